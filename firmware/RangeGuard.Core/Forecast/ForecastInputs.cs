@@ -1,0 +1,33 @@
+namespace RangeGuard.Forecast
+{
+    /// <summary>What the forecaster needs each tick, already validated by the vehicle state (stale inputs flagged).</summary>
+    public struct ForecastInputs
+    {
+        /// <summary>Distance travelled along the plan since its start, m.</summary>
+        public float PositionM;
+
+        public float SocPercent;
+
+        /// <summary>Battery temperature (average), °C.</summary>
+        public float BatteryTempC;
+
+        public float AmbientTempC;
+
+        public float SpeedKmh;
+
+        /// <summary>Measured battery power, W, discharge positive (for learning).</summary>
+        public float BatteryPowerW;
+
+        /// <summary>Measured HVAC power, W, or a negative value if the car does not report it.</summary>
+        public float HvacPowerW;
+
+        /// <summary>Energy the agent has planned to spend on battery preconditioning before the next charger, kWh.</summary>
+        public float PlannedHeatingKwh;
+
+        /// <summary>False if any input the forecast needs is stale or implausible: the result is then marked degraded.</summary>
+        public bool InputsValid;
+
+        /// <summary>Agent time, ms (from IClock).</summary>
+        public long TimeMs;
+    }
+}

@@ -1,0 +1,57 @@
+namespace RangeGuard.Forecast
+{
+    /// <summary>
+    /// Everything the alert policy, the preconditioning planner and telemetry need from one forecast tick.
+    /// One instance is allocated at start-up and overwritten each tick.
+    /// </summary>
+    public sealed class ForecastResult
+    {
+        /// <summary>False until a valid plan and valid inputs have been seen.</summary>
+        public bool Valid;
+
+        /// <summary>True when an input was stale or the band is too wide to trust (the alert policy says "degraded").</summary>
+        public bool Degraded;
+
+        /// <summary>Why <see cref="Valid"/> is false or <see cref="Degraded"/> is true; null otherwise.</summary>
+        public string Reason;
+
+        /// <summary>Relative width of the 10-90 % band of energy to destination (e.g. 0.12 = ±6 %).</summary>
+        public float BandRelativeWidth;
+
+        /// <summary>The next charger ahead on the plan (index into RoutePlan.Chargers, -1 if none).</summary>
+        public int NextChargerIndex = -1;
+        public ArrivalEstimate NextCharger;
+
+        public ArrivalEstimate Destination;
+
+        /// <summary>The farthest charger ahead reachable with its reserve at the pessimistic (P10) estimate, -1 if none.</summary>
+        public int LastReachableChargerIndex = -1;
+
+        /// <summary>Distance from here to the point after which that charger can no longer be reached, m (&lt;0 if already past).</summary>
+        public float PointOfNoReturnM;
+
+        /// <summary>Distance from here at which the median forecast reaches 0 % (where the car would strand), m; -1 if it reaches the destination.</summary>
+        public float StrandingDistanceM = -1f;
+
+        /// <summary>Range lost by cause, km, indexed by <see cref="LossCause"/>.</summary>
+        public readonly float[] LossKmByCause = new float[LossCause.Count];
+
+        /// <summary>Advice: highest steady cruise speed that still arrives with the reserve, km/h; 0 if no limit is needed, &lt;0 if none suffices.</summary>
+        public float AdviceMaxSpeedKmh;
+
+        /// <summary>Advice: charger to charge at (index), -1 if no charge is needed.</summary>
+        public int AdviceChargerIndex = -1;
+
+        /// <summary>Advice: minutes to charge there.</summary>
+        public float AdviceChargeMinutes;
+
+        /// <summary>Advice: SOC to charge to, %.</summary>
+        public float AdviceChargeToSocPercent;
+
+        /// <summary>Advice: range gained at the destination by lowering the cabin setpoint by 2 °C, km.</summary>
+        public float AdviceSetpointGainKm;
+
+        /// <summary>Top causes by lost range, most first (indices into LossKmByCause; -1 where fewer apply).</summary>
+        public readonly int[] TopCauses = new int[3];
+    }
+}

@@ -1,0 +1,108 @@
+namespace RangeGuard.Forecast
+{
+    /// <summary>One stretch of the planned route with uniform conditions.</summary>
+    public struct RouteSegment
+    {
+        public float LengthM;
+
+        /// <summary>Elevation change over the segment, m (positive = climbing).</summary>
+        public float ElevationChangeM;
+
+        /// <summary>Speed the driver is expected to hold, km/h.</summary>
+        public float ExpectedSpeedKmh;
+
+        /// <summary>Legal limit, km/h (the "legal-speed baseline" of the loss breakdown).</summary>
+        public float SpeedLimitKmh;
+
+        /// <summary>Forecast ambient temperature on this segment, °C.</summary>
+        public float AmbientTempC;
+
+        /// <summary>Head wind component, m/s (negative = tail wind).</summary>
+        public float HeadwindMps;
+    }
+
+    /// <summary>A charger on the route.</summary>
+    public struct RouteCharger
+    {
+        /// <summary>Distance from the route start, m.</summary>
+        public float PositionM;
+
+        /// <summary>Maximum power the charger delivers, kW.</summary>
+        public float PowerKw;
+
+        public bool IsDc;
+
+        /// <summary>Short display name ("Milford CT"); may be null.</summary>
+        public string Name;
+    }
+
+    /// <summary>
+    /// The planned route with fixed-capacity storage (no allocation when re-planned).
+    /// Filled by whoever plans (simulator, MQTT command), then handed to the forecaster, which validates it.
+    /// </summary>
+    public sealed class RoutePlan
+    {
+        public const int MaxSegments = 2000;
+        public const int MaxChargers = 64;
+
+        public readonly RouteSegment[] Segments = new RouteSegment[MaxSegments];
+        public readonly RouteCharger[] Chargers = new RouteCharger[MaxChargers];
+
+        public int SegmentCount;
+        public int ChargerCount;
+
+        /// <summary>Minimum state of charge the driver wants on arrival at a charger, %.</summary>
+        public float ChargerReservePercent = 10f;
+
+        /// <summary>Minimum state of charge the driver wants on arrival at the destination, %.</summary>
+        public float DestinationReservePercent = 15f;
+
+        /// <summary>Cabin setpoint, °C.</summary>
+        public float CabinSetpointC = 21f;
+
+        /// <summary>Destination display name; may be null.</summary>
+        public string DestinationName;
+
+        public void Clear()
+        {
+            SegmentCount = 0;
+            ChargerCount = 0;
+        }
+
+        /// <summary>Appends a segment; false when full.</summary>
+        public bool AddSegment(RouteSegment segment)
+        {
+            if (SegmentCount >= MaxSegments)
+            {
+                return false;
+            }
+
+            Segments[SegmentCount++] = segment;
+            return true;
+        }
+
+        /// <summary>Appends a charger; false when full.</summary>
+        public bool AddCharger(RouteCharger charger)
+        {
+            if (ChargerCount >= MaxChargers)
+            {
+                return false;
+            }
+
+            Chargers[ChargerCount++] = charger;
+            return true;
+        }
+
+        public void CopyFrom(RoutePlan other)
+        {
+            System.Array.Copy(other.Segments, Segments, other.SegmentCount);
+            System.Array.Copy(other.Chargers, Chargers, other.ChargerCount);
+            SegmentCount = other.SegmentCount;
+            ChargerCount = other.ChargerCount;
+            ChargerReservePercent = other.ChargerReservePercent;
+            DestinationReservePercent = other.DestinationReservePercent;
+            CabinSetpointC = other.CabinSetpointC;
+            DestinationName = other.DestinationName;
+        }
+    }
+}
