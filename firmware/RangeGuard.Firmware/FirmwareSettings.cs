@@ -1,0 +1,32 @@
+namespace RangeGuard.Firmware
+{
+    /// <summary>Build-time settings of the device image (pins are in <see cref="BoardPins"/>).</summary>
+    public static class FirmwareSettings
+    {
+        /// <summary>
+        /// Wi-Fi credentials. Leave empty in the repository: then the credentials stored on the device are used
+        /// (set them once with the Visual Studio Device Explorer's network configuration, or fill these in locally).
+        /// </summary>
+        public const string WifiSsid = "";
+
+        public const string WifiPassword = "";
+
+        /// <summary>How long start-up waits for Wi-Fi plus SNTP time before the agent starts offline.</summary>
+        public const int WifiTimeoutMs = 20000;
+
+        /// <summary>Vehicle bus bit rate handed to the SLCAN bridge (S6 = 500 kbit/s is usual for EV powertrain buses).</summary>
+        public const int CanBitrate = 500000;
+
+        /// <summary>The agent ticks once per second.</summary>
+        public const int TickPeriodMs = 1000;
+
+        /// <summary>Main-loop stall after which the watchdog forces the safe state.</summary>
+        public const int WatchdogStallMs = 5000;
+
+        /// <summary>Main-loop stall after which the watchdog reboots the device.</summary>
+        public const int WatchdogRebootMs = 60000;
+
+        /// <summary>Placeholder outbox size (messages), until MQTT replaces it.</summary>
+        public const int OutboxCapacity = 16;
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Device.Gpio;
+using System.Threading;
+using nanoFramework.Runtime.Native;
+using RangeGuard.Can;
+using RangeGuard.Firmware.Adapters;
+using RangeGuard.Forecast;
+using RangeGuard.Ports;
+using RangeGuard.State;
+// WIRE: add the namespaces of Agent/AgentConfig, SlcanBridge, the signal-map loader and the frame dispatcher.
+
+namespace RangeGuard.Firmware
+{
+    /// <summary>
+    /// Composition root and main loop of the ESP32 image. One thread pumps CAN bytes continuously and ticks the
+    /// agent every second; the dashboard timer and the loop watchdog are the only other managed threads.
+    /// </summary>
+    public static class Program
+    {
+        private const int MaxFramesPerPoll = 32;
+        private const int IdleSleepMs = 2;
+        private const int ErrorBackoffMs = 50;
+
+        private static Esp32GpioHeaterRelay s_heater;
+        private static ILogSink s_log;
+
+        public static void Main()
+        {
+            s_log = new DebugLogSink();
+            GpioController gpio = new GpioController();
+
+            // The relay first: the preconditioning request is off before anything else can fail.
+            s_heater = new Esp32GpioHeaterRelay(gpio, BoardPins.HeaterRelay);
+            try
+            {
+                Esp32GpioDashboard dashboard = new Esp32GpioDashboard(gpio, BoardPins.LedGreen, BoardPins.LedAmber, BoardPins.LedRed, BoardPins.Buzzer, BoardPins.AckButton);
+                NetworkStartup.TryConnect(FirmwareSettings.WifiSsid, FirmwareSettings.WifiPassword, FirmwareSettings.WifiTimeoutMs, s_log);
+                DeviceClock clock = new DeviceClock();
+
+                VehicleState state = new VehicleState();
+                SignalMap map = SignalMapLoader.Parse(VehicleProfile.SignalMapText);                     // WIRE: signal-map loader
+                FrameDispatcher dispatcher = new FrameDispatcher(map, state);                           // WIRE: frame dispatcher into VehicleState
+
+                Esp32SerialByteLink link = new Esp32SerialByteLink(BoardPins.CanBridgeRx, BoardPins.CanBridgeTx, BoardPins.CanBridgeBaud);
+                SlcanBridge bridge = new SlcanBridge(link);                                              // WIRE: SlcanBridge over IByteLink
+                bridge.Open(FirmwareSettings.CanBitrate, true);                                          // WIRE: Open(bitrate, listenOnly: true)
+
+                IRangeForecaster forecaster = new EnergyForecaster(VehicleProfile.CreateVehicleParams()); // WIRE: EnergyForecaster(VehicleParams)
+                RamOutbox outbox = new RamOutbox(FirmwareSettings.OutboxCapacity);
+                Agent agent = new Agent(new AgentConfig(), clock, state, forecaster, dashboard, s_heater, outbox, s_log); // WIRE: AgentConfig defaults
+
+                LoopWatchdog watchdog = new LoopWatchdog(FirmwareSettings.WatchdogStallMs, FirmwareSettings.WatchdogRebootMs, s_heater, agent.SafeOff, s_log);
+                watchdog.Start();
+                s_log.Write("RangeGuard running");
+                Run(agent, bridge, dispatcher, clock, watchdog);
+            }
+            catch (Exception ex)
+            {
+                // Start-up failed (pin, UART, profile): stay safe, then retry from a clean boot.
+                s_heater.SetOn(false);
+                s_log.Write("start-up failed: " + ex.Message);
+                Thread.Sleep(10000);
+                Power.RebootDevice();
+            }
+        }
+
+        private static void Run(Agent agent, SlcanBridge bridge, FrameDispatcher dispatcher, IClock clock, LoopWatchdog watchdog)
+        {
+            CanFrame[] frames = new CanFrame[MaxFramesPerPoll];
+            long nextTickMs = Environment.TickCount64; // monotonic: ticks must not follow wall-clock steps
+            while (true)
+            {
+                watchdog.Beat();
+                try
+                {
+                    int count = bridge.Poll(frames, frames.Length);                                      // WIRE: Poll fills frames, returns how many
+                    if (count > 0)
+                    {
+                        long nowMs = clock.UtcMilliseconds;
+                        for (int i = 0; i < count; i++)
+                        {
+                            dispatcher.Dispatch(ref frames[i], nowMs);                                   // WIRE: one frame into VehicleState
+                        }
+                    }
+
+                    long monotonicMs = Environment.TickCount64;
+                    if (monotonicMs >= nextTickMs)
+                    {
+                        agent.Tick();
+                        nextTickMs += FirmwareSettings.TickPeriodMs;
+                        if (nextTickMs <= monotonicMs)
+                        {
+                            nextTickMs = monotonicMs + FirmwareSettings.TickPeriodMs; // a whole period late: skip, do not burst
+                        }
+                    }
+                    else if (count == 0)
+                    {
+                        Thread.Sleep(IdleSleepMs); // nothing buffered: give the timer and network threads the CPU
+                    }
+                }
+                catch (Exception ex)
+                {
+                    SafeOff(agent);
+                    s_log.Write("loop error, outputs safe: " + ex.Message);
+                    Thread.Sleep(ErrorBackoffMs);
+                }
+            }
+        }
+
+        private static void SafeOff(Agent agent)
+        {
+            try
+            {
+                agent.SafeOff();
+            }
+            catch (Exception)
+            {
+                // The agent may be what failed; the relay below does not depend on it.
+            }
+
+            s_heater.SetOn(false);
+        }
+    }
+}
