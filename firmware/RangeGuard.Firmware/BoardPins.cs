@@ -3,23 +3,20 @@ namespace RangeGuard.Firmware
     /// <summary>
     /// The one table of ESP32 GPIO assignments (documented, with the reasons, in hardware-docs/pins.md).
     /// All pins avoid the strapping pins (0, 2, 5, 12, 15), the SPI flash pins (6-11), UART0 (1, 3: nanoFramework
-    /// debugger), the WROVER PSRAM pins (16, 17), the input-only pins (34-39, no pull-ups) and GPIO 14 (toggles at boot).
+    /// debugger), the WROVER PSRAM pins (16, 17), the input-only pins (34-39, no pull-ups) and GPIO 14 (reported to toggle at boot).
     /// </summary>
     public static class BoardPins
     {
-        /// <summary>UART (COM2) receive: wired to the CAN bridge's TX.</summary>
+        /// <summary>UART1 (nanoFramework COM2; COM1 is the debugger) receive: wired to the CAN bridge's TX.</summary>
         public const int CanBridgeRx = 32;
 
         /// <summary>UART (COM2) transmit: wired to the CAN bridge's RX (set-up commands only while listen-only).</summary>
         public const int CanBridgeTx = 33;
 
-        /// <summary>nanoFramework serial port name of the UART used for the bridge. COM1 is the debugger.</summary>
-        public const string CanBridgePort = "COM2";
-
         /// <summary>
-        /// UART speed to the bridge. 115200 is the usual SLCAN serial default; it carries at most about
-        /// 440 full 8-byte frames/s with timestamps (26 bytes per frame), so filter ids on the bridge
-        /// or raise both sides' speed for busy buses (hardware-docs/wiring.md).
+        /// Assumed UART speed of the bridge, 8N1; the bridge must be set to match (a LAWICEL CAN232 ships at 57600).
+        /// 115200 carries at most about 440 full 8-byte frames/s with timestamps (26 characters per frame), so
+        /// filter ids on the bridge or raise both sides' speed for busy buses (hardware-docs/wiring.md).
         /// </summary>
         public const int CanBridgeBaud = 115200;
 
