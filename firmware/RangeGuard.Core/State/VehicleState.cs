@@ -21,6 +21,9 @@ namespace RangeGuard.State
             {
                 _maxAgeMs[i] = DefaultMaxAgeMs;
             }
+
+            SetDefaultLimits();
+            ResetTrip();
         }
 
         /// <summary>Sets how old an input may get before it is stale.</summary>
@@ -77,6 +80,205 @@ namespace RangeGuard.State
         public long GetTime(int input)
         {
             return _seen[input] ? _timesMs[input] : -1;
+        }
+
+        // ---- Additions: plausibility, counters, stale events, derived power, trip integration ----
+
+        /// <summary>Integration steps longer than this (a gap in the data) are skipped, not extrapolated, ms.</summary>
+        public const long MaxIntegrationStepMs = 10000;
+
+        private readonly float[] _min = new float[InputId.Count];
+        private readonly float[] _max = new float[InputId.Count];
+        private readonly bool[] _wasFresh = new bool[InputId.Count];
+        private readonly long[] _staleEvents = new long[InputId.Count];
+        private long _lastUpdateMs;
+        private double _odometerStartKm;
+        private bool _odometerStartSet;
+
+        /// <summary>CAN frames handed to the decoder.</summary>
+        public long FramesReceived;
+
+        /// <summary>Frames whose id no mapping names.</summary>
+        public long UnknownIdFrames;
+
+        /// <summary>Frames with a mapped id that arrived on a bus no mapping of that id accepts (or remote frames).</summary>
+        public long FilteredFrames;
+
+        /// <summary>Signals that could not be decoded (frame shorter than the signal).</summary>
+        public long DecodeErrors;
+
+        /// <summary>Lines/bytes the transport parser (e.g. SLCAN) rejected; incremented by that parser's owner.</summary>
+        public long ParseErrors;
+
+        /// <summary>Values rejected as implausible (outside the mapping's or the input's limits); never clamped.</summary>
+        public long OutOfRangeValues;
+
+        /// <summary>Raw sentinel values ("not available") discarded.</summary>
+        public long SentinelsDiscarded;
+
+        /// <summary>Fresh-to-stale transitions seen by <see cref="Update"/>, all inputs.</summary>
+        public long StaleEvents;
+
+        /// <summary>Battery energy out of the pack (discharge), Wh, since <see cref="ResetTrip"/>.</summary>
+        public double EnergyOutWh;
+
+        /// <summary>Battery energy into the pack (charge, regeneration), Wh, since <see cref="ResetTrip"/>.</summary>
+        public double EnergyInWh;
+
+        /// <summary>Distance integrated from speed, km, since <see cref="ResetTrip"/>.</summary>
+        public double SpeedDistanceKm;
+
+        /// <summary>Odometer advance since the first fresh odometer seen by <see cref="Update"/> after <see cref="ResetTrip"/>, or -1.</summary>
+        public double OdometerDistanceKm
+        {
+            get { return _odometerStartSet ? GetLast(InputId.OdometerKm) - _odometerStartKm : -1; }
+        }
+
+        /// <summary>Trip distance, km: the odometer advance when the car reports an odometer, else the speed integral.</summary>
+        public double DistanceKm
+        {
+            get { return _odometerStartSet ? OdometerDistanceKm : SpeedDistanceKm; }
+        }
+
+        /// <summary>Sets the plausibility limits of an input (agent units, inclusive).</summary>
+        public void SetLimits(int input, float min, float max)
+        {
+            _min[input] = min;
+            _max[input] = max;
+        }
+
+        public float GetMinLimit(int input)
+        {
+            return _min[input];
+        }
+
+        public float GetMaxLimit(int input)
+        {
+            return _max[input];
+        }
+
+        /// <summary>True if the value lies inside the input's limits (NaN never does).</summary>
+        public bool IsPlausible(int input, float value)
+        {
+            return value >= _min[input] && value <= _max[input];
+        }
+
+        /// <summary>Stores the value if plausible; otherwise counts it in <see cref="OutOfRangeValues"/> and keeps the old one.</summary>
+        public bool SetChecked(int input, float value, long timeMs)
+        {
+            if (!IsPlausible(input, value))
+            {
+                OutOfRangeValues++;
+                return false;
+            }
+
+            Set(input, value, timeMs);
+            return true;
+        }
+
+        /// <summary>Fresh-to-stale transitions of one input seen by <see cref="Update"/>.</summary>
+        public long GetStaleEvents(int input)
+        {
+            return _staleEvents[input];
+        }
+
+        /// <summary>Battery power V*I, W, discharge positive; false if voltage or current is stale.</summary>
+        public bool TryGetBatteryPowerW(long nowMs, out float powerW)
+        {
+            float volts;
+            float amps;
+            if (TryGet(InputId.PackVoltageV, nowMs, out volts) && TryGet(InputId.PackCurrentA, nowMs, out amps))
+            {
+                powerW = volts * amps;
+                return true;
+            }
+
+            powerW = 0f;
+            return false;
+        }
+
+        /// <summary>
+        /// Call periodically (each agent tick): counts fresh-to-stale transitions and integrates energy and distance
+        /// over the time since the previous call, holding the latest fresh values (nothing is integrated from stale
+        /// inputs or across gaps longer than <see cref="MaxIntegrationStepMs"/>).
+        /// </summary>
+        public void Update(long nowMs)
+        {
+            for (int i = 0; i < InputId.Count; i++)
+            {
+                bool fresh = !IsStale(i, nowMs);
+                if (_wasFresh[i] && !fresh)
+                {
+                    _staleEvents[i]++;
+                    StaleEvents++;
+                }
+
+                _wasFresh[i] = fresh;
+            }
+
+            if (!_odometerStartSet && !IsStale(InputId.OdometerKm, nowMs))
+            {
+                _odometerStartKm = GetLast(InputId.OdometerKm);
+                _odometerStartSet = true;
+            }
+
+            long dtMs = nowMs - _lastUpdateMs;
+            bool integrate = _lastUpdateMs >= 0 && dtMs > 0 && dtMs <= MaxIntegrationStepMs;
+            if (dtMs > 0 || _lastUpdateMs < 0)
+            {
+                _lastUpdateMs = nowMs;
+            }
+
+            if (!integrate)
+            {
+                return;
+            }
+
+            float powerW;
+            if (TryGetBatteryPowerW(nowMs, out powerW))
+            {
+                double wh = powerW * (double)dtMs / 3600000.0;
+                if (wh >= 0)
+                {
+                    EnergyOutWh += wh;
+                }
+                else
+                {
+                    EnergyInWh -= wh;
+                }
+            }
+
+            float speedKmh;
+            if (TryGet(InputId.SpeedKmh, nowMs, out speedKmh) && speedKmh > 0f)
+            {
+                SpeedDistanceKm += speedKmh * (double)dtMs / 3600000.0;
+            }
+        }
+
+        /// <summary>Restarts energy and distance integration (counters and values are kept).</summary>
+        public void ResetTrip()
+        {
+            EnergyOutWh = 0;
+            EnergyInWh = 0;
+            SpeedDistanceKm = 0;
+            _odometerStartSet = false;
+            _lastUpdateMs = -1;
+        }
+
+        /// <summary>Default plausibility: SOC 0..100 %, temperatures -40..85 °C, and generous physical bounds.</summary>
+        private void SetDefaultLimits()
+        {
+            SetLimits(InputId.SocPercent, 0f, 100f);
+            SetLimits(InputId.PackVoltageV, 0f, 1000f);
+            SetLimits(InputId.PackCurrentA, -1500f, 1500f);
+            SetLimits(InputId.BatteryTempMinC, -40f, 85f);
+            SetLimits(InputId.BatteryTempMaxC, -40f, 85f);
+            SetLimits(InputId.BatteryTempAvgC, -40f, 85f);
+            SetLimits(InputId.AmbientTempC, -40f, 85f);
+            SetLimits(InputId.SpeedKmh, 0f, 300f);
+            SetLimits(InputId.OdometerKm, 0f, 2000000f);
+            SetLimits(InputId.ChargingState, 0f, 3f);
+            SetLimits(InputId.HvacPowerW, 0f, 20000f);
         }
     }
 }

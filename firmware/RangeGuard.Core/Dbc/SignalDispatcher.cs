@@ -1,0 +1,178 @@
+using RangeGuard.Can;
+using RangeGuard.State;
+
+namespace RangeGuard.Dbc
+{
+    /// <summary>
+    /// CanFrame -> every mapped signal of its id -> bus filter, decode, sentinel and plausibility checks ->
+    /// <see cref="VehicleState.Set"/>. Counters live in the VehicleState (FramesReceived, UnknownIdFrames,
+    /// FilteredFrames, DecodeErrors, OutOfRangeValues, SentinelsDiscarded). A rejected value is not clamped:
+    /// the previous good value stays and goes stale. Allocates nothing per frame.
+    /// Mappings with a combine mode other than "set" are combined per input within one frame only.
+    /// </summary>
+    public sealed class SignalDispatcher
+    {
+        private readonly SignalMap _map;
+        private readonly VehicleState _state;
+        private readonly SignalMapping[] _mappings;
+
+        // Per-frame accumulators for combined inputs (fixed size, reused).
+        private readonly float[] _acc = new float[InputId.Count];
+        private readonly int[] _accCount = new int[InputId.Count];
+        private readonly int[] _accMode = new int[InputId.Count];
+        private readonly int[] _touched = new int[InputId.Count];
+
+        /// <summary>Also applies the map's max ages to the state (the largest one per input).</summary>
+        public SignalDispatcher(SignalMap map, VehicleState state)
+        {
+            _map = map;
+            _state = state;
+            _mappings = map.Mappings;
+            long[] maxAge = new long[InputId.Count];
+            for (int i = 0; i < _mappings.Length; i++)
+            {
+                if (_mappings[i].MaxAgeMs > maxAge[_mappings[i].Input])
+                {
+                    maxAge[_mappings[i].Input] = _mappings[i].MaxAgeMs;
+                }
+            }
+
+            for (int i = 0; i < InputId.Count; i++)
+            {
+                if (maxAge[i] > 0)
+                {
+                    state.SetMaxAge(i, maxAge[i]);
+                }
+            }
+        }
+
+        public SignalMap Map
+        {
+            get { return _map; }
+        }
+
+        public VehicleState State
+        {
+            get { return _state; }
+        }
+
+        /// <summary>Convenience overload (copies the frame).</summary>
+        public int Process(CanFrame frame, long timeMs)
+        {
+            return Process(ref frame, timeMs);
+        }
+
+        /// <summary>Decodes one frame into the state, stamped with <paramref name="timeMs"/>. Returns the number of inputs set.</summary>
+        public int Process(ref CanFrame frame, long timeMs)
+        {
+            _state.FramesReceived++;
+            int index = _map.FindFirst(frame.Id, frame.IsExtended);
+            if (index < 0)
+            {
+                _state.UnknownIdFrames++;
+                return 0;
+            }
+
+            if (frame.IsRemote)
+            {
+                _state.FilteredFrames++;
+                return 0;
+            }
+
+            uint key = _map.KeyAt(index);
+            int touched = 0;
+            int set = 0;
+            bool busMatched = false;
+            for (int i = index; i < _mappings.Length && _map.KeyAt(i) == key; i++)
+            {
+                if (_mappings[i].Bus >= 0 && _mappings[i].Bus != frame.Bus)
+                {
+                    continue;
+                }
+
+                busMatched = true;
+                ulong raw;
+                float physical;
+                int status = SignalCodec.Decode(ref frame, ref _mappings[i].Signal, out raw, out physical);
+                if (status == DecodeStatus.TooShort)
+                {
+                    _state.DecodeErrors++;
+                    continue;
+                }
+
+                if (status != DecodeStatus.Ok)
+                {
+                    continue;
+                }
+
+                if (_mappings[i].IsSentinel(raw))
+                {
+                    _state.SentinelsDiscarded++;
+                    continue;
+                }
+
+                int input = _mappings[i].Input;
+                float value = physical * _mappings[i].Scale + _mappings[i].Add;
+                if (!(value >= _mappings[i].Min && value <= _mappings[i].Max) || !_state.IsPlausible(input, value))
+                {
+                    _state.OutOfRangeValues++;
+                    continue;
+                }
+
+                int mode = _mappings[i].Combine;
+                if (mode == CombineMode.Set)
+                {
+                    _state.Set(input, value, timeMs);
+                    set++;
+                    continue;
+                }
+
+                if (_accCount[input] == 0)
+                {
+                    _touched[touched++] = input;
+                    _acc[input] = value;
+                    _accMode[input] = mode;
+                }
+                else
+                {
+                    _acc[input] = Combine(mode, _acc[input], value);
+                }
+
+                _accCount[input]++;
+            }
+
+            for (int t = 0; t < touched; t++)
+            {
+                int input = _touched[t];
+                float value = _accMode[input] == CombineMode.Avg ? _acc[input] / _accCount[input] : _acc[input];
+                _accCount[input] = 0;
+                if (_state.SetChecked(input, value, timeMs))
+                {
+                    set++;
+                }
+            }
+
+            if (!busMatched)
+            {
+                _state.FilteredFrames++;
+            }
+
+            return set;
+        }
+
+        private static float Combine(int mode, float a, float b)
+        {
+            if (mode == CombineMode.Min)
+            {
+                return b < a ? b : a;
+            }
+
+            if (mode == CombineMode.Max)
+            {
+                return b > a ? b : a;
+            }
+
+            return a + b;
+        }
+    }
+}

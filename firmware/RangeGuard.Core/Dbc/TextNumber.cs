@@ -1,0 +1,183 @@
+namespace RangeGuard.Dbc
+{
+    /// <summary>
+    /// Culture-free number parsing for map files: the same result on the device and the host,
+    /// without NumberStyles (absent on nanoFramework). Never throws.
+    /// </summary>
+    public static class TextNumber
+    {
+        /// <summary>Decimal or 0x-prefixed hex integer, optional leading '-' (decimal only).</summary>
+        public static bool TryParseLong(string s, out long value)
+        {
+            value = 0;
+            if (s == null || s.Length == 0)
+            {
+                return false;
+            }
+
+            int i = 0;
+            bool negative = false;
+            if (s[0] == '-' || s[0] == '+')
+            {
+                negative = s[0] == '-';
+                i = 1;
+            }
+
+            bool hex = s.Length > i + 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X');
+            if (hex)
+            {
+                if (negative)
+                {
+                    return false;
+                }
+
+                i += 2;
+            }
+
+            if (i >= s.Length)
+            {
+                return false;
+            }
+
+            ulong acc = 0;
+            for (; i < s.Length; i++)
+            {
+                int digit = DigitValue(s[i]);
+                int radix = hex ? 16 : 10;
+                if (digit < 0 || digit >= radix)
+                {
+                    return false;
+                }
+
+                ulong next = acc * (ulong)radix + (ulong)digit;
+                if (next / (ulong)radix != acc || next > 0x7FFFFFFFFFFFFFFFUL)
+                {
+                    return false;
+                }
+
+                acc = next;
+            }
+
+            value = negative ? -(long)acc : (long)acc;
+            return true;
+        }
+
+        /// <summary>Unsigned 64-bit: decimal or 0x hex (sentinels may use all 64 bits).</summary>
+        public static bool TryParseULong(string s, out ulong value)
+        {
+            value = 0;
+            if (s == null || s.Length == 0 || s[0] == '-')
+            {
+                return false;
+            }
+
+            bool hex = s.Length > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+            int radix = hex ? 16 : 10;
+            int i = hex ? 2 : 0;
+            ulong acc = 0;
+            for (; i < s.Length; i++)
+            {
+                int digit = DigitValue(s[i]);
+                if (digit < 0 || digit >= radix)
+                {
+                    return false;
+                }
+
+                ulong next = acc * (ulong)radix + (ulong)digit;
+                if ((next - (ulong)digit) / (ulong)radix != acc)
+                {
+                    return false;
+                }
+
+                acc = next;
+            }
+
+            value = acc;
+            return true;
+        }
+
+        /// <summary>Decimal number: [-+]digits[.digits][e[-+]digits]. No hex, no NaN/Infinity.</summary>
+        public static bool TryParseDouble(string s, out double value)
+        {
+            value = 0;
+            if (s == null || s.Length == 0)
+            {
+                return false;
+            }
+
+            int i = 0;
+            bool negative = false;
+            if (s[0] == '-' || s[0] == '+')
+            {
+                negative = s[0] == '-';
+                i = 1;
+            }
+
+            double mantissa = 0;
+            int digits = 0;
+            int exponent = 0;
+            for (; i < s.Length && s[i] >= '0' && s[i] <= '9'; i++)
+            {
+                mantissa = mantissa * 10 + (s[i] - '0');
+                digits++;
+            }
+
+            if (i < s.Length && s[i] == '.')
+            {
+                for (i++; i < s.Length && s[i] >= '0' && s[i] <= '9'; i++)
+                {
+                    mantissa = mantissa * 10 + (s[i] - '0');
+                    exponent--;
+                    digits++;
+                }
+            }
+
+            if (digits == 0)
+            {
+                return false;
+            }
+
+            if (i < s.Length && (s[i] == 'e' || s[i] == 'E'))
+            {
+                long e;
+                if (!TryParseLong(s.Substring(i + 1), out e) || e > 400 || e < -400)
+                {
+                    return false;
+                }
+
+                exponent += (int)e;
+                i = s.Length;
+            }
+
+            if (i != s.Length)
+            {
+                return false;
+            }
+
+            // Dividing by an exact power of ten keeps short decimals such as 0.1 correctly rounded.
+            double result = exponent < 0 ? mantissa / System.Math.Pow(10, -exponent) : mantissa * System.Math.Pow(10, exponent);
+            value = negative ? -result : result;
+            return true;
+        }
+
+        private static int DigitValue(char c)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                return c - '0';
+            }
+
+            if (c >= 'a' && c <= 'f')
+            {
+                return c - 'a' + 10;
+            }
+
+            if (c >= 'A' && c <= 'F')
+            {
+                return c - 'A' + 10;
+            }
+
+            return -1;
+        }
+    }
+}

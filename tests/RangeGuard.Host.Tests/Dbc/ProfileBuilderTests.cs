@@ -1,0 +1,214 @@
+using System;
+using System.IO;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+using RangeGuard.Can;
+using RangeGuard.Dbc;
+using RangeGuard.Host.Dbc;
+using RangeGuard.Host.Profiles;
+using RangeGuard.State;
+
+namespace RangeGuard.Host.Tests.Dbc
+{
+    [TestClass]
+    public class ProfileBuilderTests
+    {
+        private static readonly string DbcDir = DbcParserTests.FixturePath("dbc");
+
+        internal static SignalDispatcher Dispatcher(VehicleProfile profile)
+        {
+            return new SignalDispatcher(ProfileBuilder.BuildMap(profile, DbcDir), new VehicleState());
+        }
+
+        internal static CanFrame Frame(uint id, byte bus, params byte[] bytes)
+        {
+            var f = new CanFrame { Id = id, Length = (byte)bytes.Length, Bus = bus, TimestampMs = -1 };
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                f.SetByte(i, bytes[i]);
+            }
+
+            return f;
+        }
+
+        private static string RepoRoot()
+        {
+            for (DirectoryInfo? d = new(AppContext.BaseDirectory); d != null; d = d.Parent)
+            {
+                if (File.Exists(Path.Combine(d.FullName, "RangeGuard.sln")))
+                {
+                    return d.FullName;
+                }
+            }
+
+            throw new DirectoryNotFoundException("RangeGuard.sln not found above " + AppContext.BaseDirectory);
+        }
+
+        [TestMethod]
+        public void BuildMapText_should_match_committed_maps_when_regenerated()
+        {
+            string root = RepoRoot();
+            foreach (VehicleProfile profile in VehicleProfiles.All)
+            {
+                string generated = ProfileBuilder.BuildMapText(profile, DbcDir);
+                string fixture = File.ReadAllText(DbcParserTests.FixturePath("profiles", profile.MapFileName));
+                Assert.AreEqual(fixture, generated, $"{profile.MapFileName}: regenerate with ProfileBuilder.WriteMapFiles");
+                string committed = File.ReadAllText(Path.Combine(root, "simulator", "RangeGuard.Host", "Profiles", profile.MapFileName));
+                Assert.AreEqual(committed, generated, $"simulator/RangeGuard.Host/Profiles/{profile.MapFileName} is out of date");
+            }
+
+            Assert.AreEqual(
+                File.ReadAllText(Path.Combine(root, "hardware-docs", "dbc", "rangeguard-ref.dbc")),
+                File.ReadAllText(DbcParserTests.FixturePath("dbc", "rangeguard-ref.dbc")),
+                "tests/fixtures/dbc/rangeguard-ref.dbc must be a copy of hardware-docs/dbc/rangeguard-ref.dbc");
+        }
+
+        [TestMethod]
+        public void BuildMap_should_load_on_the_portable_loader_for_every_profile()
+        {
+            Assert.AreEqual(11, ProfileBuilder.BuildMap(VehicleProfiles.Reference, DbcDir).Count);
+            Assert.AreEqual(8, ProfileBuilder.BuildMap(VehicleProfiles.VwEGolf, DbcDir).Count);
+            SignalMap kona = ProfileBuilder.BuildMap(VehicleProfiles.HyundaiKona, DbcDir);
+            Assert.AreEqual("hyundai-kona", kona.ProfileName);
+            Assert.AreEqual(15, kona.Count);
+            Assert.AreEqual(-1, kona.FindInput(InputId.AmbientTempC), "pcan.dbc has no ambient temperature");
+            for (int i = 0; i < kona.Count; i++)
+            {
+                Assert.AreEqual(0, kona.Get(i).Bus, "Kona decodes bus 0 only");
+            }
+        }
+
+        [TestMethod]
+        public void FormatLine_should_refuse_when_profile_names_missing_or_unusable_signal()
+        {
+            DbcFile pcan = DbcParserTests.Fixture("pcan.dbc");
+            var ex = Assert.ThrowsExactly<ProfileException>(() => ProfileBuilder.FormatLine(new ProfileEntry(InputId.AmbientTempC, 0x595, "AmbientTemp"), pcan));
+            StringAssert.Contains(ex.Message, "Batt_HV_Status has no signal AmbientTemp");
+            Assert.ThrowsExactly<ProfileException>(() => ProfileBuilder.FormatLine(new ProfileEntry(InputId.SpeedKmh, 0x7FF, "X"), pcan));
+            Assert.ThrowsExactly<ProfileException>(() => ProfileBuilder.FormatLine(new ProfileEntry(InputId.SocPercent, 0x542, "SocDisp") { Sentinels = new ulong[] { 256 } }, pcan));
+            DbcFile fd = DbcParser.Parse("BO_ 100 FD: 64 A\n SG_ High : 100|8@1+ (1,0) [0|255] \"\" A\n", "fd.dbc");
+            ex = Assert.ThrowsExactly<ProfileException>(() => ProfileBuilder.FormatLine(new ProfileEntry(InputId.SpeedKmh, 100, "High"), fd));
+            StringAssert.Contains(ex.Message, "fd.dbc:2:");
+        }
+
+        [TestMethod]
+        public void EGolf_map_should_decode_ovms_golden_frames()
+        {
+            SignalDispatcher d = Dispatcher(VehicleProfiles.VwEGolf);
+            VehicleState s = d.State;
+
+            d.Process(Frame(0x131, 3, 0x00, 0x00, 0x00, 0xC8, 0x00, 0x00, 0x00, 0x00), 1000);
+            Assert.AreEqual(100f, s.GetLast(InputId.SocPercent), "C8 -> 100 %");
+            d.Process(Frame(0x131, 3, 0x00, 0x00, 0x00, 0x64, 0x00, 0x00, 0x00, 0x00), 2000);
+            Assert.AreEqual(50f, s.GetLast(InputId.SocPercent), "64 -> 50 %");
+            d.Process(Frame(0x131, 3, 0x00, 0x00, 0x00, 0xFE, 0x00, 0x00, 0x00, 0x00), 3000);
+            Assert.AreEqual(50f, s.GetLast(InputId.SocPercent), "FE sentinel discarded, previous kept");
+            Assert.AreEqual(2000L, s.GetTime(InputId.SocPercent));
+            Assert.AreEqual(1L, s.SentinelsDiscarded);
+
+            d.Process(Frame(0x0FD, 3, 0x00, 0x00, 0x00, 0x00, 0xE8, 0x03, 0x00, 0x00), 3000);
+            Assert.AreEqual(10f, s.GetLast(InputId.SpeedKmh), 1e-4f, "E8 03 = 1000 * 0.01 -> 10 km/h");
+
+            // kcan-synthetic.crtd: 0x191 raw I 2047, raw V 1420 -> 0 A / 355 V.
+            d.Process(Frame(0x191, 3, 0x00, 0xF0, 0x7F, 0x8C, 0x05, 0x00, 0x00, 0x00), 3000);
+            Assert.AreEqual(0f, s.GetLast(InputId.PackCurrentA));
+            Assert.AreEqual(355f, s.GetLast(InputId.PackVoltageV));
+            d.Process(Frame(0x191, 3, 0x00, 0x00, 0xFF, 0x00, 0x00, 0x00, 0x00, 0x00), 3100);
+            Assert.AreEqual(355f, s.GetLast(InputId.PackVoltageV), "d[2]=FF frame rejected (0 V < 100 V)");
+            Assert.AreEqual(0f, s.GetLast(InputId.PackCurrentA), "d[2]=FF frame rejected (2033 A > 1000 A)");
+
+            // 0x59E d[2] = FE: 87 C sentinel.
+            d.Process(Frame(0x59E, 3, 0x00, 0x00, 0x5A, 0x00, 0x00, 0x00, 0x00, 0x00), 3200);
+            Assert.AreEqual(5f, s.GetLast(InputId.BatteryTempAvgC), "0x5A = 90 * 0.5 - 40 = 5 C");
+            d.Process(Frame(0x59E, 3, 0x00, 0x00, 0xFE, 0x00, 0x00, 0x00, 0x00, 0x00), 3300);
+            Assert.AreEqual(5f, s.GetLast(InputId.BatteryTempAvgC));
+            Assert.AreEqual(2L, s.SentinelsDiscarded);
+
+            // 0x6B7: Odometer 0|20 = 0x01E240 = 123456 km; OutsideTemp byte 7 = 0x50 = 80 * 0.5 - 50 = -10 C.
+            d.Process(Frame(0x6B7, 3, 0x40, 0xE2, 0x01, 0x00, 0x00, 0x00, 0x00, 0x50), 3400);
+            Assert.AreEqual(123456f, s.GetLast(InputId.OdometerKm));
+            Assert.AreEqual(-10f, s.GetLast(InputId.AmbientTempC));
+        }
+
+        [TestMethod]
+        public void Kona_map_should_decode_log_frames_on_bus_0_and_ignore_bus_1()
+        {
+            SignalDispatcher d = Dispatcher(VehicleProfiles.HyundaiKona);
+            VehicleState s = d.State;
+
+            d.Process(Frame(0x595, 0, 0x1A, 0x00, 0xB5, 0xB5, 0x00, 0x00, 0xDF, 0x0D), 1955796);
+            Assert.AreEqual(355.1f, s.GetLast(InputId.PackVoltageV), 1e-3f);
+            Assert.AreEqual(0f, s.GetLast(InputId.PackCurrentA));
+            Assert.AreEqual(0f, s.GetLast(InputId.ChargingState), "no charger detected");
+
+            d.Process(Frame(0x596, 0, 0x00, 0x79, 0x00, 0x00, 0x00, 0x00, 0x16, 0x17), 1955797);
+            Assert.AreEqual(22f, s.GetLast(InputId.BatteryTempMinC));
+            Assert.AreEqual(23f, s.GetLast(InputId.BatteryTempMaxC));
+            Assert.AreEqual(22.5f, s.GetLast(InputId.BatteryTempAvgC));
+
+            d.Process(Frame(0x5D0, 0, 0x9D, 0x13, 0x04, 0x00, 0x00, 0x00, 0x00, 0x00), 1955800);
+            Assert.AreEqual(26716.5f, s.GetLast(InputId.OdometerKm), 0.01f);
+
+            d.Process(Frame(0x542, 0, 0x49, 0x17, 0x00, 0x00, 0x00, 0x00, 0xFF, 0xFF), 1955801);
+            Assert.AreEqual(36.5f, s.GetLast(InputId.SocPercent));
+
+            // Bus 1 (CCAN) copies with other content: never decoded.
+            long filtered = s.FilteredFrames;
+            d.Process(Frame(0x596, 1, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFE, 0xFF), 1955900);
+            d.Process(Frame(0x595, 1, 0x00, 0x00, 0x00, 0x00, 0x0F, 0x0DDF & 0xFF, 0x00, 0x00), 1955900);
+            Assert.AreEqual(22f, s.GetLast(InputId.BatteryTempMinC));
+            Assert.AreEqual(0f, s.GetLast(InputId.PackCurrentA));
+            Assert.AreEqual(filtered + 2, s.FilteredFrames);
+            Assert.AreEqual(0L, s.OutOfRangeValues);
+
+            // Wheel speeds 0x386: FL/FR/RL/RR = 1600/1601/1599/1600 * 0.03125 -> mean 50 km/h.
+            d.Process(Frame(0x386, 0, 0x40, 0x06, 0x41, 0x06, 0x3F, 0x06, 0x40, 0x06), 1956000);
+            Assert.AreEqual(50f, s.GetLast(InputId.SpeedKmh), 1e-4f);
+
+            // Heater 0x5F6 HeaterPower 54|10 (x10 W): raw 150 = 0b0010010110 -> byte6 bits 6,7 = 0b10, byte7 = 0b00100101.
+            d.Process(Frame(0x5F6, 0, 0, 0, 0, 0, 0, 0, 0x80, 0x25), 1956100);
+            Assert.AreEqual(1500f, s.GetLast(InputId.HvacPowerW));
+            Assert.IsFalse(s.HasValue(InputId.AmbientTempC), "no ambient in pcan.dbc");
+        }
+
+        [TestMethod]
+        public void Reference_map_should_round_trip_simulator_values_through_the_dbc()
+        {
+            SignalMap map = ProfileBuilder.BuildMap(VehicleProfiles.Reference, DbcDir);
+            SignalDispatcher d = new(map, new VehicleState());
+            DbcFile dbc = DbcParserTests.Fixture("rangeguard-ref.dbc");
+            double[] truth = new double[InputId.Count];
+            truth[InputId.SocPercent] = 57.3;
+            truth[InputId.PackVoltageV] = 388.4;
+            truth[InputId.PackCurrentA] = -42.7;
+            truth[InputId.ChargingState] = 2;
+            truth[InputId.BatteryTempMinC] = -12.3;
+            truth[InputId.BatteryTempMaxC] = 31.7;
+            truth[InputId.BatteryTempAvgC] = 9.9;
+            truth[InputId.SpeedKmh] = 118.25;
+            truth[InputId.AmbientTempC] = -7.5;
+            truth[InputId.OdometerKm] = 12345.67;
+            truth[InputId.HvacPowerW] = 2750;
+
+            // Encode as the simulator will: one frame per message, each mapping's SignalDef writes its value.
+            foreach (DbcMessage message in dbc.Messages)
+            {
+                CanFrame f = new() { Id = message.Id, Length = (byte)message.Dlc };
+                for (int i = map.FindFirst(message.Id, false); i >= 0 && i < map.Count && map.KeyAt(i) == message.Id; i++)
+                {
+                    SignalMapping m = map.Get(i);
+                    Assert.IsTrue(SignalCodec.TryEncode(ref f, ref m.Signal, truth[m.Input]), m.SignalName);
+                }
+
+                d.Process(ref f, 5000);
+            }
+
+            for (int input = 0; input < InputId.Count; input++)
+            {
+                Assert.IsTrue(d.State.TryGet(input, 5000, out float v), InputId.Name(input));
+                Assert.AreEqual(truth[input], v, 0.051, InputId.Name(input));
+            }
+
+            Assert.AreEqual(0L, d.State.DecodeErrors + d.State.OutOfRangeValues + d.State.UnknownIdFrames);
+        }
+    }
+}
