@@ -65,3 +65,45 @@ namespace RangeGuard.Host.Tests.Can
         }
     }
 }
+
+namespace RangeGuard.Host.Tests.Can
+{
+    [TestClass]
+    public class SlcanLogReplayTests
+    {
+        private sealed class Collect : ICanFrameSink
+        {
+            public readonly List<CanFrame> Frames = new();
+
+            public void OnCanFrame(CanFrame frame) => Frames.Add(frame);
+        }
+
+        [TestMethod]
+        public void Replay_should_deliver_every_Kona_frame_with_bus_and_full_timestamp()
+        {
+            var entries = CanLogReader.ReadFile(LogFixtureTests.Fixture(LogFixtureTests.KonaPowerCycle), out _).ToList();
+            var sink = new Collect();
+            var replay = new Host.Can.SlcanLogReplay(sink);
+            Assert.AreEqual(39546, replay.Replay(entries));
+            Assert.AreEqual(0, replay.Counters.ParseErrors);
+            Assert.AreEqual(0, replay.Unencodable);
+            for (int i = 0; i < entries.Count; i++)
+            {
+                Assert.AreEqual(entries[i].Frame, sink.Frames[i], $"line {entries[i].LineNumber}");
+            }
+
+            Assert.AreEqual(108, sink.Frames.Count(f => f.Id == 0x595 && f.Bus == 1));
+        }
+
+        [TestMethod]
+        public void Replay_should_count_frames_it_cannot_encode()
+        {
+            var sink = new Collect();
+            var replay = new Host.Can.SlcanLogReplay(sink);
+            var bad = new CanFrame { Id = 0x800, Length = 0, TimestampMs = 5 };
+            Assert.IsFalse(replay.Push(new CanLogEntry(bad, 5000, 1)));
+            Assert.AreEqual(1, replay.Unencodable);
+            Assert.AreEqual(0, sink.Frames.Count);
+        }
+    }
+}
