@@ -35,6 +35,24 @@ namespace RangeGuard.Host.Tests.Can
             link.Write(bytes, 0, bytes.Length);
         }
 
+        /// <summary>socat -d -d prints "N PTY is /dev/pts/X" once per end.</summary>
+        internal static string[] ReadSocatPtys(Process socat)
+        {
+            string[] ptys = new string[2];
+            for (int found = 0; found < 2;)
+            {
+                string? line = socat.StandardError.ReadLine();
+                Assert.IsNotNull(line, "socat ended before naming its ptys");
+                Match m = Regex.Match(line, @"PTY is (\S+)");
+                if (m.Success)
+                {
+                    ptys[found++] = m.Groups[1].Value;
+                }
+            }
+
+            return ptys;
+        }
+
         [TestMethod]
         public void Pipe_pair_should_carry_a_listen_only_session_both_ways()
         {
@@ -116,18 +134,7 @@ namespace RangeGuard.Host.Tests.Can
             })!;
             try
             {
-                // socat prints "N PTY is /dev/pts/X" once per end.
-                string[] ptys = new string[2];
-                for (int found = 0; found < 2;)
-                {
-                    string? line = socat.StandardError.ReadLine();
-                    Assert.IsNotNull(line, "socat ended before naming its ptys");
-                    Match m = Regex.Match(line, @"PTY is (\S+)");
-                    if (m.Success)
-                    {
-                        ptys[found++] = m.Groups[1].Value;
-                    }
-                }
+                string[] ptys = ReadSocatPtys(socat);
 
                 using IHostByteLink agent = ByteLinkFactory.Open($"serial:{ptys[0]}@115200");
                 using var bridgeSide = new SerialByteLink(ptys[1]);

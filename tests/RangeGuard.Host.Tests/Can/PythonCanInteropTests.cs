@@ -26,8 +26,8 @@ namespace RangeGuard.Host.Tests.Can
         // Frames python-can sends: DLC 0..8 standard, an extended one, a standard and an extended remote frame.
         private const string Script = """
             import sys, can
-            port, mode = int(sys.argv[1]), sys.argv[2]
-            bus = can.Bus(interface='slcan', channel='socket://127.0.0.1:%d' % port, bitrate=500000, sleep_after_open=0)
+            channel, mode = sys.argv[1], sys.argv[2]
+            bus = can.Bus(interface='slcan', channel=channel, bitrate=500000, sleep_after_open=0)
             msgs = [can.Message(arbitration_id=0x100 + d, is_extended_id=False, data=bytes(0xA0 + k for k in range(d))) for d in range(9)]
             msgs.append(can.Message(arbitration_id=0x1ABCDEF0, is_extended_id=True, data=[0xDE, 0xAD, 0xBE, 0xEF]))
             msgs.append(can.Message(arbitration_id=0x7FF, is_extended_id=False, is_remote_frame=True, dlc=8))
@@ -113,7 +113,7 @@ namespace RangeGuard.Host.Tests.Can
                 };
                 psi.ArgumentList.Add("-c");
                 psi.ArgumentList.Add(Script);
-                psi.ArgumentList.Add(((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                psi.ArgumentList.Add("socket://127.0.0.1:" + ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 foreach (string a in args)
                 {
                     psi.ArgumentList.Add(a);
@@ -221,6 +221,67 @@ namespace RangeGuard.Host.Tests.Can
                 {
                     Kill(python);
                 }
+            }
+        }
+
+        [TestMethod]
+        public void Serial_link_bridge_should_poll_python_can_frames_over_a_socat_pty()
+        {
+            ExternalTool.Require(ExternalTool.PythonHasCan(), "python3-can (for " + ExternalTool.Python + ")");
+            ExternalTool.Require(ExternalTool.HasSocat(), "socat");
+            using var socat = Process.Start(new ProcessStartInfo("socat", "-d -d pty,raw,echo=0 pty,raw,echo=0")
+            {
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            })!;
+            Process? python = null;
+            try
+            {
+                string[] ptys = ByteLinkTests.ReadSocatPtys(socat);
+
+                // Our end opens first so nothing python-can writes is lost.
+                using var link = new SerialByteLink(ptys[0], 115200);
+                var psi = new ProcessStartInfo(ExternalTool.Python)
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    UseShellExecute = false,
+                };
+                psi.ArgumentList.Add("-c");
+                psi.ArgumentList.Add(Script);
+                psi.ArgumentList.Add(ptys[1] + "@115200");
+                psi.ArgumentList.Add("send");
+                python = Process.Start(psi)!;
+                Task<string> stderr = python.StandardError.ReadToEndAsync();
+
+                var bridge = new SlcanBridge(link);
+                var ring = new CanFrameRing(32);
+                for (var clock = Stopwatch.StartNew(); ring.Count < 12 && clock.ElapsedMilliseconds < DeadlineMs;)
+                {
+                    bridge.Poll(7, ring);
+                }
+
+                Assert.IsTrue(python.WaitForExit(DeadlineMs), "python-can did not finish");
+                Assert.AreEqual(0, python.ExitCode, "python-can failed: " + stderr.Result);
+                var frames = new List<CanFrame>();
+                while (ring.TryTake(out CanFrame f))
+                {
+                    frames.Add(f);
+                }
+
+                AssertPythonFrames(frames);
+                Assert.AreEqual(0, bridge.Receiver.Counters.ParseErrors);
+                Assert.AreEqual(1, bridge.Receiver.Counters.Of(SlcanLineKind.SetBitrate), "python-can's S6 seen on the wire");
+            }
+            finally
+            {
+                if (python != null)
+                {
+                    Kill(python);
+                    python.Dispose();
+                }
+
+                Kill(socat);
             }
         }
 
