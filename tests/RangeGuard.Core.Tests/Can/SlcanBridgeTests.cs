@@ -92,6 +92,7 @@ namespace RangeGuard.Tests.Can
             Assert.AreEqual(1700000000123L, sink[0].TimestampMs);
             Assert.AreEqual(0x1FFFFFFFu, sink[1].Id);
             Assert.AreEqual(1700000000123L, sink[1].TimestampMs, "host time replaces the bridge's 60 s stamp");
+            Assert.AreEqual(0xABCDL, bridge.LastBridgeTimestampMs, "the bridge's stamp stays readable");
             Assert.AreEqual("1013", SlcanParser.UnpackChars(bridge.Version));
             Assert.AreEqual("A123", SlcanParser.UnpackChars(bridge.SerialNumber));
             Assert.AreEqual(4, bridge.Receiver.Counters.Of(SlcanLineKind.Ok));

@@ -67,6 +67,9 @@ namespace RangeGuard.Can.Slcan
             get { return _lastFrameMs; }
         }
 
+        /// <summary>The bridge's own timestamp (ms within the minute, 0..59999) of the last frame, or -1 if it sent none.</summary>
+        public long LastBridgeTimestampMs { get; private set; } = -1;
+
         /// <summary>Opens listen-only, or normal if transmitting is enabled. See the three-argument overload.</summary>
         public bool Open(int bitrateCode, bool timestamps)
         {
@@ -146,6 +149,7 @@ namespace RangeGuard.Can.Slcan
                     if (kind == SlcanLineKind.Frame)
                     {
                         CanFrame frame = Receiver.Frame;
+                        LastBridgeTimestampMs = frame.TimestampMs;
                         frame.Bus = _bus;
                         frame.TimestampMs = nowMs;
                         _lastFrameMs = nowMs;
