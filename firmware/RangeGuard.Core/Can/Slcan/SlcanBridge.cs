@@ -1,0 +1,221 @@
+using RangeGuard.Ports;
+
+namespace RangeGuard.Can.Slcan
+{
+    /// <summary>
+    /// Session with an SLCAN (Lawicel) USB/UART CAN bridge over an <see cref="IByteLink"/>.
+    /// Safety rule: the bridge is opened listen-only (<c>L</c>) and <see cref="Send"/> refuses, unless transmitting
+    /// was enabled at construction. Nothing is allocated after construction.
+    /// </summary>
+    public sealed class SlcanBridge
+    {
+        /// <summary>Bytes read from the link per <see cref="Poll"/> at most, so one tick stays bounded on a flooded bus.</summary>
+        public const int MaxBytesPerPoll = 4096;
+
+        private readonly IByteLink _link;
+        private readonly byte _bus;
+        private readonly byte[] _rx = new byte[256];
+        private readonly byte[] _tx = new byte[SlcanEncoder.MaxEncodedLength];
+        private long _lastFrameMs = -1;
+        private long _openedPollMs = -1;
+
+        /// <summary>Listen-only bridge on bus 0.</summary>
+        public SlcanBridge(IByteLink link)
+            : this(link, 0, false)
+        {
+        }
+
+        /// <param name="bus">Bus index stamped on every received frame.</param>
+        /// <param name="transmitEnabled">Only true lets the bridge open in normal mode and send frames.</param>
+        public SlcanBridge(IByteLink link, byte bus, bool transmitEnabled)
+        {
+            if (link == null)
+            {
+                throw new System.ArgumentNullException("link");
+            }
+
+            _link = link;
+            _bus = bus;
+            TransmitEnabled = transmitEnabled;
+            Receiver = new SlcanLineAssembler();
+        }
+
+        public bool TransmitEnabled { get; private set; }
+
+        public bool IsOpen { get; private set; }
+
+        /// <summary>True when opened with <c>L</c> (the bridge neither acknowledges nor sends on the bus).</summary>
+        public bool IsListenOnly { get; private set; }
+
+        /// <summary>Line assembler and its counters (frames, parse errors by kind, overflows, bridge errors).</summary>
+        public SlcanLineAssembler Receiver { get; private set; }
+
+        /// <summary>Send calls refused because transmitting is not enabled, the bridge is not open in normal mode, or the frame is invalid.</summary>
+        public int RefusedSends { get; private set; }
+
+        public int SentFrames { get; private set; }
+
+        /// <summary>Last version reply (<c>Vhhhh</c>, packed characters; see <see cref="SlcanParser.UnpackChars"/>), or 0.</summary>
+        public int Version { get; private set; }
+
+        /// <summary>Last serial number reply (<c>Nxxxx</c>, packed characters), or 0.</summary>
+        public int SerialNumber { get; private set; }
+
+        /// <summary>Host time (the nowMs of <see cref="Poll"/>) of the last frame, or -1 if none yet.</summary>
+        public long LastFrameMs
+        {
+            get { return _lastFrameMs; }
+        }
+
+        /// <summary>The bridge's own timestamp (ms within the minute, 0..59999) of the last frame, or -1 if it sent none.</summary>
+        public long LastBridgeTimestampMs { get; private set; } = -1;
+
+        /// <summary>Opens listen-only, or normal if transmitting is enabled. See the three-argument overload.</summary>
+        public bool Open(int bitrateCode, bool timestamps)
+        {
+            return Open(bitrateCode, !TransmitEnabled, timestamps);
+        }
+
+        /// <summary>
+        /// Sends <c>C</c>, <c>Sn</c>, <c>Z0</c>/<c>Z1</c>, then <c>L</c> (or <c>O</c>). Timestamps go before opening because
+        /// Lawicel bridges accept <c>Z</c> only while the channel is closed. Returns false and sends nothing if the code is
+        /// not 0..8 or normal mode is asked for without transmit enabled.
+        /// </summary>
+        public bool Open(int bitrateCode, bool listenOnly, bool timestamps)
+        {
+            if (bitrateCode < 0 || bitrateCode > 8 || (!listenOnly && !TransmitEnabled))
+            {
+                return false;
+            }
+
+            // A half line from before the (re)open would glue onto the first new line.
+            Receiver.Reset();
+            WriteLine(SlcanLineKind.Close, 0);
+            WriteLine(SlcanLineKind.SetBitrate, bitrateCode);
+            WriteLine(SlcanLineKind.SetTimestamps, timestamps ? 1 : 0);
+            WriteLine(listenOnly ? SlcanLineKind.OpenListenOnly : SlcanLineKind.OpenNormal, 0);
+            IsOpen = true;
+            IsListenOnly = listenOnly;
+            _openedPollMs = -1;
+            return true;
+        }
+
+        public void Close()
+        {
+            WriteLine(SlcanLineKind.Close, 0);
+            IsOpen = false;
+        }
+
+        /// <summary>Asks for <c>V</c>; the reply lands in <see cref="Version"/> during a later <see cref="Poll"/>.</summary>
+        public void QueryVersion()
+        {
+            WriteLine(SlcanLineKind.VersionQuery, 0);
+        }
+
+        /// <summary>Asks for <c>N</c>; the reply lands in <see cref="SerialNumber"/>.</summary>
+        public void QuerySerialNumber()
+        {
+            WriteLine(SlcanLineKind.SerialQuery, 0);
+        }
+
+        /// <summary>
+        /// Reads what the link has (at most <see cref="MaxBytesPerPoll"/> bytes) and hands each frame to
+        /// <paramref name="sink"/> stamped with <paramref name="nowMs"/> and this bridge's bus
+        /// (the bridge's own 60 s timestamp is dropped: host time is what staleness checks compare against).
+        /// Returns the number of frames delivered.
+        /// </summary>
+        public int Poll(long nowMs, ICanFrameSink sink)
+        {
+            if (_openedPollMs < 0)
+            {
+                _openedPollMs = nowMs;
+            }
+
+            int frames = 0;
+            int budget = MaxBytesPerPoll;
+            while (budget > 0)
+            {
+                int n = _link.Read(_rx, 0, budget < _rx.Length ? budget : _rx.Length);
+                if (n <= 0)
+                {
+                    break;
+                }
+
+                budget -= n;
+                int offset = 0;
+                SlcanLineKind kind;
+                while ((kind = Receiver.Next(_rx, ref offset, n)) != SlcanLineKind.None)
+                {
+                    if (kind == SlcanLineKind.Frame)
+                    {
+                        CanFrame frame = Receiver.Frame;
+                        LastBridgeTimestampMs = frame.TimestampMs;
+                        frame.Bus = _bus;
+                        frame.TimestampMs = nowMs;
+                        _lastFrameMs = nowMs;
+                        frames++;
+                        if (sink != null)
+                        {
+                            sink.OnCanFrame(frame);
+                        }
+                    }
+                    else if (kind == SlcanLineKind.VersionReply)
+                    {
+                        Version = Receiver.Value;
+                    }
+                    else if (kind == SlcanLineKind.SerialReply)
+                    {
+                        SerialNumber = Receiver.Value;
+                    }
+                }
+            }
+
+            return frames;
+        }
+
+        /// <summary>
+        /// True when no frame arrived for more than <paramref name="timeoutMs"/>: since the last frame, or since the first
+        /// poll after opening if none came yet (a bridge that was never polled is silent).
+        /// </summary>
+        public bool IsSilent(long nowMs, long timeoutMs)
+        {
+            long since = _lastFrameMs >= 0 && _lastFrameMs >= _openedPollMs ? _lastFrameMs : _openedPollMs;
+            if (since < 0)
+            {
+                return true;
+            }
+
+            return nowMs - since > timeoutMs;
+        }
+
+        /// <summary>
+        /// Transmits a frame (no timestamp). Refused (false, counted in <see cref="RefusedSends"/>) unless transmitting is
+        /// enabled and the bridge is open in normal mode, and for frames that cannot be encoded.
+        /// </summary>
+        public bool Send(CanFrame frame)
+        {
+            if (!TransmitEnabled || !IsOpen || IsListenOnly)
+            {
+                RefusedSends++;
+                return false;
+            }
+
+            int n = SlcanEncoder.EncodeFrame(frame, -1, _tx, 0);
+            if (n == 0)
+            {
+                RefusedSends++;
+                return false;
+            }
+
+            _link.Write(_tx, 0, n);
+            SentFrames++;
+            return true;
+        }
+
+        private void WriteLine(SlcanLineKind kind, int value)
+        {
+            int n = SlcanEncoder.EncodeLine(kind, value, _tx, 0);
+            _link.Write(_tx, 0, n);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+namespace RangeGuard.Can.Slcan
+{
+    /// <summary>
+    /// Streaming SLCAN receiver: takes bytes in any chunking, cuts them into lines in one fixed buffer, parses each line
+    /// and reports one event at a time (pull style: call <see cref="Next"/> until it returns <see cref="SlcanLineKind.None"/>).
+    /// Terminators: <c>\r</c> (an empty <c>\r</c> line is the bridge's OK), <c>\n</c> (tolerated; an empty <c>\n</c> line,
+    /// e.g. the second half of <c>\r\n</c>, is ignored) and BEL (the bridge's error reply).
+    /// Nothing is allocated after construction; every event is counted in <see cref="Counters"/>.
+    /// </summary>
+    public sealed class SlcanLineAssembler
+    {
+        private const byte Lf = 0x0A;
+
+        private readonly byte[] _line;
+        private int _length;
+        private bool _discarding;
+        private CanFrame _frame;
+        private int _value;
+        private int _lastLineLength;
+
+        public SlcanLineAssembler()
+            : this(SlcanParser.MaxLineLength)
+        {
+        }
+
+        /// <param name="capacity">Longest line kept; longer lines are counted as <see cref="SlcanLineKind.Overflow"/>.</param>
+        public SlcanLineAssembler(int capacity)
+        {
+            if (capacity < SlcanParser.MaxLineLength)
+            {
+                throw new System.ArgumentOutOfRangeException("capacity");
+            }
+
+            _line = new byte[capacity];
+            Counters = new SlcanCounters();
+        }
+
+        public SlcanCounters Counters { get; private set; }
+
+        /// <summary>The frame of the last <see cref="SlcanLineKind.Frame"/> event (TimestampMs = bridge stamp or -1, Bus 0).</summary>
+        public CanFrame Frame
+        {
+            get { return _frame; }
+        }
+
+        /// <summary>Argument of the last event: bit rate code, timestamp flag 0/1, or packed reply characters.</summary>
+        public int Value
+        {
+            get { return _value; }
+        }
+
+        /// <summary>Bytes of the last complete line (without terminator), for diagnostics; valid until the next call.</summary>
+        public byte[] LineBuffer
+        {
+            get { return _line; }
+        }
+
+        public int LineLength
+        {
+            get { return _lastLineLength; }
+        }
+
+        /// <summary>Bytes of an unfinished line held back for the next chunk.</summary>
+        public int PendingBytes
+        {
+            get { return _discarding ? 0 : _length; }
+        }
+
+        /// <summary>
+        /// Consumes bytes from <paramref name="data"/>[<paramref name="offset"/>..<paramref name="end"/>) up to and including
+        /// the next event and advances <paramref name="offset"/>. Returns the event, or None once all bytes are consumed.
+        /// </summary>
+        public SlcanLineKind Next(byte[] data, ref int offset, int end)
+        {
+            while (offset < end)
+            {
+                byte b = data[offset++];
+                Counters.Bytes++;
+                if (b == SlcanEncoder.Cr || b == Lf)
+                {
+                    if (_discarding)
+                    {
+                        // The overflow was reported when it started; its tail ends here.
+                        _discarding = false;
+                        _length = 0;
+                        continue;
+                    }
+
+                    if (_length == 0 && b == Lf)
+                    {
+                        continue;
+                    }
+
+                    _lastLineLength = _length;
+                    _length = 0;
+                    return Report(SlcanParser.Parse(_line, 0, _lastLineLength, out _frame, out _value));
+                }
+
+                if (b == SlcanEncoder.Bel)
+                {
+                    if (_length > 0 && !_discarding)
+                    {
+                        Counters.Add(SlcanLineKind.Truncated);
+                    }
+
+                    _discarding = false;
+                    _length = 0;
+                    _lastLineLength = 0;
+                    return Report(SlcanLineKind.ErrorReply);
+                }
+
+                if (_discarding)
+                {
+                    continue;
+                }
+
+                if (_length == _line.Length)
+                {
+                    _discarding = true;
+                    _length = 0;
+                    _lastLineLength = 0;
+                    return Report(SlcanLineKind.Overflow);
+                }
+
+                _line[_length++] = b;
+            }
+
+            return SlcanLineKind.None;
+        }
+
+        /// <summary>
+        /// Feeds a whole chunk: frames go to <paramref name="sink"/> (may be null), everything else is only counted.
+        /// Returns the number of frames delivered.
+        /// </summary>
+        public int Feed(byte[] data, int offset, int count, ICanFrameSink sink)
+        {
+            int end = offset + count;
+            int frames = 0;
+            SlcanLineKind kind;
+            while ((kind = Next(data, ref offset, end)) != SlcanLineKind.None)
+            {
+                if (kind == SlcanLineKind.Frame)
+                {
+                    frames++;
+                    if (sink != null)
+                    {
+                        sink.OnCanFrame(_frame);
+                    }
+                }
+            }
+
+            return frames;
+        }
+
+        /// <summary>Drops an unfinished line (e.g. when re-opening the bridge), counting it as Truncated; true if one was dropped.</summary>
+        public bool Reset()
+        {
+            bool dropped = _length > 0 && !_discarding;
+            if (dropped)
+            {
+                Counters.Add(SlcanLineKind.Truncated);
+            }
+
+            _length = 0;
+            _discarding = false;
+            return dropped;
+        }
+
+        private SlcanLineKind Report(SlcanLineKind kind)
+        {
+            Counters.Add(kind);
+            return kind;
+        }
+    }
+}

@@ -1,0 +1,260 @@
+namespace RangeGuard.Can.Slcan
+{
+    /// <summary>
+    /// Classifies and decodes one SLCAN (Lawicel) line, given without its terminator. Never throws on bad
+    /// content and never allocates: the result is an enum, a <see cref="CanFrame"/> struct and an int.
+    /// Checks run shape first (type, header length, DLC, total length) and content second (hex, ranges),
+    /// so a bad line is reported as the first problem found.
+    /// </summary>
+    public static class SlcanParser
+    {
+        /// <summary>Longest valid line without terminator: <c>T</c> + 8 id + 1 DLC + 16 data + 4 timestamp.</summary>
+        public const int MaxLineLength = 30;
+
+        /// <summary>Largest timestamp a bridge sends (ms within the minute).</summary>
+        public const int MaxTimestampMs = 0xEA5F;
+
+        /// <summary>
+        /// Parses <paramref name="length"/> bytes at <paramref name="offset"/>. For <see cref="SlcanLineKind.Frame"/>,
+        /// <paramref name="frame"/> holds the frame (TimestampMs = bridge timestamp 0..59999, or -1 without one; Bus 0);
+        /// <paramref name="value"/> holds the bit rate code, timestamp flag or packed reply characters where the kind has one.
+        /// </summary>
+        public static SlcanLineKind Parse(byte[] line, int offset, int length, out CanFrame frame, out int value)
+        {
+            frame = new CanFrame();
+            frame.TimestampMs = -1;
+            value = 0;
+            if (length == 0)
+            {
+                return SlcanLineKind.Ok;
+            }
+
+            if (length > MaxLineLength)
+            {
+                return SlcanLineKind.Overflow;
+            }
+
+            byte type = line[offset];
+            switch (type)
+            {
+                case (byte)'t':
+                case (byte)'r':
+                case (byte)'T':
+                case (byte)'R':
+                    return ParseFrame(line, offset, length, ref frame);
+                case (byte)'C':
+                    return length == 1 ? SlcanLineKind.Close : SlcanLineKind.LengthMismatch;
+                case (byte)'L':
+                    return length == 1 ? SlcanLineKind.OpenListenOnly : SlcanLineKind.LengthMismatch;
+                case (byte)'O':
+                    return length == 1 ? SlcanLineKind.OpenNormal : SlcanLineKind.LengthMismatch;
+                case (byte)'z':
+                    return length == 1 ? SlcanLineKind.TransmitAck : SlcanLineKind.LengthMismatch;
+                case (byte)'S':
+                    return ParseDigitArgument(line, offset, length, 8, SlcanLineKind.SetBitrate, out value);
+                case (byte)'Z':
+                    // "Z" alone acknowledges an extended frame; "Z0"/"Z1" switches timestamps.
+                    return length == 1 ? SlcanLineKind.TransmitAck : ParseDigitArgument(line, offset, length, 1, SlcanLineKind.SetTimestamps, out value);
+                case (byte)'V':
+                    return ParseQueryOrReply(line, offset, length, SlcanLineKind.VersionQuery, SlcanLineKind.VersionReply, out value);
+                case (byte)'N':
+                    return ParseQueryOrReply(line, offset, length, SlcanLineKind.SerialQuery, SlcanLineKind.SerialReply, out value);
+                default:
+                    return SlcanLineKind.UnknownCommand;
+            }
+        }
+
+        /// <summary>True for the kinds that are parse errors.</summary>
+        public static bool IsError(SlcanLineKind kind)
+        {
+            return kind >= SlcanLineKind.FirstError;
+        }
+
+        /// <summary>Packs four ASCII characters (as in <c>V1013</c>) big-endian into an int: "1013" -> 0x31303133.</summary>
+        public static int PackChars(byte c0, byte c1, byte c2, byte c3)
+        {
+            return (c0 << 24) | (c1 << 16) | (c2 << 8) | c3;
+        }
+
+        /// <summary>The four characters of a packed reply value (allocates: for display, not per frame).</summary>
+        public static string UnpackChars(int packed)
+        {
+            char[] chars = new char[4];
+            for (int i = 0; i < 4; i++)
+            {
+                chars[i] = (char)((packed >> (24 - (8 * i))) & 0xFF);
+            }
+
+            return new string(chars);
+        }
+
+        /// <summary>Value of one hex digit (either case), or -1.</summary>
+        public static int HexValue(byte c)
+        {
+            if (c >= (byte)'0' && c <= (byte)'9')
+            {
+                return c - '0';
+            }
+
+            if (c >= (byte)'A' && c <= (byte)'F')
+            {
+                return c - 'A' + 10;
+            }
+
+            if (c >= (byte)'a' && c <= (byte)'f')
+            {
+                return c - 'a' + 10;
+            }
+
+            return -1;
+        }
+
+        private static SlcanLineKind ParseFrame(byte[] line, int offset, int length, ref CanFrame frame)
+        {
+            byte type = line[offset];
+            bool extended = type == (byte)'T' || type == (byte)'R';
+            bool remote = type == (byte)'r' || type == (byte)'R';
+            int idDigits = extended ? 8 : 3;
+            int header = 1 + idDigits + 1;
+            if (length < header)
+            {
+                return SlcanLineKind.LengthMismatch;
+            }
+
+            byte dlcChar = line[offset + header - 1];
+            if (dlcChar < (byte)'0' || dlcChar > (byte)'8')
+            {
+                return SlcanLineKind.BadDlc;
+            }
+
+            int dlc = dlcChar - '0';
+            int payloadDigits = remote ? 0 : 2 * dlc;
+            int rest = length - header;
+            bool hasTimestamp;
+            if (rest == payloadDigits)
+            {
+                hasTimestamp = false;
+            }
+            else if (rest == payloadDigits + 4)
+            {
+                hasTimestamp = true;
+            }
+            else
+            {
+                return SlcanLineKind.LengthMismatch;
+            }
+
+            long id = ParseHex(line, offset + 1, idDigits);
+            if (id < 0)
+            {
+                return SlcanLineKind.BadHex;
+            }
+
+            if (id > (extended ? CanFrame.MaxExtendedId : CanFrame.MaxStandardId))
+            {
+                return SlcanLineKind.IdOutOfRange;
+            }
+
+            ulong data = 0;
+            int pos = offset + header;
+            for (int i = 0; i < payloadDigits / 2; i++)
+            {
+                int hi = HexValue(line[pos]);
+                int lo = HexValue(line[pos + 1]);
+                if (hi < 0 || lo < 0)
+                {
+                    return SlcanLineKind.BadHex;
+                }
+
+                data |= (ulong)((hi << 4) | lo) << (8 * i);
+                pos += 2;
+            }
+
+            long timestamp = -1;
+            if (hasTimestamp)
+            {
+                timestamp = ParseHex(line, pos, 4);
+                if (timestamp < 0)
+                {
+                    return SlcanLineKind.BadHex;
+                }
+
+                if (timestamp > MaxTimestampMs)
+                {
+                    return SlcanLineKind.BadTimestamp;
+                }
+            }
+
+            frame.Id = (uint)id;
+            frame.IsExtended = extended;
+            frame.IsRemote = remote;
+            frame.Length = (byte)dlc;
+            frame.Data = data;
+            frame.TimestampMs = timestamp;
+            return SlcanLineKind.Frame;
+        }
+
+        private static SlcanLineKind ParseDigitArgument(byte[] line, int offset, int length, int max, SlcanLineKind kind, out int value)
+        {
+            value = 0;
+            if (length != 2)
+            {
+                return SlcanLineKind.LengthMismatch;
+            }
+
+            int digit = line[offset + 1] - '0';
+            if (digit < 0 || digit > max)
+            {
+                return SlcanLineKind.BadArgument;
+            }
+
+            value = digit;
+            return kind;
+        }
+
+        private static SlcanLineKind ParseQueryOrReply(byte[] line, int offset, int length, SlcanLineKind query, SlcanLineKind reply, out int value)
+        {
+            value = 0;
+            if (length == 1)
+            {
+                return query;
+            }
+
+            if (length != 5)
+            {
+                return SlcanLineKind.LengthMismatch;
+            }
+
+            for (int i = 1; i < 5; i++)
+            {
+                byte c = line[offset + i];
+                if (c < 0x20 || c > 0x7E)
+                {
+                    // Versions and serials are printable ASCII; anything else is line noise.
+                    return SlcanLineKind.BadArgument;
+                }
+            }
+
+            value = PackChars(line[offset + 1], line[offset + 2], line[offset + 3], line[offset + 4]);
+            return reply;
+        }
+
+        /// <summary>Unsigned value of <paramref name="digits"/> hex digits (at most 8), or -1 if one is not hex.</summary>
+        private static long ParseHex(byte[] line, int offset, int digits)
+        {
+            long v = 0;
+            for (int i = 0; i < digits; i++)
+            {
+                int d = HexValue(line[offset + i]);
+                if (d < 0)
+                {
+                    return -1;
+                }
+
+                v = (v << 4) | (uint)d;
+            }
+
+            return v;
+        }
+    }
+}
