@@ -10,7 +10,7 @@ namespace RangeGuard.Dbc
     /// the previous good value stays and goes stale. Allocates nothing per frame.
     /// Mappings with a combine mode other than "set" are combined per input within one frame only.
     /// </summary>
-    public sealed class SignalDispatcher
+    public sealed class SignalDispatcher : ICanFrameSink
     {
         private readonly SignalMap _map;
         private readonly VehicleState _state;
@@ -54,6 +54,15 @@ namespace RangeGuard.Dbc
         public VehicleState State
         {
             get { return _state; }
+        }
+
+        /// <summary>
+        /// Sink for the SLCAN bridge and log replay: decodes the frame stamped with its own <see cref="CanFrame.TimestampMs"/>
+        /// (the bridge stamps frames with the agent clock).
+        /// </summary>
+        public void OnCanFrame(CanFrame frame)
+        {
+            Process(ref frame, frame.TimestampMs);
         }
 
         /// <summary>Convenience overload (copies the frame).</summary>
