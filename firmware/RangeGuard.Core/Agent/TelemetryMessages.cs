@@ -58,7 +58,7 @@ namespace RangeGuard.Agents
             w.Prop("text", s.Text);
             w.Prop("fleet", s.FleetFlag);
             w.Prop("pos_m", s.PositionM, 0);
-            w.Prop("odo_km", odometerKm, 1);
+            w.Prop("odo_km", odometerKm < 0f ? float.NaN : odometerKm, 1);
             w.Prop("strand_m", s.StrandAtM, 0);
             return w.End();
         }
