@@ -36,6 +36,9 @@ namespace RangeGuard.Alerts
 
         public float WorsenStepC = 5f;
 
+        /// <summary>Weight of the newest value in the per-tick moving average the "worse by a step" test uses (0..1, 1 = raw).</summary>
+        public float WorsenSmoothing = 0.1f;
+
         /// <summary>An alert stays raised at least this long.</summary>
         public long MinDwellMs = 30000;
 

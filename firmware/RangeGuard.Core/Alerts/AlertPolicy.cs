@@ -44,7 +44,7 @@ namespace RangeGuard.Alerts
         public void RaiseInternalError(AlertInputs a)
         {
             a.InternalError = true;
-            Update(AlertKind.Degraded, true, true, 4f, 1f, a, true);
+            Update(AlertKind.Degraded, true, true, 4f, 1f, a, true, false);
         }
 
         private void EvaluateRange(AlertInputs a, ForecastResult f)
@@ -53,25 +53,25 @@ namespace RangeGuard.Alerts
             float p50 = f.Destination.SocP50;
             float p10 = f.Destination.SocP10;
             float res = a.DestinationReservePct;
-            Update(AlertKind.ArriveLow, p50 < res, p50 < res + h, res - p50, _cfg.WorsenStepPct, a, true);
+            Update(AlertKind.ArriveLow, p50 < res, p50 < res + h, res - p50, _cfg.WorsenStepPct, a, true, true);
 
             bool needEnter = p10 < _cfg.ChargeRequiredP10Pct;
             bool needStay = p10 < _cfg.ChargeRequiredP10Pct + h;
             bool chargerAhead = f.AdviceChargerIndex >= 0 || f.NextCharger.Exists;
-            Update(AlertKind.ChargeRequired, needEnter && f.AdviceChargerIndex >= 0, needStay && chargerAhead, -p10, _cfg.WorsenStepPct, a, true);
+            Update(AlertKind.ChargeRequired, needEnter && f.AdviceChargerIndex >= 0, needStay && chargerAhead, -p10, _cfg.WorsenStepPct, a, true, true);
 
             bool lastOk = f.LastReachableChargerIndex >= 0;
             float ponrKm = f.PointOfNoReturnM / 1000f;
             Update(AlertKind.PointOfNoReturn,
                 needEnter && lastOk && ponrKm < _cfg.PonrWarnKm,
                 needStay && lastOk && ponrKm < _cfg.PonrWarnKm + _cfg.PonrHysteresisKm,
-                -ponrKm, _cfg.WorsenStepKm, a, true);
+                -ponrKm, _cfg.WorsenStepKm, a, true, true);
 
             // Nothing reachable: the destination fails at the median and no charger is reachable with its reserve.
             bool chargerMarginal = !lastOk || (f.NextCharger.Exists && f.NextCharger.SocP10 < a.ChargerReservePct + h);
             float strandKm = f.StrandingDistanceM < 0f ? 1e6f : f.StrandingDistanceM / 1000f;
             Update(AlertKind.NothingReachable, !f.Destination.Reachable && !lastOk, p50 < h && chargerMarginal,
-                -strandKm, _cfg.WorsenStepKm, a, true);
+                -strandKm, _cfg.WorsenStepKm, a, true, true);
         }
 
         private void EvaluateColdSoak(AlertInputs a)
@@ -80,7 +80,7 @@ namespace RangeGuard.Alerts
             Update(AlertKind.ColdSoak,
                 a.ColdSoakApplicable && t < _cfg.ColdSoakPackTempC,
                 a.ColdSoakApplicable && t < _cfg.ColdSoakPackTempC + _cfg.ColdSoakHysteresisC,
-                -t, _cfg.WorsenStepC, a, true);
+                -t, _cfg.WorsenStepC, a, true, true);
         }
 
         private void EvaluatePreconditioning(AlertInputs a)
@@ -92,9 +92,9 @@ namespace RangeGuard.Alerts
             }
 
             // These mirror the planner's state, which has its own hysteresis: no dwell or hold here.
-            Update(AlertKind.PrecondOn, p.HeaterOn, p.HeaterOn, 0f, 0f, a, false);
+            Update(AlertKind.PrecondOn, p.HeaterOn, p.HeaterOn, 0f, 0f, a, false, false);
             Update(AlertKind.PrecondDeclined, p.Mode == PreconditioningPlanner.ModeDeclined,
-                p.Mode == PreconditioningPlanner.ModeDeclined, 0f, 0f, a, false);
+                p.Mode == PreconditioningPlanner.ModeDeclined, 0f, 0f, a, false, false);
 
             bool newStop = p.EventSequence != _seenPlannerEvent && p.LastEvent == PreconditioningPlanner.EventStopped;
             _seenPlannerEvent = p.EventSequence;
@@ -106,7 +106,7 @@ namespace RangeGuard.Alerts
             }
 
             bool showStop = p.LastEvent == PreconditioningPlanner.EventStopped && a.NowMs - p.EventMs < _cfg.EventHoldMs;
-            Update(AlertKind.PrecondStopped, newStop || showStop, showStop, 0f, 0f, a, false);
+            Update(AlertKind.PrecondStopped, newStop || showStop, showStop, 0f, 0f, a, false, false);
         }
 
         private void EvaluateDegraded(AlertInputs a)
@@ -132,15 +132,16 @@ namespace RangeGuard.Alerts
             }
 
             bool stay = rank > 0f || (forecastOn && f.BandRelativeWidth > _cfg.UncertainBandExit);
-            Update(AlertKind.Degraded, rank > 0f, stay, rank, 1f, a, true);
+            Update(AlertKind.Degraded, rank > 0f, stay, rank, 1f, a, true, false);
         }
 
         /// <summary>
         /// One slot's state machine. <paramref name="enter"/>: raise now; <paramref name="stay"/>: still past the exit level;
         /// <paramref name="metric"/>: how bad (bigger is worse), re-alert when it grows by <paramref name="step"/> (0 = never).
         /// <paramref name="latched"/> = false for mirrors of other state machines (no dwell, no hold, no rate limit).
+        /// <paramref name="smooth"/>: compare a moving average of the metric, so input noise alone never looks like "worse by a step".
         /// </summary>
-        private void Update(int kind, bool enter, bool stay, float metric, float step, AlertInputs a, bool latched)
+        private void Update(int kind, bool enter, bool stay, float metric, float step, AlertInputs a, bool latched, bool smooth)
         {
             AlertSlot s = _table.Slot(kind);
             long now = a.NowMs;
@@ -162,6 +163,7 @@ namespace RangeGuard.Alerts
                 s.RaiseCount++;
                 s.ClearSinceMs = -1;
                 s.FleetFlag = kind == AlertKind.NothingReachable;
+                s.SmoothedMetric = metric;
                 Announce(s, AlertEvent.Raised, metric, a);
                 return;
             }
@@ -169,7 +171,8 @@ namespace RangeGuard.Alerts
             if (stay)
             {
                 s.ClearSinceMs = -1;
-                if (step > 0f && metric >= s.AnnouncedMetric + step && now - s.ChangedMs >= _cfg.MinRealertIntervalMs)
+                s.SmoothedMetric = smooth ? s.SmoothedMetric + (metric - s.SmoothedMetric) * _cfg.WorsenSmoothing : metric;
+                if (step > 0f && s.SmoothedMetric >= s.AnnouncedMetric + step && now - s.ChangedMs >= _cfg.MinRealertIntervalMs)
                 {
                     Announce(s, AlertEvent.Worsened, metric, a);
                 }
@@ -201,7 +204,7 @@ namespace RangeGuard.Alerts
         {
             s.ChangedMs = a.NowMs;
             s.Acknowledged = false;
-            s.AnnouncedMetric = metric;
+            s.AnnouncedMetric = ev == AlertEvent.Worsened ? s.SmoothedMetric : metric;
             s.PositionM = a.PositionM;
             ForecastResult f = a.Forecast;
             s.StrandAtM = f != null && f.StrandingDistanceM >= 0f ? a.PositionM + f.StrandingDistanceM : -1f;

@@ -49,5 +49,6 @@ namespace RangeGuard.Alerts
 
         internal long ClearSinceMs;
         internal float AnnouncedMetric;
+        internal float SmoothedMetric;
     }
 }

@@ -89,9 +89,13 @@ namespace RangeGuard.Tests.Alerts
             Assert.AreEqual("Arrive 12 %", s.Text);
             Assert.IsTrue(s.Acknowledged);
 
-            SetArrival(rig, 7f); // 5 % worse than announced
+            // 6 % worse than announced: re-alerts once the moving average (7 after 100 ticks at 8 %) reaches 3 + 5:
+            // 9 - 2·0.9^n >= 8 from n = 7.
+            SetArrival(rig, 6f);
+            rig.Step(6);
+            Assert.AreEqual("Arrive 12 %", s.Text);
             rig.Step(1);
-            Assert.AreEqual("Arrive 7 %", s.Text);
+            Assert.AreEqual("Arrive 6 %", s.Text);
             Assert.IsFalse(s.Acknowledged, "a worse alert re-arms the buzzer");
             Assert.AreEqual(BuzzerPattern.Chirp, rig.Dash.Buzzer);
             Assert.AreEqual(1, rig.Outbox.Count(rig.AlertTopic, "RG-ARRIVE-LOW", "\"event\":\"worse\""));

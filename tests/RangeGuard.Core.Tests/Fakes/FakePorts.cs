@@ -118,6 +118,21 @@ namespace RangeGuard.Tests.Fakes
             return n;
         }
 
+        /// <summary>All payloads on a topic, one per line (assert messages).</summary>
+        public string Dump(string topic)
+        {
+            string all = string.Empty;
+            for (int i = 0; i < Topics.Count; i++)
+            {
+                if ((string)Topics[i] == topic)
+                {
+                    all = all + "\n" + (string)Payloads[i];
+                }
+            }
+
+            return all;
+        }
+
         /// <summary>The latest payload on <paramref name="topic"/> containing <paramref name="fragment"/>, or null.</summary>
         public string Last(string topic, string fragment)
         {
