@@ -266,7 +266,7 @@ namespace RangeGuard.Agents
             bool odoOk = _state.TryGet(InputId.OdometerKm, now, out odo);
             if (speedOk)
             {
-                _positionM += (v = _inputs.SpeedKmh) > 0f ? v / 3.6f * dtMs / 1000f : 0f;
+                _positionM += _inputs.SpeedKmh > 0f ? _inputs.SpeedKmh / 3.6f * dtMs / 1000f : 0f;
             }
             else if (odoOk && _lastOdometerKm >= 0f && odo >= _lastOdometerKm)
             {
