@@ -360,12 +360,13 @@ namespace RangeGuard.Agents
             a.ColdSoakLossKm = _coldSoakLossKm;
 
             // Cold soak: parked, unplugged, a trip planned, departure ahead: how cold will the pack be by then?
-            float cs;
-            bool parked = !float.IsNaN(_inputs.SpeedKmh) && _inputs.SpeedKmh < 1f;
-            bool unplugged = _state.TryGet(InputId.ChargingState, now, out cs) && cs < 0.5f;
-            a.ColdSoakApplicable = parked && unplugged && _planSet && _departureUtcMs > now && !float.IsNaN(_inputs.BatteryTempC);
+            // A parked car's bus goes to sleep, so this uses the last known values and cools from the time of the last reading.
+            bool parked = _state.HasValue(InputId.SpeedKmh) && _state.GetLast(InputId.SpeedKmh) < 1f;
+            bool unplugged = _state.HasValue(InputId.ChargingState) && _state.GetLast(InputId.ChargingState) < 0.5f;
+            int battId = _state.HasValue(InputId.BatteryTempAvgC) ? InputId.BatteryTempAvgC : InputId.BatteryTempMinC;
+            a.ColdSoakApplicable = parked && unplugged && _planSet && _departureUtcMs > now && _state.HasValue(battId);
             a.ColdSoakPackTempC = a.ColdSoakApplicable
-                ? ThermalModel.TempAfter(_inputs.BatteryTempC, _forecastMinAmbientC, 0f, _cfg.Thermal, (_departureUtcMs - now) / 1000f)
+                ? ThermalModel.TempAfter(_state.GetLast(battId), _forecastMinAmbientC, 0f, _cfg.Thermal, (_departureUtcMs - _state.GetTime(battId)) / 1000f)
                 : float.NaN;
         }
 

@@ -146,6 +146,16 @@ namespace RangeGuard.Tests.Alerts
             Assert.IsTrue(s.Active);
             Assert.AreEqual("Plug in tonight: pack -7 °C by 06:00, -23 km range", s.Text);
 
+            // The car goes to sleep: inputs stale, the alert stays (last known values, cooling from the last reading).
+            for (int i = 0; i < InputId.Count; i++)
+            {
+                rig.Silence(i);
+            }
+
+            rig.Step(600);
+            Assert.IsTrue(s.Active, "still at risk while the bus sleeps");
+            Assert.AreEqual(1, s.RaiseCount);
+
             // Plugged in: the risk is gone once it has stayed gone for the clear hold.
             rig.Feed(InputId.ChargingState, 1f);
             rig.Step(60);
