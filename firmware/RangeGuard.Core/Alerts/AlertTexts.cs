@@ -100,6 +100,11 @@ namespace RangeGuard.Alerts
         private static string ChargeText(ForecastResult f, AlertInputs a)
         {
             int idx = f.AdviceChargerIndex >= 0 ? f.AdviceChargerIndex : f.NextChargerIndex;
+            if (f.AdviceChargeMinutes <= 0f)
+            {
+                return "Charge at " + ChargerName(a, idx) + "; destination needs it";
+            }
+
             return "Charge at " + ChargerName(a, idx) + ": " + Int(f.AdviceChargeMinutes) + " min to "
                 + Int(f.AdviceChargeToSocPercent) + " %; destination needs it";
         }

@@ -23,6 +23,7 @@ namespace RangeGuard.Tests.Alerts
         private static float s_p10Gap;
         private static bool s_ponrFromSpeed;
         private static bool s_bandFromInputs;
+        private static bool s_reachableFromP50;
 
         private static void Model(ForecastInputs inputs, ForecastResult f)
         {
@@ -32,6 +33,12 @@ namespace RangeGuard.Tests.Alerts
             if (s_ponrFromSpeed)
             {
                 f.PointOfNoReturnM = 15000f + 300f * (inputs.SpeedKmh - 110f);
+            }
+
+            if (s_reachableFromP50)
+            {
+                f.Destination.Reachable = p50 > 0f;
+                f.StrandingDistanceM = p50 > 0f ? -1f : 5000f;
             }
 
             if (s_bandFromInputs)
@@ -45,6 +52,7 @@ namespace RangeGuard.Tests.Alerts
             s_p10Gap = 8f;
             s_ponrFromSpeed = false;
             s_bandFromInputs = false;
+            s_reachableFromP50 = false;
             AgentRig rig = new AgentRig();
             rig.Drive(80f, 30f, -8f, 110f);
             rig.SetPlan();
@@ -129,6 +137,17 @@ namespace RangeGuard.Tests.Alerts
             RunNoisy(rig, new Prng(5), Hour, 45f, 45f, false);
             Assert.AreEqual(1, rig.Agent.Alerts.Slot(AlertKind.PointOfNoReturn).RaiseCount);
             Assert.AreEqual(3, rig.Agent.Alerts.Transitions, rig.Outbox.Dump(rig.AlertTopic));
+        }
+
+        [TestMethod]
+        public void NothingReachable_should_raise_once_when_median_arrival_hovers_at_zero()
+        {
+            AgentRig rig = NewRig();
+            s_reachableFromP50 = true;
+            rig.Forecaster.Next.LastReachableChargerIndex = -1;
+            RunNoisy(rig, new Prng(9), Hour, 45f, 45f, false);
+            Assert.AreEqual(1, rig.Agent.Alerts.Slot(AlertKind.NothingReachable).RaiseCount);
+            Assert.AreEqual(2, rig.Agent.Alerts.Transitions, rig.Outbox.Dump(rig.AlertTopic));
         }
 
         [TestMethod]

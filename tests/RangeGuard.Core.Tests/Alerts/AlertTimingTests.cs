@@ -188,6 +188,31 @@ namespace RangeGuard.Tests.Alerts
         }
 
         [TestMethod]
+        public void Acknowledge_should_work_when_button_is_sampled_between_ticks()
+        {
+            AgentRig rig = NewRig(new AgentConfig());
+            SetArrival(rig, 12f);
+            rig.Step(1);
+            Assert.AreEqual(BuzzerPattern.Chirp, rig.Dash.Buzzer);
+
+            // A 50 ms press sampled every 20 ms by the device loop: shorter than a tick, still seen.
+            rig.Dash.ButtonDown = true;
+            for (int i = 0; i < 3; i++)
+            {
+                rig.Clock.NowMs += 20;
+                rig.Agent.SampleAckButton();
+            }
+
+            rig.Dash.ButtonDown = false;
+            rig.Clock.NowMs += 20;
+            rig.Agent.SampleAckButton();
+            rig.Step(1);
+            Assert.IsTrue(rig.Agent.Alerts.Slot(AlertKind.ArriveLow).Acknowledged);
+            Assert.AreEqual(BuzzerPattern.Off, rig.Dash.Buzzer);
+            Assert.AreEqual(1, rig.Agent.Dashboard.Presses);
+        }
+
+        [TestMethod]
         public void Leds_should_show_green_steady_when_no_alert()
         {
             AgentRig rig = NewRig(new AgentConfig());
