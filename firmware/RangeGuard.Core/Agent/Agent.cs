@@ -16,8 +16,6 @@ namespace RangeGuard.Agents
     /// </summary>
     public sealed class Agent
     {
-        private static readonly int[] s_required = { InputId.SocPercent, InputId.BatteryTempAvgC, InputId.AmbientTempC, InputId.SpeedKmh };
-
         private readonly AgentConfig _cfg;
         private readonly IClock _clock;
         private readonly VehicleState _state;
@@ -39,6 +37,11 @@ namespace RangeGuard.Agents
         private readonly string _telemetryTopic;
         private readonly string _alertTopic;
         private ForecastInputs _inputs;
+        private bool _socOk;
+        private bool _battOk;
+        private bool _ambOk;
+        private bool _speedOk;
+        private bool _everBatt;
         private bool _planSet;
         private int _chargerCount;
         private float _destinationReservePct = 15f;
@@ -246,25 +249,29 @@ namespace RangeGuard.Agents
             PostTelemetry(now, heaterOn);
         }
 
-        /// <summary>Fills the forecast inputs, integrates the position, counts stale events; returns the first stale required input or -1.</summary>
+        /// <summary>
+        /// Fills the forecast inputs, integrates the position, counts stale events; returns the first stale required input or -1.
+        /// A stale input is passed on as its last known value (0 if never seen) with InputsValid = false, never as NaN,
+        /// so a forecaster that forgets to check cannot be poisoned; the agent's own logic uses the fresh flags.
+        /// </summary>
         private int ReadInputs(long now, long dtMs)
         {
             float v;
             _inputs.TimeMs = now;
-            _inputs.SocPercent = _state.TryGet(InputId.SocPercent, now, out v) ? v : float.NaN;
-            _inputs.BatteryTempC = ReadBatteryTemp(now);
-            _inputs.AmbientTempC = _state.TryGet(InputId.AmbientTempC, now, out v) ? v : float.NaN;
-            bool speedOk = _state.TryGet(InputId.SpeedKmh, now, out v);
-            _inputs.SpeedKmh = speedOk ? v : float.NaN;
+            _socOk = Read(InputId.SocPercent, now, out _inputs.SocPercent);
+            _battOk = ReadBatteryTemp(now, out _inputs.BatteryTempC);
+            _ambOk = Read(InputId.AmbientTempC, now, out _inputs.AmbientTempC);
+            _speedOk = Read(InputId.SpeedKmh, now, out _inputs.SpeedKmh);
 
-            float volts, amps;
-            bool powerOk = _state.TryGet(InputId.PackVoltageV, now, out volts) & _state.TryGet(InputId.PackCurrentA, now, out amps);
-            _inputs.BatteryPowerW = powerOk ? volts * amps : float.NaN;
+            // Battery power for learning: NaN only when the car never reported voltage and current.
+            bool powerSeen = _state.HasValue(InputId.PackVoltageV) && _state.HasValue(InputId.PackCurrentA);
+            bool powerOk = !_state.IsStale(InputId.PackVoltageV, now) && !_state.IsStale(InputId.PackCurrentA, now);
+            _inputs.BatteryPowerW = powerSeen ? _state.GetLast(InputId.PackVoltageV) * _state.GetLast(InputId.PackCurrentA) : float.NaN;
             _inputs.HvacPowerW = _state.TryGet(InputId.HvacPowerW, now, out v) ? v : -1f;
 
             float odo;
             bool odoOk = _state.TryGet(InputId.OdometerKm, now, out odo);
-            if (speedOk)
+            if (_speedOk)
             {
                 _positionM += _inputs.SpeedKmh > 0f ? _inputs.SpeedKmh / 3.6f * dtMs / 1000f : 0f;
             }
@@ -277,41 +284,58 @@ namespace RangeGuard.Agents
             _inputs.PositionM = _positionM;
 
             int firstStale = -1;
-            for (int i = 0; i < s_required.Length; i++)
-            {
-                int id = s_required[i];
-                bool stale = _state.IsStale(id, now);
-                if (stale && !_wasStale[id] && _state.HasValue(id))
-                {
-                    _counters.StaleEvents++;
-                }
-
-                _wasStale[id] = stale;
-                if (stale && firstStale < 0)
-                {
-                    firstStale = id;
-                }
-            }
-
-            _inputs.InputsValid = firstStale < 0;
+            firstStale = TrackStale(InputId.SocPercent, !_socOk, firstStale);
+            firstStale = TrackStale(InputId.BatteryTempAvgC, !_battOk, firstStale);
+            firstStale = TrackStale(InputId.AmbientTempC, !_ambOk, firstStale);
+            firstStale = TrackStale(InputId.SpeedKmh, !_speedOk, firstStale);
+            _inputs.InputsValid = firstStale < 0 && (!powerSeen || powerOk);
             return firstStale;
         }
 
-        /// <summary>Average pack temperature, or the midpoint of min/max when the car reports only those.</summary>
-        private float ReadBatteryTemp(long now)
+        private bool Read(int id, long now, out float value)
         {
-            float v, lo, hi;
-            if (_state.TryGet(InputId.BatteryTempAvgC, now, out v))
+            if (_state.TryGet(id, now, out value))
             {
-                return v;
+                return true;
+            }
+
+            value = _state.GetLast(id);
+            return false;
+        }
+
+        /// <summary>Counts fresh-to-stale edges (of inputs seen before) and keeps the first stale input.</summary>
+        private int TrackStale(int id, bool stale, int firstStale)
+        {
+            bool seen = id == InputId.BatteryTempAvgC ? _everBatt : _state.HasValue(id);
+            if (stale && seen && !_wasStale[id])
+            {
+                _counters.StaleEvents++;
+            }
+
+            _wasStale[id] = stale;
+            return stale && firstStale < 0 ? id : firstStale;
+        }
+
+        /// <summary>Average pack temperature, or the midpoint of min/max when the car reports only those; last known when stale.</summary>
+        private bool ReadBatteryTemp(long now, out float value)
+        {
+            float lo, hi;
+            if (_state.TryGet(InputId.BatteryTempAvgC, now, out value))
+            {
+                _everBatt = true;
+                return true;
             }
 
             if (_state.TryGet(InputId.BatteryTempMinC, now, out lo) & _state.TryGet(InputId.BatteryTempMaxC, now, out hi))
             {
-                return (lo + hi) / 2f;
+                value = (lo + hi) / 2f;
+                _everBatt = true;
+                return true;
             }
 
-            return float.NaN;
+            value = _state.HasValue(InputId.BatteryTempAvgC) ? _state.GetLast(InputId.BatteryTempAvgC)
+                : (_state.GetLast(InputId.BatteryTempMinC) + _state.GetLast(InputId.BatteryTempMaxC)) / 2f;
+            return false;
         }
 
         private void RunPlanner(long now)
@@ -320,9 +344,9 @@ namespace RangeGuard.Agents
             ForecastResult f = _forecast;
             float v;
             p.NowMs = now;
-            p.BatteryTempValid = !float.IsNaN(_inputs.BatteryTempC);
+            p.BatteryTempValid = _battOk;
             p.BatteryTempC = _inputs.BatteryTempC;
-            p.AmbientValid = !float.IsNaN(_inputs.AmbientTempC);
+            p.AmbientValid = _ambOk;
             p.AmbientC = _inputs.AmbientTempC;
             p.PluggedIn = _state.TryGet(InputId.ChargingState, now, out v) && v >= 0.5f;
             p.ForecastValid = _planSet && f.Valid;
@@ -349,8 +373,8 @@ namespace RangeGuard.Agents
             a.ChargerReservePct = _chargerReservePct;
             a.ChargerCount = _chargerCount;
             a.PositionM = _positionM;
-            a.SpeedKmh = _inputs.SpeedKmh;
-            a.AmbientC = _inputs.AmbientTempC;
+            a.SpeedKmh = _speedOk ? _inputs.SpeedKmh : float.NaN;
+            a.AmbientC = _ambOk ? _inputs.AmbientTempC : float.NaN;
             float odo;
             a.OdometerKm = _state.TryGet(InputId.OdometerKm, now, out odo) ? odo : -1f;
             a.CanSilent = CanSilent(now);
@@ -407,8 +431,9 @@ namespace RangeGuard.Agents
             }
 
             _telemetrySeq++;
-            Post(_telemetryTopic, TelemetryMessages.Telemetry(_json, now, _telemetrySeq, _positionM, _inputs.SocPercent,
-                _inputs.BatteryTempC, _inputs.AmbientTempC, _inputs.SpeedKmh, _forecast, _planner, heaterOn, _alerts, _counters));
+            Post(_telemetryTopic, TelemetryMessages.Telemetry(_json, now, _telemetrySeq, _positionM,
+                _socOk ? _inputs.SocPercent : float.NaN, _battOk ? _inputs.BatteryTempC : float.NaN,
+                _ambOk ? _inputs.AmbientTempC : float.NaN, _speedOk ? _inputs.SpeedKmh : float.NaN, _forecast, _planner, heaterOn, _alerts, _counters));
         }
 
         private void Post(string topic, string payload)

@@ -38,6 +38,36 @@ namespace RangeGuard.Tests.Agents
         }
 
         [TestMethod]
+        public void Stale_inputs_should_reach_the_forecaster_as_last_values_flagged_invalid()
+        {
+            AgentRig rig = new AgentRig();
+            rig.Drive(55f, 20f, -3.5f, 90f);
+            rig.SetPlan();
+            rig.Step(1);
+            Assert.IsTrue(rig.Forecaster.LastInputs.InputsValid);
+            rig.Silence(InputId.AmbientTempC);
+            rig.Step(6);
+            Assert.IsFalse(rig.Forecaster.LastInputs.InputsValid);
+            Assert.AreEqual(-3.5f, rig.Forecaster.LastInputs.AmbientTempC, "last known value, not NaN");
+        }
+
+        [TestMethod]
+        public void Battery_temperature_should_come_from_min_max_when_car_has_no_average()
+        {
+            AgentRig rig = new AgentRig();
+            rig.Feed(InputId.SocPercent, 55f);
+            rig.Feed(InputId.AmbientTempC, 0f);
+            rig.Feed(InputId.SpeedKmh, 50f);
+            rig.Feed(InputId.BatteryTempMinC, 8f);
+            rig.Feed(InputId.BatteryTempMaxC, 12f);
+            rig.SetPlan();
+            rig.Step(3);
+            Assert.IsTrue(rig.Forecaster.LastInputs.InputsValid);
+            Assert.AreEqual(10f, rig.Forecaster.LastInputs.BatteryTempC);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(RangeGuard.Alerts.AlertKind.Degraded));
+        }
+
+        [TestMethod]
         public void Telemetry_should_be_posted_every_ten_ticks_with_documented_fields()
         {
             AgentRig rig = new AgentRig();
