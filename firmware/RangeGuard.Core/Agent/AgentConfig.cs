@@ -1,0 +1,28 @@
+using RangeGuard.Alerts;
+using RangeGuard.Preconditioning;
+
+namespace RangeGuard.Agents
+{
+    /// <summary>Agent settings with defaults; the firmware and the simulator fill it from their configuration.</summary>
+    public sealed class AgentConfig
+    {
+        /// <summary>Used in the MQTT topics "rangeguard/&lt;VehicleId&gt;/telemetry" and ".../alert".</summary>
+        public string VehicleId = "rg-0001";
+
+        /// <summary>One telemetry message every this many ticks (10 = every 10 s at 1 Hz); 0 disables telemetry.</summary>
+        public int TelemetryEveryTicks = 10;
+
+        /// <summary>The watchdog expires when no tick has completed for this long.</summary>
+        public long WatchdogTimeoutMs = 5000;
+
+        /// <summary>Ticks further apart than this (a pause, a clock jump) count this much for position integration.</summary>
+        public long MaxTickGapMs = 5000;
+
+        /// <summary>How long the degraded alert reports an exception after the latest one.</summary>
+        public long ExceptionHoldMs = 60000;
+
+        public AlertConfig Alerts = new AlertConfig();
+
+        public PackThermalParams Thermal = PackThermalParams.Default75Kwh();
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text;
+
+namespace RangeGuard.Agents
+{
+    /// <summary>
+    /// Minimal JSON object writer over a reused StringBuilder. Numbers are written digit by digit,
+    /// so building a message allocates nothing until the final ToString.
+    /// </summary>
+    public sealed class JsonWriter
+    {
+        private readonly StringBuilder _sb;
+        private readonly char[] _digits = new char[20];
+        private bool _first;
+
+        public JsonWriter(int capacity)
+        {
+            _sb = new StringBuilder(capacity);
+        }
+
+        public void Begin()
+        {
+            _sb.Clear();
+            _sb.Append('{');
+            _first = true;
+        }
+
+        public string End()
+        {
+            _sb.Append('}');
+            return _sb.ToString();
+        }
+
+        public void Prop(string name, long value)
+        {
+            Name(name);
+            AppendLong(value);
+        }
+
+        public void Prop(string name, bool value)
+        {
+            Name(name);
+            _sb.Append(value ? "true" : "false");
+        }
+
+        /// <summary>Fixed-point number with <paramref name="decimals"/> digits (0..4); NaN and infinities become null.</summary>
+        public void Prop(string name, float value, int decimals)
+        {
+            Name(name);
+            AppendFixed(value, decimals);
+        }
+
+        /// <summary>String value, escaped; null becomes JSON null.</summary>
+        public void Prop(string name, string value)
+        {
+            Name(name);
+            if (value == null)
+            {
+                _sb.Append("null");
+                return;
+            }
+
+            _sb.Append('"');
+            for (int i = 0; i < value.Length; i++)
+            {
+                char c = value[i];
+                if (c == '"' || c == '\\')
+                {
+                    _sb.Append('\\');
+                    _sb.Append(c);
+                }
+                else if (c < ' ')
+                {
+                    _sb.Append("\\u00");
+                    _sb.Append(Hex(c >> 4));
+                    _sb.Append(Hex(c & 0xF));
+                }
+                else
+                {
+                    _sb.Append(c);
+                }
+            }
+
+            _sb.Append('"');
+        }
+
+        private void Name(string name)
+        {
+            if (!_first)
+            {
+                _sb.Append(',');
+            }
+
+            _first = false;
+            _sb.Append('"');
+            _sb.Append(name);
+            _sb.Append("\":");
+        }
+
+        private void AppendFixed(float value, int decimals)
+        {
+            if (float.IsNaN(value) || float.IsInfinity(value))
+            {
+                _sb.Append("null");
+                return;
+            }
+
+            long scale = 1;
+            for (int i = 0; i < decimals; i++)
+            {
+                scale *= 10;
+            }
+
+            double scaled = System.Math.Round(System.Math.Abs((double)value) * scale);
+            if (scaled > 9.0e15)
+            {
+                _sb.Append("null");
+                return;
+            }
+
+            long units = (long)scaled;
+            if (value < 0f && units != 0)
+            {
+                _sb.Append('-');
+            }
+
+            AppendLong(units / scale);
+            if (decimals > 0)
+            {
+                _sb.Append('.');
+                long frac = units % scale;
+                for (long div = scale / 10; div > 0; div /= 10)
+                {
+                    _sb.Append((char)('0' + (int)(frac / div % 10)));
+                }
+            }
+        }
+
+        private void AppendLong(long value)
+        {
+            if (value < 0)
+            {
+                _sb.Append('-');
+                if (value == long.MinValue)
+                {
+                    _sb.Append("9223372036854775808");
+                    return;
+                }
+
+                value = -value;
+            }
+
+            int n = 0;
+            do
+            {
+                _digits[n++] = (char)('0' + (int)(value % 10));
+                value /= 10;
+            }
+            while (value > 0);
+
+            while (n > 0)
+            {
+                _sb.Append(_digits[--n]);
+            }
+        }
+
+        private static char Hex(int v)
+        {
+            return (char)(v < 10 ? '0' + v : 'a' + v - 10);
+        }
+    }
+}

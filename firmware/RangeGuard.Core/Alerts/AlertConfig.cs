@@ -1,0 +1,70 @@
+namespace RangeGuard.Alerts
+{
+    /// <summary>
+    /// Every alert threshold and timing, with defaults chosen so SOC noise of ±1 %, temperature ±1 °C and speed ±5 km/h
+    /// do not make alerts flap (see AlertNoFlappingTests).
+    /// </summary>
+    public sealed class AlertConfig
+    {
+        /// <summary>Exit level above an SOC enter level, % (hysteresis on every SOC threshold).</summary>
+        public float ReserveHysteresisPct = 2f;
+
+        /// <summary>"Charge required" when the pessimistic (P10) destination arrival SOC is below this, %.</summary>
+        public float ChargeRequiredP10Pct = 0f;
+
+        /// <summary>"Point of no return" once the last reachable charger's point of no return is this close, km.</summary>
+        public float PonrWarnKm = 15f;
+
+        public float PonrHysteresisKm = 3f;
+
+        /// <summary>Prediction too uncertain when the relative 10-90 % band is wider than this (enter) ...</summary>
+        public float UncertainBandEnter = 0.30f;
+
+        /// <summary>... and trusted again only below this (exit).</summary>
+        public float UncertainBandExit = 0.25f;
+
+        /// <summary>Cold-soak risk when the pack is predicted below this at departure (unplugged), °C.</summary>
+        public float ColdSoakPackTempC = 0f;
+
+        public float ColdSoakHysteresisC = 2f;
+
+        /// <summary>Re-alert (buzzer re-armed) when an active alert worsens by this many SOC % ...</summary>
+        public float WorsenStepPct = 5f;
+
+        /// <summary>... or km (point of no return, stranding distance) or °C (cold soak).</summary>
+        public float WorsenStepKm = 5f;
+
+        public float WorsenStepC = 5f;
+
+        /// <summary>Weight of the newest value in the per-tick moving average the "worse by a step" test uses (0..1, 1 = raw).</summary>
+        public float WorsenSmoothing = 0.1f;
+
+        /// <summary>An alert stays raised at least this long.</summary>
+        public long MinDwellMs = 30000;
+
+        /// <summary>De-escalation: the condition must stay clear (past its exit level) this long before the alert clears.</summary>
+        public long ClearHoldMs = 60000;
+
+        /// <summary>Rate limit: a non-critical alert is not raised again within this time after it cleared.</summary>
+        public long ReRaiseHoldoffMs = 120000;
+
+        /// <summary>Rate limit: at most one "worse" re-alert per alert within this time.</summary>
+        public long MinRealertIntervalMs = 60000;
+
+        /// <summary>How long an event alert ("preconditioning stopped") stays on the dashboard.</summary>
+        public long EventHoldMs = 60000;
+
+        /// <summary>Buzzer duration after a raise or re-alert, per severity; 0 = until acknowledged.</summary>
+        public long BuzzAdvisoryMs = 3000;
+
+        public long BuzzWarningMs = 20000;
+
+        public long BuzzCriticalMs = 0;
+
+        /// <summary>Acknowledge button: a level must hold this long to count.</summary>
+        public long DebounceMs = 30;
+
+        /// <summary>No input at all for this long: the CAN bridge is silent.</summary>
+        public long CanSilentMs = 10000;
+    }
+}

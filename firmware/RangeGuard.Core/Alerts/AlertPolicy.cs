@@ -1,0 +1,215 @@
+using RangeGuard.Forecast;
+using RangeGuard.Preconditioning;
+
+namespace RangeGuard.Alerts
+{
+    /// <summary>
+    /// Turns forecast and agent state into alerts, with hysteresis (separate enter and stay conditions), a minimum dwell,
+    /// immediate raise, clearing only after the condition has stayed clear for a while, a re-alert when a situation
+    /// worsens by a step, and rate limits. Allocates only when a text is (re)built on a raise or re-alert.
+    /// </summary>
+    public sealed class AlertPolicy
+    {
+        private readonly AlertConfig _cfg;
+        private readonly AlertTable _table;
+        private int _seenPlannerEvent;
+
+        public AlertPolicy(AlertConfig config, AlertTable table)
+        {
+            _cfg = config;
+            _table = table;
+        }
+
+        public AlertConfig Config
+        {
+            get { return _cfg; }
+        }
+
+        public void Evaluate(AlertInputs a)
+        {
+            ForecastResult f = a.Forecast;
+
+            // Forecast-based alerts hold their state while there is no valid forecast (the degraded alert says why).
+            if (a.PlanSet && f != null && f.Valid)
+            {
+                EvaluateRange(a, f);
+            }
+
+            EvaluateColdSoak(a);
+            EvaluatePreconditioning(a);
+            EvaluateDegraded(a);
+        }
+
+        /// <summary>Raises the degraded alert straight away after an exception in the tick (the normal path did not run).</summary>
+        public void RaiseInternalError(AlertInputs a)
+        {
+            a.InternalError = true;
+            Update(AlertKind.Degraded, true, true, 4f, 1f, a, true, false);
+        }
+
+        private void EvaluateRange(AlertInputs a, ForecastResult f)
+        {
+            float h = _cfg.ReserveHysteresisPct;
+            float p50 = f.Destination.SocP50;
+            float p10 = f.Destination.SocP10;
+            float res = a.DestinationReservePct;
+            Update(AlertKind.ArriveLow, p50 < res, p50 < res + h, res - p50, _cfg.WorsenStepPct, a, true, true);
+
+            bool needEnter = p10 < _cfg.ChargeRequiredP10Pct;
+            bool needStay = p10 < _cfg.ChargeRequiredP10Pct + h;
+            bool chargerAhead = f.AdviceChargerIndex >= 0 || f.NextCharger.Exists;
+            Update(AlertKind.ChargeRequired, needEnter && f.AdviceChargerIndex >= 0, needStay && chargerAhead, -p10, _cfg.WorsenStepPct, a, true, true);
+
+            bool lastOk = f.LastReachableChargerIndex >= 0;
+            float ponrKm = f.PointOfNoReturnM / 1000f;
+            Update(AlertKind.PointOfNoReturn,
+                needEnter && lastOk && ponrKm < _cfg.PonrWarnKm,
+                needStay && lastOk && ponrKm < _cfg.PonrWarnKm + _cfg.PonrHysteresisKm,
+                -ponrKm, _cfg.WorsenStepKm, a, true, true);
+
+            // Nothing reachable: the destination fails at the median and no charger is reachable with its reserve.
+            bool chargerMarginal = !lastOk || (f.NextCharger.Exists && f.NextCharger.SocP10 < a.ChargerReservePct + h);
+            float strandKm = f.StrandingDistanceM < 0f ? 1e6f : f.StrandingDistanceM / 1000f;
+            Update(AlertKind.NothingReachable, !f.Destination.Reachable && !lastOk, p50 < h && chargerMarginal,
+                -strandKm, _cfg.WorsenStepKm, a, true, true);
+        }
+
+        private void EvaluateColdSoak(AlertInputs a)
+        {
+            float t = a.ColdSoakPackTempC;
+            Update(AlertKind.ColdSoak,
+                a.ColdSoakApplicable && t < _cfg.ColdSoakPackTempC,
+                a.ColdSoakApplicable && t < _cfg.ColdSoakPackTempC + _cfg.ColdSoakHysteresisC,
+                -t, _cfg.WorsenStepC, a, true, true);
+        }
+
+        private void EvaluatePreconditioning(AlertInputs a)
+        {
+            PreconditioningPlanner p = a.Planner;
+            if (p == null)
+            {
+                return;
+            }
+
+            // These mirror the planner's state, which has its own hysteresis: no dwell or hold here.
+            Update(AlertKind.PrecondOn, p.HeaterOn, p.HeaterOn, 0f, 0f, a, false, false);
+            Update(AlertKind.PrecondDeclined, p.Mode == PreconditioningPlanner.ModeDeclined,
+                p.Mode == PreconditioningPlanner.ModeDeclined, 0f, 0f, a, false, false);
+
+            bool newStop = p.EventSequence != _seenPlannerEvent && p.LastEvent == PreconditioningPlanner.EventStopped;
+            _seenPlannerEvent = p.EventSequence;
+            AlertSlot stopped = _table.Slot(AlertKind.PrecondStopped);
+            if (newStop && stopped.Active)
+            {
+                Announce(stopped, AlertEvent.Worsened, 0f, a);
+                return;
+            }
+
+            bool showStop = p.LastEvent == PreconditioningPlanner.EventStopped && a.NowMs - p.EventMs < _cfg.EventHoldMs;
+            Update(AlertKind.PrecondStopped, newStop || showStop, showStop, 0f, 0f, a, false, false);
+        }
+
+        private void EvaluateDegraded(AlertInputs a)
+        {
+            ForecastResult f = a.Forecast;
+            bool forecastOn = a.PlanSet && f != null && f.Valid;
+            float rank = 0f;
+            if (a.InternalError)
+            {
+                rank = 4f;
+            }
+            else if (a.CanSilent)
+            {
+                rank = 3f;
+            }
+            else if (a.StaleInput >= 0)
+            {
+                rank = 2f;
+            }
+            else if (forecastOn && (f.Degraded || f.BandRelativeWidth > _cfg.UncertainBandEnter))
+            {
+                rank = 1f;
+            }
+
+            bool stay = rank > 0f || (forecastOn && f.BandRelativeWidth > _cfg.UncertainBandExit);
+            Update(AlertKind.Degraded, rank > 0f, stay, rank, 1f, a, true, false);
+        }
+
+        /// <summary>
+        /// One slot's state machine. <paramref name="enter"/>: raise now; <paramref name="stay"/>: still past the exit level;
+        /// <paramref name="metric"/>: how bad (bigger is worse), re-alert when it grows by <paramref name="step"/> (0 = never).
+        /// <paramref name="latched"/> = false for mirrors of other state machines (no dwell, no hold, no rate limit).
+        /// <paramref name="smooth"/>: compare a moving average of the metric, so input noise alone never looks like "worse by a step".
+        /// </summary>
+        private void Update(int kind, bool enter, bool stay, float metric, float step, AlertInputs a, bool latched, bool smooth)
+        {
+            AlertSlot s = _table.Slot(kind);
+            long now = a.NowMs;
+            if (!s.Active)
+            {
+                if (!enter)
+                {
+                    return;
+                }
+
+                bool holdoff = latched && s.Severity < AlertSeverity.Critical && s.ClearedMs >= 0 && now - s.ClearedMs < _cfg.ReRaiseHoldoffMs;
+                if (holdoff)
+                {
+                    return;
+                }
+
+                s.Active = true;
+                s.RaisedMs = now;
+                s.RaiseCount++;
+                s.ClearSinceMs = -1;
+                s.FleetFlag = kind == AlertKind.NothingReachable;
+                s.SmoothedMetric = metric;
+                Announce(s, AlertEvent.Raised, metric, a);
+                return;
+            }
+
+            if (stay)
+            {
+                s.ClearSinceMs = -1;
+                s.SmoothedMetric = smooth ? s.SmoothedMetric + (metric - s.SmoothedMetric) * _cfg.WorsenSmoothing : metric;
+                if (step > 0f && s.SmoothedMetric >= s.AnnouncedMetric + step && now - s.ChangedMs >= _cfg.MinRealertIntervalMs)
+                {
+                    Announce(s, AlertEvent.Worsened, metric, a);
+                }
+
+                return;
+            }
+
+            if (latched)
+            {
+                if (s.ClearSinceMs < 0)
+                {
+                    s.ClearSinceMs = now;
+                }
+
+                if (now - s.ClearSinceMs < _cfg.ClearHoldMs || now - s.RaisedMs < _cfg.MinDwellMs)
+                {
+                    return;
+                }
+            }
+
+            s.Active = false;
+            s.Acknowledged = false;
+            s.ClearedMs = now;
+            s.ClearSinceMs = -1;
+            _table.Enqueue(kind, AlertEvent.Cleared);
+        }
+
+        private void Announce(AlertSlot s, int ev, float metric, AlertInputs a)
+        {
+            s.ChangedMs = a.NowMs;
+            s.Acknowledged = false;
+            s.AnnouncedMetric = ev == AlertEvent.Worsened ? s.SmoothedMetric : metric;
+            s.PositionM = a.PositionM;
+            ForecastResult f = a.Forecast;
+            s.StrandAtM = f != null && f.StrandingDistanceM >= 0f ? a.PositionM + f.StrandingDistanceM : -1f;
+            s.Text = AlertTexts.Build(s.Kind, a, _cfg);
+            _table.Enqueue(s.Kind, ev);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+namespace RangeGuard.Alerts
+{
+    /// <summary>
+    /// Fixed table of all alert slots plus a bounded queue of transitions the agent drains into alert messages.
+    /// Nothing here allocates after construction.
+    /// </summary>
+    public sealed class AlertTable
+    {
+        /// <summary>Capacity of the transition queue; more transitions in one tick than this are counted as lost.</summary>
+        public const int QueueCapacity = 32;
+
+        private readonly AlertSlot[] _slots = new AlertSlot[AlertKind.Count];
+        private readonly int[] _queueKind = new int[QueueCapacity];
+        private readonly int[] _queueEvent = new int[QueueCapacity];
+        private int _queueCount;
+
+        public AlertTable()
+        {
+            for (int i = 0; i < AlertKind.Count; i++)
+            {
+                _slots[i] = new AlertSlot(i);
+            }
+        }
+
+        public int Count
+        {
+            get { return AlertKind.Count; }
+        }
+
+        /// <summary>Total transitions (raise, worse, clear, ack) since start.</summary>
+        public int Transitions { get; private set; }
+
+        public int QueueOverflows { get; private set; }
+
+        public AlertSlot Slot(int kind)
+        {
+            return _slots[kind];
+        }
+
+        public bool IsActive(int kind)
+        {
+            return _slots[kind].Active;
+        }
+
+        public int ActiveCount
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 0; i < AlertKind.Count; i++)
+                {
+                    if (_slots[i].Active)
+                    {
+                        n++;
+                    }
+                }
+
+                return n;
+            }
+        }
+
+        /// <summary>The active alert with the highest severity (latest raised wins ties), or -1.</summary>
+        public int TopKind
+        {
+            get { return Top(false); }
+        }
+
+        /// <summary>The highest-severity active alert that is not acknowledged, or -1 (drives the buzzer).</summary>
+        public int TopUnacknowledgedKind
+        {
+            get { return Top(true); }
+        }
+
+        public int TopSeverity
+        {
+            get
+            {
+                int k = Top(false);
+                return k < 0 ? AlertSeverity.None : _slots[k].Severity;
+            }
+        }
+
+        /// <summary>Acknowledges every active alert (silences the buzzer, keeps them displayed). Returns how many were newly acknowledged.</summary>
+        public int AcknowledgeAll()
+        {
+            int n = 0;
+            for (int i = 0; i < AlertKind.Count; i++)
+            {
+                AlertSlot s = _slots[i];
+                if (s.Active && !s.Acknowledged)
+                {
+                    s.Acknowledged = true;
+                    Enqueue(i, AlertEvent.Acknowledged);
+                    n++;
+                }
+            }
+
+            return n;
+        }
+
+        /// <summary>Takes the oldest queued transition; false when none.</summary>
+        public bool TryDequeue(out int kind, out int alertEvent)
+        {
+            if (_queueCount == 0)
+            {
+                kind = -1;
+                alertEvent = 0;
+                return false;
+            }
+
+            kind = _queueKind[0];
+            alertEvent = _queueEvent[0];
+            _queueCount--;
+            for (int i = 0; i < _queueCount; i++)
+            {
+                _queueKind[i] = _queueKind[i + 1];
+                _queueEvent[i] = _queueEvent[i + 1];
+            }
+
+            return true;
+        }
+
+        internal void Enqueue(int kind, int alertEvent)
+        {
+            Transitions++;
+            if (_queueCount >= QueueCapacity)
+            {
+                QueueOverflows++;
+                return;
+            }
+
+            _queueKind[_queueCount] = kind;
+            _queueEvent[_queueCount] = alertEvent;
+            _queueCount++;
+        }
+
+        private int Top(bool unacknowledgedOnly)
+        {
+            int best = -1;
+            for (int i = 0; i < AlertKind.Count; i++)
+            {
+                AlertSlot s = _slots[i];
+                if (!s.Active || (unacknowledgedOnly && s.Acknowledged))
+                {
+                    continue;
+                }
+
+                if (best < 0 || s.Severity > _slots[best].Severity
+                    || (s.Severity == _slots[best].Severity && s.ChangedMs > _slots[best].ChangedMs))
+                {
+                    best = i;
+                }
+            }
+
+            return best;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using RangeGuard.State;
+using RangeGuard.Tests.Fakes;
+
+namespace RangeGuard.Tests.Agents
+{
+    [TestClass]
+    public class AgentLoopTests
+    {
+        [TestMethod]
+        public void Position_should_integrate_speed_over_tick_time()
+        {
+            AgentRig rig = new AgentRig();
+            rig.Drive(60f, 20f, 10f, 72f);
+            rig.SetPlan();
+            rig.Step(101); // the first tick starts the clock; 100 s at 20 m/s
+            Check.Near(2000.0, rig.Agent.PositionM, 0.5, "position, m");
+            Check.Near(2000.0, rig.Forecaster.LastInputs.PositionM, 0.5, "position fed to the forecast, m");
+        }
+
+        [TestMethod]
+        public void Position_should_use_odometer_delta_when_speed_is_stale()
+        {
+            AgentRig rig = new AgentRig();
+            rig.Drive(60f, 20f, 10f, 0f);
+            rig.Feed(InputId.OdometerKm, 1000f);
+            rig.SetPlan();
+            rig.Step(1);
+            rig.Silence(InputId.SpeedKmh);
+            rig.Step(6);
+            rig.Feed(InputId.OdometerKm, 1000.5f);
+            rig.Step(1);
+            Check.Near(500.0, rig.Agent.PositionM, 1.0, "position from odometer, m");
+        }
+
+        [TestMethod]
+        public void Stale_inputs_should_reach_the_forecaster_as_last_values_flagged_invalid()
+        {
+            AgentRig rig = new AgentRig();
+            rig.Drive(55f, 20f, -3.5f, 90f);
+            rig.SetPlan();
+            rig.Step(1);
+            Assert.IsTrue(rig.Forecaster.LastInputs.InputsValid);
+            rig.Silence(InputId.AmbientTempC);
+            rig.Step(6);
+            Assert.IsFalse(rig.Forecaster.LastInputs.InputsValid);
+            Assert.AreEqual(-3.5f, rig.Forecaster.LastInputs.AmbientTempC, "last known value, not NaN");
+        }
+
+        [TestMethod]
+        public void Battery_temperature_should_come_from_min_max_when_car_has_no_average()
+        {
+            AgentRig rig = new AgentRig();
+            rig.Feed(InputId.SocPercent, 55f);
+            rig.Feed(InputId.AmbientTempC, 0f);
+            rig.Feed(InputId.SpeedKmh, 50f);
+            rig.Feed(InputId.BatteryTempMinC, 8f);
+            rig.Feed(InputId.BatteryTempMaxC, 12f);
+            rig.SetPlan();
+            rig.Step(3);
+            Assert.IsTrue(rig.Forecaster.LastInputs.InputsValid);
+            Assert.AreEqual(10f, rig.Forecaster.LastInputs.BatteryTempC);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(RangeGuard.Alerts.AlertKind.Degraded));
+        }
+
+        [TestMethod]
+        public void Telemetry_should_be_posted_every_ten_ticks_with_documented_fields()
+        {
+            AgentRig rig = new AgentRig();
+            rig.Drive(55f, 20f, -3.5f, 90f);
+            rig.SetPlan();
+            rig.Step(30);
+            Assert.AreEqual(3, rig.Outbox.Count(rig.TelemetryTopic, null, null));
+            string p = rig.Outbox.Last(rig.TelemetryTopic, null);
+            Assert.IsTrue(p.StartsWith("{\"v\":1,\"t\":1767988830000,\"seq\":3,\"pos_m\":725,\"soc_pct\":55.0,\"batt_c\":20.0,\"amb_c\":-3.5,\"spd_kmh\":90.0,"), p);
+            Assert.IsTrue(p.IndexOf("\"dest_p50\":45.0") >= 0, p);
+            Assert.IsTrue(p.IndexOf("\"heater\":false,\"precond\":\"off\"") >= 0, p);
+            Assert.IsTrue(p.EndsWith("\"alert\":null,\"sev\":0,\"alerts\":0,\"exc\":0,\"stale\":0,\"dropped\":0}"), p);
+            Assert.AreEqual(3, rig.Agent.Counters.MessagesPosted);
+        }
+
+        [TestMethod]
+        public void Post_failures_should_be_counted_not_thrown()
+        {
+            AgentRig rig = new AgentRig();
+            rig.Drive(55f, 20f, -3.5f, 90f);
+            rig.SetPlan();
+            rig.Outbox.Accept = false;
+            rig.Step(20);
+            Assert.AreEqual(2, rig.Agent.Counters.MessagesDropped);
+            Assert.AreEqual(0, rig.Agent.Counters.Exceptions);
+        }
+
+        [TestMethod]
+        public void TrySetPlan_should_forward_error_and_keep_position_when_forecaster_rejects()
+        {
+            AgentRig rig = new AgentRig();
+            rig.Drive(55f, 20f, 10f, 36f);
+            rig.SetPlan();
+            rig.Step(11);
+            rig.Forecaster.RejectWith = "segment 3: negative length";
+            string error;
+            Assert.IsFalse(rig.Agent.TrySetPlan(rig.Plan, out error));
+            Assert.AreEqual("segment 3: negative length", error);
+            Check.Near(100.0, rig.Agent.PositionM, 0.5, "position kept, m");
+            Assert.AreEqual(1, rig.Agent.Counters.PlansRejected);
+        }
+
+        [TestMethod]
+        public void Ticks_should_be_deterministic_given_inputs_and_clock()
+        {
+            AgentRig a = new AgentRig();
+            AgentRig b = new AgentRig();
+            a.Drive(50f, 5f, -8f, 120f);
+            b.Drive(50f, 5f, -8f, 120f);
+            a.SetPlan();
+            b.SetPlan();
+            a.Forecaster.Next.Destination.SocP50 = 9f;
+            b.Forecaster.Next.Destination.SocP50 = 9f;
+            a.Step(120);
+            b.Step(120);
+            Assert.AreEqual(a.Outbox.Dump(a.TelemetryTopic) + a.Outbox.Dump(a.AlertTopic), b.Outbox.Dump(b.TelemetryTopic) + b.Outbox.Dump(b.AlertTopic));
+        }
+    }
+}

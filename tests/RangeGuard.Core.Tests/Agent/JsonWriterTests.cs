@@ -1,0 +1,33 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using RangeGuard.Agents;
+
+namespace RangeGuard.Tests.Agents
+{
+    [TestClass]
+    public class JsonWriterTests
+    {
+        [TestMethod]
+        public void Writer_should_format_numbers_without_culture_and_escape_strings()
+        {
+            JsonWriter w = new JsonWriter(64);
+            w.Begin();
+            w.Prop("a", -0.04f, 1);
+            w.Prop("b", 12.349f, 2);
+            w.Prop("c", -7.5f, 0);
+            w.Prop("d", float.NaN, 1);
+            w.Prop("e", -1234567890123L);
+            w.Prop("f", "say \"hi\"\\\n");
+            w.Prop("g", (string)null);
+            w.Prop("h", true);
+            Assert.AreEqual("{\"a\":0.0,\"b\":12.35,\"c\":-8,\"d\":null,\"e\":-1234567890123,\"f\":\"say \\\"hi\\\"\\\\\\u000a\",\"g\":null,\"h\":true}", w.End());
+
+            w.Begin();
+            w.Prop("x", 1);
+            Assert.AreEqual("{\"x\":1}", w.End(), "reused writer starts clean");
+        }
+    }
+}

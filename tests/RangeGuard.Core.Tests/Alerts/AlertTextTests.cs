@@ -1,0 +1,215 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using RangeGuard.Alerts;
+using RangeGuard.Forecast;
+using RangeGuard.Ports;
+using RangeGuard.State;
+using RangeGuard.Tests.Fakes;
+
+namespace RangeGuard.Tests.Alerts
+{
+    [TestClass]
+    public class AlertTextTests
+    {
+        private static AgentRig NewRig()
+        {
+            AgentRig rig = new AgentRig();
+            rig.Drive(40f, 10f, -8f, 120f);
+            rig.SetPlan();
+            return rig;
+        }
+
+        [TestMethod]
+        public void ArriveLow_should_raise_advisory_with_causes_and_speed_advice_when_median_below_reserve()
+        {
+            AgentRig rig = NewRig();
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = 6f;
+            f.Destination.SocP10 = 2f;
+            f.LossKmByCause[LossCause.ColdAirAndTyres] = 30f;
+            f.LossKmByCause[LossCause.Speed] = 22f;
+            f.LossKmByCause[LossCause.CabinHeating] = 12f;
+            f.TopCauses[0] = LossCause.ColdAirAndTyres;
+            f.TopCauses[1] = LossCause.Speed;
+            f.TopCauses[2] = LossCause.CabinHeating;
+            f.AdviceMaxSpeedKmh = 105f;
+            rig.Step(1);
+
+            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.ArriveLow);
+            Assert.IsTrue(s.Active);
+            Assert.AreEqual(AlertSeverity.Advisory, s.Severity);
+            Assert.AreEqual("RG-ARRIVE-LOW", s.Code);
+            Assert.AreEqual("Arrive 6 % — cold -8 °C and 120 km/h; stay below 105 km/h", s.Text);
+            Assert.AreEqual(LedPattern.Steady, rig.Dash.Amber);
+            Assert.AreEqual(LedPattern.Off, rig.Dash.Green);
+            Assert.AreEqual(BuzzerPattern.Chirp, rig.Dash.Buzzer);
+            Assert.AreEqual(1, rig.Outbox.Count(rig.AlertTopic, "\"code\":\"RG-ARRIVE-LOW\"", "\"event\":\"raise\""));
+
+            // Advisory chirps for 3 s only.
+            rig.Step(3);
+            Assert.AreEqual(BuzzerPattern.Off, rig.Dash.Buzzer);
+            Assert.IsTrue(s.Active);
+        }
+
+        [TestMethod]
+        public void ChargeRequired_should_name_charger_and_minutes_when_pessimistic_arrival_below_zero()
+        {
+            AgentRig rig = NewRig();
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = 4f;
+            f.Destination.SocP10 = -3f;
+            f.NextChargerIndex = 1;
+            f.NextCharger.Exists = true;
+            f.LastReachableChargerIndex = 2;
+            f.PointOfNoReturnM = 60000f;
+            f.AdviceChargerIndex = 1;
+            f.AdviceChargeMinutes = 25f;
+            f.AdviceChargeToSocPercent = 80f;
+            rig.Step(1);
+
+            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.ChargeRequired);
+            Assert.IsTrue(s.Active);
+            Assert.AreEqual(AlertSeverity.Warning, s.Severity);
+            Assert.AreEqual("Charge at Milford CT: 25 min to 80 %; destination needs it", s.Text);
+            Assert.AreEqual(AlertKind.ChargeRequired, rig.Agent.Alerts.TopKind);
+            Assert.AreEqual(LedPattern.SlowBlink, rig.Dash.Amber);
+            Assert.AreEqual(BuzzerPattern.Beep, rig.Dash.Buzzer);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.PointOfNoReturn), "60 km to the point of no return is not yet critical");
+        }
+
+        [TestMethod]
+        public void PointOfNoReturn_should_raise_critical_with_km_and_minutes_to_last_charger()
+        {
+            AgentRig rig = NewRig();
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = 1f;
+            f.Destination.SocP10 = -6f;
+            f.NextChargerIndex = 1;
+            f.NextCharger.Exists = true;
+            f.NextCharger.DistanceM = 42000f;
+            f.NextCharger.EtaSeconds = 1800f;
+            f.LastReachableChargerIndex = 1;
+            f.PointOfNoReturnM = 12000f;
+            f.AdviceChargerIndex = 1;
+            rig.Step(1);
+
+            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.PointOfNoReturn);
+            Assert.IsTrue(s.Active);
+            Assert.AreEqual(AlertSeverity.Critical, s.Severity);
+            // The car moved 120 km/h * 1 s = 33 m: the charger at 42 km is 41.97 km ahead -> "42 km", 41967 m at 42000 m / 1800 s -> 30 min.
+            Assert.AreEqual("Last reachable charger Milford CT 42 km / 30 min ahead; destination not reachable without it", s.Text);
+            Assert.AreEqual(LedPattern.FastBlink, rig.Dash.Red);
+            Assert.AreEqual(BuzzerPattern.Alarm, rig.Dash.Buzzer);
+        }
+
+        [TestMethod]
+        public void NothingReachable_should_flag_fleet_with_position_and_stranding_point()
+        {
+            AgentRig rig = NewRig();
+            rig.Step(10); // the first tick only starts the clock: 10 intervals at 120 km/h by the next tick = 333 m
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = -9f;
+            f.Destination.SocP10 = -14f;
+            f.Destination.Reachable = false;
+            f.LastReachableChargerIndex = -1;
+            f.StrandingDistanceM = 18000f;
+            f.TopCauses[0] = LossCause.Speed;
+            f.LossKmByCause[LossCause.Speed] = 15f;
+            rig.Step(1);
+
+            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.NothingReachable);
+            Assert.IsTrue(s.Active);
+            Assert.IsTrue(s.FleetFlag);
+            Assert.AreEqual("Nothing reachable: strands in 18 km — 120 km/h; fleet crew alerted", s.Text);
+            Check.Near(333.3, s.PositionM, 0.5, "position at raise, m");
+            Check.Near(18333.3, s.StrandAtM, 0.5, "stranding point, m from start");
+            string msg = rig.Outbox.Last(rig.AlertTopic, "RG-STRANDED");
+            Assert.IsNotNull(msg);
+            Assert.IsTrue(msg.IndexOf("\"fleet\":true,\"pos_m\":333,\"odo_km\":null,\"strand_m\":18333") >= 0, msg);
+            Assert.IsTrue(msg.IndexOf("\"sev\":\"critical\"") >= 0, msg);
+        }
+
+        [TestMethod]
+        public void ColdSoak_should_say_plug_in_tonight_with_pack_temperature_at_departure()
+        {
+            AgentRig rig = NewRig();
+            rig.Drive(60f, 5f, 2f, 0f);
+            // Departure 10 h after the start (06:00Z), forecast minimum -12 °C: pack -12 + 17·e^(-15·36000/450000) = -6.9 °C.
+            rig.Agent.SetDeparture(AgentRig.StartMs + 36000000 + 1000, -12f);
+            rig.Agent.SetColdSoakLossKm(23f);
+            rig.Step(1);
+
+            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.ColdSoak);
+            Assert.IsTrue(s.Active);
+            Assert.AreEqual("Plug in tonight: pack -7 °C by 06:00, -23 km range", s.Text);
+
+            // The car goes to sleep: inputs stale, the alert stays (last known values, cooling from the last reading).
+            for (int i = 0; i < InputId.Count; i++)
+            {
+                rig.Silence(i);
+            }
+
+            rig.Step(600);
+            Assert.IsTrue(s.Active, "still at risk while the bus sleeps");
+            Assert.AreEqual(1, s.RaiseCount);
+
+            // Plugged in: the risk is gone once it has stayed gone for the clear hold.
+            rig.Feed(InputId.ChargingState, 1f);
+            rig.Step(60);
+            Assert.IsTrue(s.Active, "clear for 59 s after the first clear tick: held");
+            rig.Step(1);
+            Assert.IsFalse(s.Active);
+        }
+
+        [TestMethod]
+        public void Degraded_should_name_the_stale_input_then_the_silent_bridge()
+        {
+            AgentRig rig = NewRig();
+            rig.Step(1);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.Degraded));
+
+            rig.Silence(InputId.BatteryTempAvgC);
+            rig.Step(5);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.Degraded), "5 s old is still fresh");
+            rig.Step(1);
+            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.Degraded);
+            Assert.IsTrue(s.Active);
+            Assert.AreEqual("Degraded: battery_temp_avg_c stale", s.Text);
+            Assert.AreEqual(1, rig.Agent.Counters.StaleEvents);
+
+            for (int i = 0; i < InputId.Count; i++)
+            {
+                rig.Silence(i);
+            }
+
+            // Worse by a step (stale -> silent) re-alerts, but not within 60 s of the last announcement.
+            rig.Step(59);
+            Assert.AreEqual("Degraded: battery_temp_avg_c stale", s.Text);
+            rig.Step(1);
+            Assert.AreEqual("Degraded: CAN bridge silent", s.Text);
+            Assert.IsFalse(s.Acknowledged);
+        }
+
+        [TestMethod]
+        public void Degraded_should_report_uncertainty_with_hysteresis()
+        {
+            AgentRig rig = NewRig();
+            rig.Forecaster.Next.BandRelativeWidth = 0.36f;
+            rig.Step(1);
+            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.Degraded);
+            Assert.AreEqual("Degraded: prediction uncertain ±18 %", s.Text);
+
+            rig.Forecaster.Next.BandRelativeWidth = 0.27f; // between exit (0.25) and enter (0.30): stays
+            rig.Step(120);
+            Assert.IsTrue(s.Active);
+            rig.Forecaster.Next.BandRelativeWidth = 0.24f;
+            rig.Step(60);
+            Assert.IsTrue(s.Active, "clear for 59 s only");
+            rig.Step(1);
+            Assert.IsFalse(s.Active);
+        }
+    }
+}

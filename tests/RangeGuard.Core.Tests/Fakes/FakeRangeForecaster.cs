@@ -1,0 +1,94 @@
+using RangeGuard.Agents;
+using RangeGuard.Forecast;
+
+namespace RangeGuard.Tests.Fakes
+{
+    /// <summary>
+    /// A forecaster whose result the test writes directly into <see cref="Next"/> (optionally via a per-tick script).
+    /// Like the real one, it subtracts the planned heating energy from the next charger's arrival SOC.
+    /// </summary>
+    public sealed class FakeRangeForecaster : IRangeForecaster
+    {
+        public delegate void Script(ForecastInputs inputs, ForecastResult next);
+
+        public readonly ForecastResult Next = new ForecastResult();
+        public Script OnTick;
+        public bool Throw;
+        public string RejectWith;
+        public bool SubtractHeating = true;
+        public float UsableKwh = 75f;
+        public int Ticks;
+        public int Plans;
+        public ForecastInputs LastInputs;
+
+        public FakeRangeForecaster()
+        {
+            Next.Valid = true;
+            Next.Destination.Exists = true;
+            Next.Destination.Reachable = true;
+            Next.Destination.SocP10 = 40f;
+            Next.Destination.SocP50 = 45f;
+            Next.Destination.SocP90 = 50f;
+            Next.BandRelativeWidth = 0.1f;
+            for (int i = 0; i < Next.TopCauses.Length; i++)
+            {
+                Next.TopCauses[i] = -1;
+            }
+        }
+
+        public bool TrySetPlan(RoutePlan plan, out string error)
+        {
+            if (RejectWith != null)
+            {
+                error = RejectWith;
+                return false;
+            }
+
+            Plans++;
+            error = null;
+            return true;
+        }
+
+        public void Tick(ForecastInputs inputs, ForecastResult result)
+        {
+            Ticks++;
+            LastInputs = inputs;
+            if (Throw)
+            {
+                throw new System.InvalidOperationException("scripted forecaster failure");
+            }
+
+            if (OnTick != null)
+            {
+                OnTick(inputs, Next);
+            }
+
+            Copy(Next, result);
+            if (SubtractHeating)
+            {
+                result.NextCharger.SocP10 -= inputs.PlannedHeatingKwh / UsableKwh * 100f;
+            }
+        }
+
+        private static void Copy(ForecastResult s, ForecastResult d)
+        {
+            d.Valid = s.Valid;
+            d.Degraded = s.Degraded;
+            d.Reason = s.Reason;
+            d.BandRelativeWidth = s.BandRelativeWidth;
+            d.NextChargerIndex = s.NextChargerIndex;
+            d.NextCharger = s.NextCharger;
+            d.Destination = s.Destination;
+            d.LastReachableChargerIndex = s.LastReachableChargerIndex;
+            d.PointOfNoReturnM = s.PointOfNoReturnM;
+            d.StrandingDistanceM = s.StrandingDistanceM;
+            System.Array.Copy(s.LossKmByCause, d.LossKmByCause, s.LossKmByCause.Length);
+            System.Array.Copy(s.TopCauses, d.TopCauses, s.TopCauses.Length);
+            d.AdviceMaxSpeedKmh = s.AdviceMaxSpeedKmh;
+            d.AdviceChargerIndex = s.AdviceChargerIndex;
+            d.AdviceChargeMinutes = s.AdviceChargeMinutes;
+            d.AdviceChargeToSocPercent = s.AdviceChargeToSocPercent;
+            d.AdviceSetpointGainKm = s.AdviceSetpointGainKm;
+        }
+    }
+}
