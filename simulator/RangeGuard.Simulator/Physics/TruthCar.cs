@@ -10,7 +10,14 @@ namespace RangeGuard.Simulator.Physics
     {
         public const double MaxAccelMps2 = 3.0;
 
+        /// <summary>Below this much wheel power available the car cannot keep moving: it shuts down.</summary>
+        public const double MinCrawlPowerW = 3000;
+
+        /// <summary>The BMS heater, once on, runs until the pack is this much above its threshold.</summary>
+        public const double BmsHeaterHysteresisK = 3.0;
+
         private readonly VehicleParameters _p;
+        private bool _bmsHeating;
 
         public TruthCar(VehicleParameters p, double socPercent, double batteryTempC, double cabinTempC)
         {
@@ -60,6 +67,22 @@ namespace RangeGuard.Simulator.Physics
         {
             BatteryPack b = Battery;
 
+            // Auxiliaries, cabin and the battery heater (the BMS's own cold protection or the board's preconditioning request).
+            double aux = u.CarOn || u.Driving ? _p.BaseAuxW : _p.ParkedDrainW;
+            double hvac = u.CarOn || u.Driving ? Cabin.Step(dtS, u.AmbientC, u.CabinSetpointC, u.CabinHeaterCapW, u.SolarW)
+                : Cabin.Step(dtS, u.AmbientC, double.NaN, 0, u.SolarW);
+            bool chargingNow = u.Plugged && u.ChargerW > 0;
+            // The BMS's own heating, with a hysteresis band so the heater does not chatter at the threshold.
+            double threshold = u.Driving ? _p.BmsDriveHeatBelowC : (chargingNow && u.ChargeEnabled ? _p.BmsChargeHeatBelowC : double.NegativeInfinity);
+            _bmsHeating = _bmsHeating ? b.TempC < threshold + BmsHeaterHysteresisK : b.TempC < threshold;
+            bool bmsHeat = _bmsHeating;
+            double heaterW = 0;
+            if ((bmsHeat || u.BoardHeaterRequest) && _p.BatteryHeaterW > 0)
+            {
+                heaterW = _p.BatteryHeaterW;
+            }
+
+
             // Traction: the driver's acceleration, limited by the motor's power and by what the pack can give.
             double v0 = SpeedMps;
             double accel = u.Driving && !Stranded ? Math.Clamp(u.DesiredAccelMps2, -8.0, MaxAccelMps2) : (v0 > 0 ? -3.0 : 0);
@@ -71,12 +94,16 @@ namespace RangeGuard.Simulator.Physics
             double vMid = v0 + 0.5 * accel * dtS;
             double force = RoadLoad.TractiveForceN(_p, vMid, accel, u.Grade, u.AmbientC, u.ElevationM, u.HeadwindMps, u.PayloadKg);
             double wheelW = force * vMid;
-            if (wheelW > _p.MaxDrivePowerW)
+            // The motor's rating and what the pack can still deliver at its cut-off voltage, after the other loads, cap traction.
+            double packLimitW = (0.98 * b.MaxDischargePowerW - aux - hvac - heaterW) * _p.TractionEfficiency;
+            double wheelLimitW = Math.Min(_p.MaxDrivePowerW, packLimitW);
+            bool powerStarved = u.Driving && !Stranded && wheelLimitW < MinCrawlPowerW;
+            if (wheelW > wheelLimitW && !powerStarved)
             {
                 double mass = _p.TestMassKg + u.PayloadKg;
-                accel -= (wheelW - _p.MaxDrivePowerW) / Math.Max(vMid, 1.0) / mass;
+                accel -= (wheelW - wheelLimitW) / Math.Max(vMid, 1.0) / mass;
                 vMid = v0 + 0.5 * accel * dtS;
-                wheelW = _p.MaxDrivePowerW;
+                wheelW = wheelLimitW;
             }
 
             double driveW = 0;
@@ -93,19 +120,6 @@ namespace RangeGuard.Simulator.Physics
                 limit = Math.Min(limit, b.MaxChargePowerW);
                 regenW = Math.Min(-wheelW * regenShare * _p.RegenEfficiency, limit);
                 driveW = -regenW;
-            }
-
-            // Auxiliaries, cabin and the battery heater (the BMS's own cold protection or the board's preconditioning request).
-            double aux = u.CarOn || u.Driving ? _p.BaseAuxW : _p.ParkedDrainW;
-            double hvac = u.CarOn || u.Driving ? Cabin.Step(dtS, u.AmbientC, u.CabinSetpointC, u.CabinHeaterCapW, u.SolarW)
-                : Cabin.Step(dtS, u.AmbientC, double.NaN, 0, u.SolarW);
-            bool chargingNow = u.Plugged && u.ChargerW > 0;
-            bool bmsHeat = (u.Driving && b.TempC < _p.BmsDriveHeatBelowC)
-                || (chargingNow && u.ChargeEnabled && b.TempC < _p.BmsChargeHeatBelowC);
-            double heaterW = 0;
-            if ((bmsHeat || u.BoardHeaterRequest) && _p.BatteryHeaterW > 0)
-            {
-                heaterW = _p.BatteryHeaterW;
             }
 
             double loadsW = driveW + aux + hvac;
@@ -144,11 +158,11 @@ namespace RangeGuard.Simulator.Physics
             }
 
             bool ok = b.SolveCurrent(packW, out double current);
-            if (u.Driving && (!ok || (packW > 0 && b.SocPercent <= b.SocFloorPercent)))
+            if (u.Driving && (powerStarved || !ok || (packW > 0 && b.SocPercent <= b.SocFloorPercent)))
             {
                 // The pack cannot deliver: the car shuts down where it is.
                 Stranded = true;
-                StrandReason = !ok ? "pack voltage at cut-off (power limit)" : "usable energy exhausted (SOC at the cold floor)";
+                StrandReason = powerStarved || !ok ? "pack voltage at cut-off (power limit)" : "usable energy exhausted (SOC at the cold floor)";
                 accel = -v0 / dtS;
                 vMid = v0 / 2;
                 driveW = 0;

@@ -50,8 +50,9 @@ namespace RangeGuard.Simulator.Plots
                 var vl = plt.Add.VerticalLine(c.PositionM / 1000);
                 vl.Color = Colors.Green.WithAlpha(0.6);
                 vl.LinePattern = LinePattern.Dotted;
-                vl.Text = c.Name;
+                vl.Text = c.Name.Length > 22 ? c.Name.Substring(0, 21) + "…" : c.Name;
                 vl.LabelFontSize = 11;
+                vl.LabelOppositeAxis = true;
             }
 
             AddAlertMarkers(plt, r, a => a.PositionM / 1000);
