@@ -22,7 +22,7 @@ namespace RangeGuard.Simulator.Commands
             var check = new Option<bool>("--check") { Description = "Assert the scenario's expected outcomes; exit code 1 if any fails." };
             var follow = new Option<bool>("--follow-advice") { Description = "The driver follows RangeGuard's advice (default: the scenario's driver.followsAdvice)." };
             var asDriven = new Option<bool>("--as-driven") { Description = "The driver ignores advice (overrides the scenario)." };
-            var both = new Option<bool>("--both") { Description = "Run as driven and following advice, and compare the outcomes." };
+            var both = new Option<bool>("--both") { Description = "Run as driven and following advice, and compare the outcomes (the default when the scenario has expectations for both modes and no mode is given)." };
             var outDir = new Option<string>("--out") { Description = "Output folder for report.json and the plots.", DefaultValueFactory = _ => "out" };
             var live = new Option<bool>("--live") { Description = "Live dashboard, paced at --speedup × real time." };
             var speedup = new Option<double>("--speedup") { Description = "Simulated seconds per wall second with --live.", DefaultValueFactory = _ => 600 };
@@ -77,6 +77,11 @@ namespace RangeGuard.Simulator.Commands
             }
 
             bool ok = true;
+            if (!follow && !asDriven && s.ExpectAsDriven != null && s.ExpectFollowingAdvice != null)
+            {
+                both = true;
+            }
+
             if (both)
             {
                 RunResult a = RunOne(s, false, check, outDir, "as-driven", live, speedup, noPlots, ref ok);
