@@ -40,7 +40,7 @@ namespace RangeGuard.Simulator.Tests.Commands
         public void Run_with_check_should_exit_0_and_write_the_report()
         {
             string dir = TempDir();
-            var (code, output, _) = Cli("run", "summer-commute", "--check", "--no-plots", "--out", dir);
+            var (code, output, _) = Cli("run", "summer-commute", "--as-driven", "--check", "--no-plots", "--out", dir);
             Assert.AreEqual(0, code, output);
             StringAssert.Contains(output, "PASS  outcome arrives");
             JsonNode report = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "summer-commute.report.json")))!;
