@@ -55,7 +55,7 @@ namespace RangeGuard.Simulator.Commands
             }
 
             Console.WriteLine($"{s.Name} on board '{RunCommand.BoardFactory(s).Name}': {runs} runs of {warm.SimulatedS / 3600:0.0} h simulated ({warm.Ticks:N0} ticks each)");
-            Console.WriteLine($"  {simS / wallS:N0}× real time; {wallS / ticks * 1e6:0.00} µs per 1 Hz tick; {(double)bytes / ticks:0.0} bytes allocated per tick (whole run incl. step records)");
+            Console.WriteLine($"  {simS / wallS:N0}× real time; {wallS / ticks * 1e6:0.00} µs per 1 Hz tick; {bytes / runs:N0} bytes allocated per run ({(double)bytes / ticks:0.000} per tick; step records only)");
             return ExitCodes.Ok;
         }
 

@@ -45,6 +45,14 @@ namespace RangeGuard.Simulator.Plots
             soc.LegendText = "true SOC";
             soc.Color = Colors.Blue;
             soc.LineWidth = 2;
+            var usable = plt.Add.ScatterLine(x, t.UsableKwh.ToArray());
+            usable.LegendText = "usable energy above the floor, kWh (right)";
+            usable.Color = Colors.Teal.WithAlpha(0.7);
+            usable.LinePattern = LinePattern.Dashed;
+            usable.Axes.YAxis = plt.Axes.Right;
+            plt.Axes.Right.Label.Text = "usable energy, kWh";
+            plt.Axes.SetLimitsY(0, s.Vehicle.NominalEnergyKwh, plt.Axes.Right);
+            double lastTopKm = double.NegativeInfinity;
             foreach (ChargerSpec c in s.Chargers)
             {
                 var vl = plt.Add.VerticalLine(c.PositionM / 1000);
@@ -52,7 +60,13 @@ namespace RangeGuard.Simulator.Plots
                 vl.LinePattern = LinePattern.Dotted;
                 vl.Text = c.Name.Length > 22 ? c.Name.Substring(0, 21) + "…" : c.Name;
                 vl.LabelFontSize = 11;
-                vl.LabelOppositeAxis = true;
+                // Labels go above the plot; one too close to the previous goes below instead of overlapping it.
+                bool top = c.PositionM / 1000 - lastTopKm > s.Route.LengthM / 1000 * 0.12;
+                vl.LabelOppositeAxis = top;
+                if (top)
+                {
+                    lastTopKm = c.PositionM / 1000;
+                }
             }
 
             AddAlertMarkers(plt, r, a => a.PositionM / 1000);
@@ -68,6 +82,7 @@ namespace RangeGuard.Simulator.Plots
             plt.Title($"{s.Name}: state of charge vs distance ({(r.FollowedAdvice ? "following advice" : "as driven")}, board: {r.BoardName})");
             plt.XLabel("distance along the route, km");
             plt.YLabel("SOC, %");
+            plt.Layout.Fixed(new PixelPadding(70, 80, 70, 70));
             plt.Axes.SetLimitsY(0, 100);
             plt.ShowLegend(Alignment.UpperRight);
             plt.SavePng(path, Width, Height);

@@ -58,6 +58,8 @@ namespace RangeGuard.Simulator.Running
         public double PackPowerKw;
 
         public double BatteryTempC;
+
+        /// <summary>Min/max cell temperature: the lumped model has one thermal node, so these are the mean ∓ 1 K.</summary>
         public double BatteryTempMinC;
         public double BatteryTempMaxC;
         public double AmbientTempC;
