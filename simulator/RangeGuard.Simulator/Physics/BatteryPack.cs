@@ -71,6 +71,10 @@ namespace RangeGuard.Simulator.Physics
             }
         }
 
+        /// <summary>The car's own range display, km: rated km per % of SOC above what the display hides for this pack temperature.</summary>
+        public double DisplayedRangeKm
+            => Math.Max(0, SocPercent - _p.DisplayHiddenSocPercentByTemp.Eval(TempC)) * _p.RatedRangeKm / 100.0;
+
         /// <summary>Energy between the present SOC and the temperature-dependent floor, kWh (at the open-circuit voltage).</summary>
         public double UsableEnergyKwh
         {

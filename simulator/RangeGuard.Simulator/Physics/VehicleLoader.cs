@@ -65,7 +65,8 @@ namespace RangeGuard.Simulator.Physics
         public static VehicleParameters? Read(JsonCursor v)
         {
             int before = v.Errors.Count;
-            v.AllowOnly("id", "name", "sources", "notes", "roadLoad", "drivetrain", "battery", "cabin", "charging", "ratedRangeKm");
+            v.AllowOnly("id", "name", "sources", "notes", "roadLoad", "drivetrain", "battery", "cabin", "charging", "ratedRangeKm",
+                "displayHiddenSocPercentByTempC");
             string id = v.RequiredString("id");
             string name = v.OptionalString("name") ?? id;
 
@@ -144,6 +145,7 @@ namespace RangeGuard.Simulator.Physics
                 MaxChargeCRateByTemp = TableOr(ch, "maxChargeCRateByTempC", 2, 0, 10),
 
                 RatedRangeKm = v.Number("ratedRangeKm", 0, 0, 3000),
+                DisplayHiddenSocPercentByTemp = TableOr(v, "displayHiddenSocPercentByTempC", 0, 0, 100),
             };
 
             if (p.CellMinV >= p.CellMaxV)

@@ -104,8 +104,14 @@ namespace RangeGuard.Simulator.Physics
         /// <summary>Largest charge C-rate the BMS allows vs battery temperature °C (cold packs charge slowly).</summary>
         public Table1D MaxChargeCRateByTemp { get; init; } = Table1D.Constant(2);
 
-        /// <summary>Rated (EPA) range, km, for reference in reports.</summary>
+        /// <summary>Rated (EPA) range, km: the car's own range display counts this per 100 % of SOC.</summary>
         public double RatedRangeKm { get; init; }
+
+        /// <summary>
+        /// SOC % the car's range display hides vs pack temperature (the 2013 Model S display derated a cold pack strongly).
+        /// Models the car's own estimate, the baseline RangeGuard is compared with; it does not affect the truth.
+        /// </summary>
+        public Table1D DisplayHiddenSocPercentByTemp { get; init; } = Table1D.Constant(0);
 
         public double PackHeatCapacityJPerK => PackMassKg * PackSpecificHeatJPerKgK;
     }

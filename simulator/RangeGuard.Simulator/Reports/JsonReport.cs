@@ -66,6 +66,7 @@ namespace RangeGuard.Simulator.Reports
                 w.WriteNumber("socStart", Round(st.SocStart));
                 w.WriteNumber("socEnd", Round(st.SocEnd));
                 w.WriteNumber("batteryTempEndC", Round(st.BatteryTempEndC));
+                w.WriteNumber("carDisplayedRangeEndKm", Round(st.DisplayedRangeEndKm));
                 w.WriteBoolean("advised", st.FollowedAdvice);
                 w.WriteEndObject();
             }

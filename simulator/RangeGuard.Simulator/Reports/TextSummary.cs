@@ -17,7 +17,7 @@ namespace RangeGuard.Simulator.Reports
             w.WriteLine("Itinerary as run:");
             foreach (StepRecord st in r.Steps)
             {
-                w.WriteLine($"  {Clock(s, st.StartS)}  #{st.Index,-2} {st.Label,-46} km {st.StartKm,6:0.0} -> {st.EndKm,6:0.0}  SOC {st.SocStart,5:0.0} -> {st.SocEnd,5:0.0} %  pack {st.BatteryTempEndC,5:0.0} °C{(st.FollowedAdvice ? "  [advised]" : "")}");
+                w.WriteLine($"  {Clock(s, st.StartS)}  #{st.Index,-2} {st.Label,-46} km {st.StartKm,6:0.0} -> {st.EndKm,6:0.0}  SOC {st.SocStart,5:0.0} -> {st.SocEnd,5:0.0} %  pack {st.BatteryTempEndC,5:0.0} °C  display {st.DisplayedRangeEndKm,4:0} km{(st.FollowedAdvice ? "  [advised]" : "")}");
             }
 
             if (r.ChargeSessions.Count > 0)

@@ -5,7 +5,7 @@ namespace RangeGuard.Simulator.Running
 {
     /// <summary>One itinerary step as it actually went.</summary>
     public sealed record StepRecord(int Index, string Label, StepKind Kind, double StartS, double EndS, double StartKm, double EndKm,
-        double SocStart, double SocEnd, double BatteryTempEndC, bool FollowedAdvice);
+        double SocStart, double SocEnd, double BatteryTempEndC, double DisplayedRangeEndKm, bool FollowedAdvice);
 
     /// <summary>One charging session (charger stop, or a plugged park).</summary>
     public sealed record ChargeSession(int StepIndex, string Where, bool IsDc, double StartS, double Minutes, double SocFrom,

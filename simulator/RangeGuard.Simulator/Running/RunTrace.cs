@@ -17,6 +17,7 @@ namespace RangeGuard.Simulator.Running
             SocPercent = new List<double>(capacity);
             SocFloorPercent = new List<double>(capacity);
             UsableKwh = new List<double>(capacity);
+            DisplayedRangeKm = new List<double>(capacity);
             BatteryTempC = new List<double>(capacity);
             AmbientC = new List<double>(capacity);
             CabinC = new List<double>(capacity);
@@ -41,6 +42,9 @@ namespace RangeGuard.Simulator.Running
         public List<double> SocPercent { get; }
         public List<double> SocFloorPercent { get; }
         public List<double> UsableKwh { get; }
+
+        /// <summary>The car's own range display, km.</summary>
+        public List<double> DisplayedRangeKm { get; }
         public List<double> BatteryTempC { get; }
         public List<double> AmbientC { get; }
         public List<double> CabinC { get; }
@@ -70,6 +74,7 @@ namespace RangeGuard.Simulator.Running
             SocPercent.Add(s.SocPercent);
             SocFloorPercent.Add(s.SocFloorPercent);
             UsableKwh.Add(s.UsableEnergyKwh);
+            DisplayedRangeKm.Add(s.CarDisplayedRangeKm);
             BatteryTempC.Add(s.BatteryTempC);
             AmbientC.Add(s.AmbientTempC);
             CabinC.Add(s.CabinTempC);

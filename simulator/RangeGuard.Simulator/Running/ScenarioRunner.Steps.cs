@@ -289,6 +289,7 @@ namespace RangeGuard.Simulator.Running
             s.SocReportedPercent = Math.Clamp(noisy, 0, 100);
             s.SocFloorPercent = b.SocFloorPercent;
             s.UsableEnergyKwh = b.UsableEnergyKwh;
+            s.CarDisplayedRangeKm = b.DisplayedRangeKm;
             s.PackVoltageV = _car.PackVoltageV;
             s.PackCurrentA = _car.PackCurrentA;
             s.PackPowerKw = _car.PackPowerW / 1000;

@@ -109,7 +109,7 @@ namespace RangeGuard.Simulator.Running
                 }
 
                 _r.Steps.Add(new StepRecord(step.Index, step.Label, step.Kind, t0, _t, km0, _pos / 1000, soc0,
-                    _car.Battery.SocPercent, _car.Battery.TempC, ReferenceEquals(eff, step.IfAdvised)));
+                    _car.Battery.SocPercent, _car.Battery.TempC, _car.Battery.DisplayedRangeKm, ReferenceEquals(eff, step.IfAdvised)));
             }
 
             _phase = _car.Stranded ? CarPhase.Stranded : CarPhase.Done;

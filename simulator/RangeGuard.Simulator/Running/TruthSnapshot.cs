@@ -53,6 +53,9 @@ namespace RangeGuard.Simulator.Running
         /// <summary>Energy above that floor, kWh (the truth the forecast tries to match).</summary>
         public double UsableEnergyKwh;
 
+        /// <summary>What the car's own range display shows, km (its estimate, not the truth).</summary>
+        public double CarDisplayedRangeKm;
+
         public double PackVoltageV;
         public double PackCurrentA;
         public double PackPowerKw;

@@ -57,6 +57,17 @@ namespace RangeGuard.Simulator.Tests.Running
         }
 
         [TestMethod]
+        public void Broder_2013_car_range_display_should_match_the_published_readings()
+        {
+            // [NYT1]: 25 mi at 08:30 after the night, 19 mi after 30 min of heat; Musk: 32 mi when leaving Norwich; 185 mi at 72 % in Milford.
+            RunResult r = Run("broder-2013", follow: false);
+            Assert.AreEqual(25 * 1.609, r.Steps[9].DisplayedRangeEndKm, 8);
+            Assert.AreEqual(19 * 1.609, r.Steps[10].DisplayedRangeEndKm, 8);
+            Assert.AreEqual(32 * 1.609, r.Steps[13].DisplayedRangeEndKm, 8);
+            Assert.AreEqual(185 * 1.609, r.Steps[5].DisplayedRangeEndKm, 25);
+        }
+
+        [TestMethod]
         public void Broder_2013_following_the_scripted_advice_should_reach_Milford()
         {
             RunResult r = Run("broder-2013", follow: true);
