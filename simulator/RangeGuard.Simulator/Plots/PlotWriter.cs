@@ -103,6 +103,12 @@ namespace RangeGuard.Simulator.Plots
             var ch = plt.Add.ScatterLine(h, t.ChargeKw.ToArray());
             ch.LegendText = "charger input, kW";
             ch.Color = Colors.Green;
+            var display = plt.Add.ScatterLine(h, t.DisplayedRangeKm.ToArray());
+            display.LegendText = "car's own range display, km (right)";
+            display.Color = Colors.Purple;
+            display.LinePattern = LinePattern.Dashed;
+            display.Axes.YAxis = plt.Axes.Right;
+            plt.Axes.Right.Label.Text = "car's range display, km";
             AddAlertMarkers(plt, r, a => a.ElapsedS / 3600);
             plt.Title($"{s.Name}: SOC, speed and charging vs time (start {s.Start:yyyy-MM-dd HH:mm})");
             plt.XLabel("hours since start");
