@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RangeGuard.Simulator.Commands;
 
 namespace RangeGuard.Simulator
 {
@@ -7,7 +8,16 @@ namespace RangeGuard.Simulator
     {
         public static RootCommand Build()
         {
-            var root = new RootCommand("RangeGuard: EV range-warning agent simulator and host tools.");
+            var root = new RootCommand("RangeGuard: EV range-warning agent simulator and host tools.\n"
+                + "Exit codes: 0 ok, 1 a --check expectation failed, 2 bad arguments or input files.");
+            root.Add(RunCommand.Create());
+            root.Add(ScenariosCommand.Create());
+            root.Add(BenchCommand.Create());
+
+            // Registration hooks for the other verbs (written elsewhere, in Commands/):
+            // root.Add(ReplayCommand.Create());    // replay <log>: feed a recorded CAN/trip log to the agent
+            // root.Add(EvaluateCommand.Create());  // evaluate <trips>: predictor vs real trips (issue 3)
+            // root.Add(DynoCommand.Create());      // dyno: EPA UDDS/HWFET physics check (issue 3)
             return root;
         }
     }

@@ -1,4 +1,6 @@
+using System;
 using System.CommandLine;
+using RangeGuard.Simulator.Commands;
 
 namespace RangeGuard.Simulator
 {
@@ -8,7 +10,19 @@ namespace RangeGuard.Simulator
         public static int Main(string[] args)
         {
             RootCommand root = CommandTree.Build();
-            return root.Parse(args).Invoke();
+            ParseResult parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (var e in parsed.Errors)
+                {
+                    Console.Error.WriteLine($"error: {e.Message}");
+                }
+
+                Console.Error.WriteLine("Try 'rangeguard --help'.");
+                return ExitCodes.BadInput;
+            }
+
+            return parsed.Invoke();
         }
     }
 }

@@ -1,0 +1,77 @@
+using System;
+using System.CommandLine;
+using System.Diagnostics;
+using RangeGuard.Simulator.Running;
+using RangeGuard.Simulator.Scenarios;
+using RangeGuard.Simulator.Validation;
+
+namespace RangeGuard.Simulator.Commands
+{
+    /// <summary>`rangeguard bench`: runs a scenario N times in batch (no trace, no plots) and prints × real time and allocation per tick.</summary>
+    public static class BenchCommand
+    {
+        public static Command Create()
+        {
+            var scenario = new Argument<string>("scenario") { Description = "Scenario name or .json path.", DefaultValueFactory = _ => "broder-2013" };
+            var runs = new Option<int>("--runs", "-n") { Description = "Number of timed runs (after one warm-up run).", DefaultValueFactory = _ => 5 };
+            var cmd = new Command("bench", "Measure how many times faster than real time a scenario runs in batch mode.") { scenario, runs };
+            cmd.SetAction(p => Execute(p.GetValue(scenario)!, p.GetValue(runs)));
+            return cmd;
+        }
+
+        public static int Execute(string name, int runs)
+        {
+            if (runs < 1 || runs > 1000)
+            {
+                Console.Error.WriteLine("error: --runs must be within 1..1000");
+                return ExitCodes.BadInput;
+            }
+
+            Scenario s;
+            try
+            {
+                s = ScenarioCatalog.Load(name);
+            }
+            catch (InputException ex)
+            {
+                foreach (InputError e in ex.Errors)
+                {
+                    Console.Error.WriteLine($"error: {e}");
+                }
+
+                return ExitCodes.BadInput;
+            }
+
+            BenchResult warm = Measure(s);
+            double simS = 0, wallS = 0;
+            long ticks = 0, bytes = 0;
+            for (int i = 0; i < runs; i++)
+            {
+                BenchResult b = Measure(s);
+                simS += b.SimulatedS;
+                wallS += b.WallS;
+                ticks += b.Ticks;
+                bytes += b.TickLoopBytes;
+            }
+
+            Console.WriteLine($"{s.Name} on board '{RunCommand.BoardFactory(s).Name}': {runs} runs of {warm.SimulatedS / 3600:0.0} h simulated ({warm.Ticks:N0} ticks each)");
+            Console.WriteLine($"  {simS / wallS:N0}× real time; {wallS / ticks * 1e6:0.00} µs per 1 Hz tick; {bytes / runs:N0} bytes allocated per run ({(double)bytes / ticks:0.000} per tick; step records only)");
+            return ExitCodes.Ok;
+        }
+
+        public readonly record struct BenchResult(double SimulatedS, double WallS, long Ticks, long TickLoopBytes);
+
+        /// <summary>One batch run without trace; allocation measured over the whole run on this thread.</summary>
+        public static BenchResult Measure(Scenario s)
+        {
+            IVirtualBoard board = RunCommand.BoardFactory(s);
+            var runner = new ScenarioRunner(s, board, new RunOptions { RecordTrace = false });
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var sw = Stopwatch.StartNew();
+            RunResult r = runner.Run();
+            sw.Stop();
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            return new BenchResult(r.SimulatedS, sw.Elapsed.TotalSeconds, r.Ticks, bytes);
+        }
+    }
+}

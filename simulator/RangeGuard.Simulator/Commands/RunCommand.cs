@@ -1,0 +1,136 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using RangeGuard.Simulator.Plots;
+using RangeGuard.Simulator.Reports;
+using RangeGuard.Simulator.Running;
+using RangeGuard.Simulator.Scenarios;
+using RangeGuard.Simulator.Validation;
+using RangeGuard.Simulator.Views;
+
+namespace RangeGuard.Simulator.Commands
+{
+    /// <summary>`rangeguard run &lt;scenario&gt;`: simulate, print the summary, write report.json and the plots, optionally check.</summary>
+    public static class RunCommand
+    {
+        /// <summary>Makes the board for a run. Wave 2 replaces the default (NullBoard) with the real agent board.</summary>
+        public static Func<Scenario, IVirtualBoard> BoardFactory { get; set; } = _ => new NullBoard();
+
+        public static Command Create()
+        {
+            var scenario = new Argument<string>("scenario") { Description = "Built-in scenario name (see `rangeguard scenarios`) or a path to a scenario .json file." };
+            var check = new Option<bool>("--check") { Description = "Assert the scenario's expected outcomes; exit code 1 if any fails." };
+            var follow = new Option<bool>("--follow-advice") { Description = "The driver follows RangeGuard's advice (default: the scenario's driver.followsAdvice)." };
+            var asDriven = new Option<bool>("--as-driven") { Description = "The driver ignores advice (overrides the scenario)." };
+            var both = new Option<bool>("--both") { Description = "Run as driven and following advice, and compare the outcomes (the default when the scenario has expectations for both modes and no mode is given)." };
+            var outDir = new Option<string>("--out") { Description = "Output folder for report.json and the plots.", DefaultValueFactory = _ => "out" };
+            var live = new Option<bool>("--live") { Description = "Live dashboard, paced at --speedup × real time." };
+            var speedup = new Option<double>("--speedup") { Description = "Simulated seconds per wall second with --live.", DefaultValueFactory = _ => 600 };
+            var noPlots = new Option<bool>("--no-plots") { Description = "Do not write PNG plots." };
+            var cmd = new Command("run", "Run a scenario: the simulated car drives the itinerary with the board watching it.")
+            {
+                scenario, check, follow, asDriven, both, outDir, live, speedup, noPlots,
+            };
+            cmd.SetAction(p => Execute(p.GetValue(scenario)!, p.GetValue(check), p.GetValue(follow), p.GetValue(asDriven),
+                p.GetValue(both), p.GetValue(outDir)!, p.GetValue(live), p.GetValue(speedup), p.GetValue(noPlots)));
+            return cmd;
+        }
+
+        public static int Execute(string name, bool check, bool follow, bool asDriven, bool both, string outDir, bool live,
+            double speedup, bool noPlots)
+        {
+            if (follow && asDriven)
+            {
+                Console.Error.WriteLine("error: --follow-advice and --as-driven exclude each other");
+                return ExitCodes.BadInput;
+            }
+
+            if (speedup <= 0)
+            {
+                Console.Error.WriteLine("error: --speedup must be > 0");
+                return ExitCodes.BadInput;
+            }
+
+            Scenario s;
+            try
+            {
+                s = ScenarioCatalog.Load(name);
+            }
+            catch (InputException ex)
+            {
+                foreach (InputError e in ex.Errors)
+                {
+                    Console.Error.WriteLine($"error: {e}");
+                }
+
+                return ExitCodes.BadInput;
+            }
+
+            try
+            {
+                Directory.CreateDirectory(outDir);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: cannot create output folder {outDir}: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            bool ok = true;
+            if (!follow && !asDriven && s.ExpectAsDriven != null && s.ExpectFollowingAdvice != null)
+            {
+                both = true;
+            }
+
+            if (both)
+            {
+                RunResult a = RunOne(s, false, check, outDir, "as-driven", live, speedup, noPlots, ref ok);
+                Console.WriteLine();
+                RunResult b = RunOne(s, true, check, outDir, "following-advice", live, speedup, noPlots, ref ok);
+                Console.WriteLine();
+                Console.WriteLine($"Without following advice: {Describe(a)}");
+                Console.WriteLine($"Following advice:         {Describe(b)}");
+            }
+            else
+            {
+                bool mode = follow || (!asDriven && s.Driver.FollowsAdvice);
+                RunOne(s, mode, check, outDir, null, live, speedup, noPlots, ref ok);
+            }
+
+            return check && !ok ? ExitCodes.CheckFailed : ExitCodes.Ok;
+        }
+
+        private static RunResult RunOne(Scenario s, bool follow, bool check, string outDir, string? suffix, bool live, double speedup,
+            bool noPlots, ref bool ok)
+        {
+            IVirtualBoard board = BoardFactory(s);
+            RunResult r = live
+                ? LiveDashboard.Run(s, board, follow, speedup)
+                : BatchProgress.Run(s, board, follow);
+            var checks = check ? ExpectationChecker.Check(s, r) : null;
+            if (checks != null && !ExpectationChecker.AllPassed(checks))
+            {
+                ok = false;
+            }
+
+            TextSummary.Write(Console.Out, s, r, checks);
+            string stem = suffix == null ? s.Name : $"{s.Name}.{suffix}";
+            string report = Path.Combine(outDir, stem + ".report.json");
+            JsonReport.Write(report, s, r, checks);
+            Console.WriteLine($"Report: {report}");
+            if (!noPlots)
+            {
+                foreach (string png in PlotWriter.Write(s, r, outDir, stem))
+                {
+                    Console.WriteLine($"Plot:   {png}");
+                }
+            }
+
+            return r;
+        }
+
+        private static string Describe(RunResult r) => r.Outcome == Outcome.Strands
+            ? $"stranded at km {r.StrandedAtM / 1000:0.0} near {r.StrandedNear} (min SOC {r.MinSocPercent:0.0} %)"
+            : $"arrived at {r.ArrivedAt} with {r.FinalSocPercent:0.0} % (min SOC {r.MinSocPercent:0.0} %)";
+    }
+}
