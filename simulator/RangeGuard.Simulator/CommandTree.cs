@@ -15,7 +15,7 @@ namespace RangeGuard.Simulator
             root.Add(BenchCommand.Create());
 
             // Registration hooks for the other verbs (written elsewhere, in Commands/):
-            // root.Add(ReplayCommand.Create());    // replay <log>: feed a recorded CAN/trip log to the agent
+            root.Add(ReplayCommand.Create());
             // root.Add(EvaluateCommand.Create());  // evaluate <trips>: predictor vs real trips (issue 3)
             // root.Add(DynoCommand.Create());      // dyno: EPA UDDS/HWFET physics check (issue 3)
             return root;
