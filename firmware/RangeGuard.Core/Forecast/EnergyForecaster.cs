@@ -13,7 +13,7 @@ namespace RangeGuard.Forecast
     public sealed class EnergyForecaster
     {
         /// <summary>Irreducible relative model error (1σ) that learning cannot remove (traffic, driver).</summary>
-        public const float ModelFloorRel = 0.03f;
+        public const float ModelFloorRel = 0.05f;
 
         /// <summary>Extra relative σ per K of ambient outside what the learner has seen (beyond a 3 K margin).</summary>
         public const float UnseenTempRelPerK = 0.01f;
@@ -33,7 +33,10 @@ namespace RangeGuard.Forecast
         // Learning state between ticks.
         private bool _havePrev;
         private long _prevTimeMs;
-        private float _prevPos, _prevSpeedMps;
+        private float _prevPos, _prevSpeedMps, _filteredSpeedMps;
+        private bool _started;
+        private long _startMs;
+        private float _warmupLeftWh;
 
         // Per-tick state used by the energy formula.
         private float _k, _auxW, _lossR, _accept, _usableWh, _soc, _ambientC, _batteryC;
@@ -88,6 +91,7 @@ namespace RangeGuard.Forecast
             _setpointC = plan.CabinSetpointC;
             _hasPlan = true;
             _seg = 0;
+            _started = false;
             return true;
         }
 
@@ -110,6 +114,12 @@ namespace RangeGuard.Forecast
                 return;
             }
 
+            if (!_started)
+            {
+                _started = true;
+                _startMs = inputs.TimeMs;
+            }
+
             float pos = inputs.PositionM < 0f ? 0f : (inputs.PositionM > _profile.TotalM ? _profile.TotalM : inputs.PositionM);
             _seg = _profile.Locate(pos, _seg);
             Learn(inputs, pos);
@@ -123,6 +133,8 @@ namespace RangeGuard.Forecast
             _accept = _vp.Battery.RegenAcceptance(_batteryC, _soc);
             _usableWh = _vp.Battery.UsableEnergyKwh(_batteryC) * 1000f;
             float plannedWh = inputs.PlannedHeatingKwh > 0f ? inputs.PlannedHeatingKwh * 1000f : 0f;
+            float elapsedS = (inputs.TimeMs - _startMs) / 1000f;
+            _warmupLeftWh = _vp.CabinWarmupEnergyJ(_ambientC, _setpointC) / 3600f * (float)System.Math.Exp(-elapsedS / _vp.CabinWarmupTauS);
 
             result.Valid = true;
             result.Degraded = !inputs.InputsValid;
@@ -193,7 +205,10 @@ namespace RangeGuard.Forecast
 
         private void Learn(ForecastInputs inputs, float pos)
         {
-            float v = inputs.SpeedKmh / 3.6f;
+            float raw = inputs.SpeedKmh / 3.6f;
+            // Light low-pass (about 2 s) so speed-signal jitter is not taken for acceleration energy.
+            float v = _havePrev ? _filteredSpeedMps + 0.4f * (raw - _filteredSpeedMps) : raw;
+            _filteredSpeedMps = v;
             if (!inputs.InputsValid)
             {
                 _learner.DiscardWindow();
@@ -216,7 +231,9 @@ namespace RangeGuard.Forecast
                     float segLen = _profile.Len[_seg + 1] - _profile.Len[_seg];
                     float sinGrade = segLen > 0f ? (_profile.Elev[_seg + 1] - _profile.Elev[_seg]) / segLen : 0f;
                     float driveW = Powertrain.DrivePowerW(_vp, vMid, accel, sinGrade, inputs.AmbientTempC, 0f, inputs.BatteryTempC, inputs.SocPercent);
-                    float auxW = _vp.AuxBaseW + _vp.HeatingPowerW(inputs.AmbientTempC, _setpointC) + _vp.CoolingPowerW(inputs.AmbientTempC, _setpointC);
+                    float elapsed = (inputs.TimeMs - _startMs) / 1000f;
+                    float warmupW = _vp.CabinWarmupEnergyJ(inputs.AmbientTempC, _setpointC) / _vp.CabinWarmupTauS * (float)System.Math.Exp(-elapsed / _vp.CabinWarmupTauS);
+                    float auxW = _vp.AuxBaseW + warmupW + _vp.HeatingPowerW(inputs.AmbientTempC, _setpointC) + _vp.CoolingPowerW(inputs.AmbientTempC, _setpointC);
                     float h = dt / 3600f;
                     _learner.AddSample(inputs.BatteryPowerW * h, driveW * h, auxW * h, dt, dist, inputs.AmbientTempC);
                 }
@@ -233,16 +250,17 @@ namespace RangeGuard.Forecast
         {
             driveNetWh = leg.DriveWh * (1f + _lossR) - leg.RegenWh * _accept * (1f - _lossR);
             float hvac = _vp.CabinConductanceWPerK * (leg.HeatKs + leg.CoolKs) / 3600f;
-            return _k * driveNetWh + hvac + _auxW * leg.TimeS / 3600f;
+            float warmup = _warmupLeftWh * (1f - (float)System.Math.Exp(-leg.TimeS / _vp.CabinWarmupTauS));
+            return _k * driveNetWh + hvac + warmup + _auxW * leg.TimeS / 3600f;
         }
 
         /// <summary>1σ of a leg's energy, Wh: learned-parameter uncertainty, window noise, model floor, unseen conditions.</summary>
         private float LegSigmaWh(Leg leg, float energyWh, float driveNetWh)
         {
             float var = _learner.ParameterVarianceWh2(driveNetWh, leg.TimeS / 3600f);
-            float windows = leg.LengthM / ConsumptionLearner.WindowDistanceM;
-            float res = _learner.ResidualRelStd * energyWh;
-            var += res * res / (windows > 1f ? windows : 1f);
+            // Window residuals are correlated along a trip, so they are not averaged down with distance.
+            float res = 0.5f * _learner.ResidualRelStd * energyWh;
+            var += res * res;
             float floor = ModelFloorRel * energyWh;
             var += floor * floor;
             if (_learner.WindowCount > 0)

@@ -50,9 +50,9 @@ namespace RangeGuard.Forecast
                 float drive, regen;
                 Powertrain.SegmentEnergy(vp, len, s.ElevationChangeM, s.ExpectedSpeedKmh, pke, s.AmbientTempC, s.HeadwindMps, out drive, out regen);
 
-                float heatDt = setpoint - s.AmbientTempC;
+                float heatDt = setpoint - vp.HvacDeadbandK - s.AmbientTempC;
                 float cop = vp.HeaterCop(s.AmbientTempC);
-                float coolDt = -heatDt;
+                float coolDt = s.AmbientTempC - setpoint + vp.CoolingSolarK;
 
                 Len[j] = Len[i] + len;
                 Elev[j] = Elev[i] + s.ElevationChangeM;
@@ -86,8 +86,8 @@ namespace RangeGuard.Forecast
                 LRhoW2[j] = LRhoW2[i] + len * aero * w * w;
                 LHeatK[j] = LHeatK[i] + (heatDt > 0f ? len * heatDt / cop : 0f);
                 LCoolK[j] = LCoolK[i] + (coolDt > 0f ? len * coolDt / vp.AcCop : 0f);
-                float kin = vp.MassKg * pke * len;
-                float kinNet = (kin / etaT - kin * (1f - vp.CoastShare) * vp.RegenEfficiency
+                float braked = vp.MassKg * pke * len * (1f - vp.CoastShare);
+                float kinNet = (braked / etaT - braked * vp.RegenEfficiency
                     * RoadLoad.RegenDecelEfficiency(vp.TypicalBrakeDecelMps2, vp.RegenLambdaMps2)) * wh;
                 GradeKin[j] = GradeKin[i] + kinNet + gradeWh;
             }

@@ -10,8 +10,8 @@ namespace RangeGuard.Learning
     public sealed class ConsumptionLearner
     {
         public const float WindowDistanceM = 500f;
-        public const double PriorScaleStd = 0.10;
-        public const double PriorAuxStdW = 600.0;
+        public const double PriorScaleStd = 0.15;
+        public const double PriorAuxStdW = 800.0;
         public const double Forgetting = 0.99;
         public const double MinScale = 0.6, MaxScale = 1.6, MinAuxW = -1500.0, MaxAuxW = 4000.0;
         private const double ClipSigma = 3.0;
@@ -101,7 +101,8 @@ namespace RangeGuard.Learning
             _p22 /= Forgetting;
             CapCovariance();
 
-            double noise = 0.1 * (measuredWh < 0 ? -measuredWh : measuredWh) + 5.0;
+            // A 500 m window is noisy (traffic, signal timing): ±25 % + 10 Wh, so no single window moves much.
+            double noise = 0.25 * (measuredWh < 0 ? -measuredWh : measuredWh) + 10.0;
             double px1 = _p11 * x1 + _p12 * x2;
             double px2 = _p12 * x1 + _p22 * x2;
             double s = x1 * px1 + x2 * px2 + noise * noise;

@@ -5,7 +5,8 @@ namespace RangeGuard.Vehicle
     /// P = (F_road + m·a + m·g·sinθ)·v; traction draws P/η_t·(1 + battery loss); braking returns
     /// P·η_r·exp(−λ/|a|)·acceptance·(1 − battery loss) (VT-CPEM regen law, efficiency multiplied, notes A1).
     /// Segment form (forecast): the same terms for a stretch at a steady speed plus the kinetic energy of its
-    /// speed changes, m·PKE·L, of which (1 − CoastShare) is braked and partly regenerated.
+    /// speed changes, m·PKE·L, of which (1 − CoastShare) is braked and partly regenerated (the coasted share
+    /// only replaces traction the road-load term already counted).
     /// </summary>
     public static class Powertrain
     {
@@ -57,11 +58,12 @@ namespace RangeGuard.Vehicle
             float v = speedKmh / 3.6f;
             float road = RoadLoad.ForceN(vp, v, ambientC, 0f, headwindMps) * lengthM;
             float grade = vp.MassKg * RoadLoad.GravityMps2 * elevationChangeM;
-            float kinetic = vp.MassKg * pkeMps2 * lengthM;
+            // Kinetic energy of the speed changes: the coasted share pays road load that the road term already
+            // charged as traction, so it cancels; only the braked share costs (1/η_t − η_r·η_rb) of itself.
+            float braked = vp.MassKg * pkeMps2 * lengthM * (1f - vp.CoastShare);
             float steady = road + grade;
-            float drive = kinetic + (steady > 0f ? steady : 0f);
-            float brakeRegen = kinetic * (1f - vp.CoastShare)
-                * RoadLoad.RegenDecelEfficiency(vp.TypicalBrakeDecelMps2, vp.RegenLambdaMps2);
+            float drive = braked + (steady > 0f ? steady : 0f);
+            float brakeRegen = braked * RoadLoad.RegenDecelEfficiency(vp.TypicalBrakeDecelMps2, vp.RegenLambdaMps2);
             float descent = steady < 0f ? -steady : 0f;
             driveWh = drive / vp.TractionEfficiency / 3600f;
             regenWh = (brakeRegen + descent) * vp.RegenEfficiency / 3600f;
