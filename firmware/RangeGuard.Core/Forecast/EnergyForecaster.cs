@@ -63,6 +63,9 @@ namespace RangeGuard.Forecast
 
         public bool HasPlan { get { return _hasPlan; } }
 
+        /// <summary>When false the learner is left as it is (e.g. towing, a known-odd trip); forecasting goes on.</summary>
+        public bool LearningEnabled = true;
+
         /// <summary>Route length of the plan in force, m.</summary>
         public float PlanLengthM { get { return _hasPlan ? _profile.TotalM : 0f; } }
 
@@ -209,7 +212,7 @@ namespace RangeGuard.Forecast
             // Light low-pass (about 2 s) so speed-signal jitter is not taken for acceleration energy.
             float v = _havePrev ? _filteredSpeedMps + 0.4f * (raw - _filteredSpeedMps) : raw;
             _filteredSpeedMps = v;
-            if (!inputs.InputsValid)
+            if (!inputs.InputsValid || !LearningEnabled)
             {
                 _learner.DiscardWindow();
                 _havePrev = false;

@@ -44,40 +44,39 @@ namespace RangeGuard.Forecast
             for (int i = 0; i < plan.SegmentCount; i++)
             {
                 RouteSegment s = plan.Segments[i];
-                string at = "segment " + i.ToString() + ": ";
                 if (!In(s.LengthM, 0f, MaxSegmentLengthM) || s.LengthM <= 0f)
                 {
-                    return at + "length " + s.LengthM.ToString() + " m must be > 0 and <= 100 km";
+                    return Item("segment ", i) + "length " + s.LengthM.ToString() + " m must be > 0 and <= 100 km";
                 }
 
                 if (!In(s.ElevationChangeM, -s.LengthM * MaxGrade, s.LengthM * MaxGrade))
                 {
-                    return at + "grade " + (100f * s.ElevationChangeM / s.LengthM).ToString("F1") + " % exceeds 30 % (or is not a number)";
+                    return Item("segment ", i) + "grade " + (100f * s.ElevationChangeM / s.LengthM).ToString("F1") + " % exceeds 30 % (or is not a number)";
                 }
 
                 if (!In(s.ExpectedSpeedKmh, 1f, MaxSpeedKmh))
                 {
-                    return at + "expected speed " + s.ExpectedSpeedKmh.ToString() + " km/h outside 1..250";
+                    return Item("segment ", i) + "expected speed " + s.ExpectedSpeedKmh.ToString() + " km/h outside 1..250";
                 }
 
                 if (!In(s.SpeedLimitKmh, 0f, MaxSpeedKmh))
                 {
-                    return at + "speed limit " + s.SpeedLimitKmh.ToString() + " km/h outside 0..250 (0 = unknown)";
+                    return Item("segment ", i) + "speed limit " + s.SpeedLimitKmh.ToString() + " km/h outside 0..250 (0 = unknown)";
                 }
 
                 if (!In(s.AmbientTempC, -60f, 60f))
                 {
-                    return at + "ambient " + s.AmbientTempC.ToString() + " °C outside -60..60";
+                    return Item("segment ", i) + "ambient " + s.AmbientTempC.ToString() + " °C outside -60..60";
                 }
 
                 if (!In(s.HeadwindMps, -50f, 50f))
                 {
-                    return at + "head wind " + s.HeadwindMps.ToString() + " m/s outside -50..50";
+                    return Item("segment ", i) + "head wind " + s.HeadwindMps.ToString() + " m/s outside -50..50";
                 }
 
                 if (!In(s.PositiveKineticMps2, 0f, 3f))
                 {
-                    return at + "positive kinetic energy " + s.PositiveKineticMps2.ToString() + " m/s² outside 0..3";
+                    return Item("segment ", i) + "positive kinetic energy " + s.PositiveKineticMps2.ToString() + " m/s² outside 0..3";
                 }
 
                 total += s.LengthM;
@@ -87,26 +86,31 @@ namespace RangeGuard.Forecast
             for (int i = 0; i < plan.ChargerCount; i++)
             {
                 RouteCharger c = plan.Chargers[i];
-                string at = "charger " + i.ToString() + ": ";
                 if (!In(c.PositionM, 0f, total))
                 {
-                    return at + "position " + c.PositionM.ToString() + " m is not on the route (0.." + total.ToString("F0") + " m)";
+                    return Item("charger ", i) + "position " + c.PositionM.ToString() + " m is not on the route (0.." + total.ToString("F0") + " m)";
                 }
 
                 if (!In(c.PowerKw, 0f, 1000f) || c.PowerKw <= 0f)
                 {
-                    return at + "power " + c.PowerKw.ToString() + " kW missing or outside 0..1000";
+                    return Item("charger ", i) + "power " + c.PowerKw.ToString() + " kW missing or outside 0..1000";
                 }
 
                 if (c.PositionM < last)
                 {
-                    return at + "chargers must be in route order";
+                    return Item("charger ", i) + "chargers must be in route order";
                 }
 
                 last = c.PositionM;
             }
 
             return null;
+        }
+
+        /// <summary>Error prefix, built only when there is an error (validation of a good plan allocates nothing).</summary>
+        private static string Item(string kind, int index)
+        {
+            return kind + index.ToString() + ": ";
         }
 
         /// <summary>True for a finite value in [min, max] (NaN fails every comparison).</summary>

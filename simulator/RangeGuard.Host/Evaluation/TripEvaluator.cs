@@ -47,11 +47,11 @@ namespace RangeGuard.Host.Evaluation
             return wallPerMi * VehicleParams.GenericChargingEfficiency / 1.609344;
         }
 
-        public static TripEvaluation Evaluate(TripLog trip, VehicleParams vehicle)
+        public static TripEvaluation Evaluate(TripLog trip, VehicleParams vehicle, bool learn = true)
         {
             var plan = new RoutePlan();
             RouteFromTrip.Build(trip, plan);
-            var forecaster = new EnergyForecaster(vehicle.Clone());
+            var forecaster = new EnergyForecaster(vehicle.Clone()) { LearningEnabled = learn };
             if (!forecaster.TrySetPlan(plan, out string error))
             {
                 throw new InvalidOperationException($"{trip.Name}: route rejected: {error}");
