@@ -38,6 +38,14 @@ namespace RangeGuard.Forecast
         private long _startMs;
         private float _warmupLeftWh;
 
+        // Reported HVAC power (when the car gives it): smoothed, and its deviation from the model now.
+        private bool _hvacSeen;
+        private float _hvacAvgW, _hvacBiasW;
+
+        /// <summary>Time constant of the reported-HVAC average, and how long a deviation from the HVAC model is assumed to last, s.</summary>
+        public const float HvacAverageTauS = 300f;
+        public const float HvacBiasTauS = 900f;
+
         // Per-tick state used by the energy formula.
         private float _k, _auxW, _lossR, _accept, _usableWh, _soc, _ambientC, _batteryC;
 
@@ -95,6 +103,8 @@ namespace RangeGuard.Forecast
             _hasPlan = true;
             _seg = 0;
             _started = false;
+            _hvacSeen = false;
+            _hvacBiasW = 0f;
             return true;
         }
 
@@ -138,6 +148,7 @@ namespace RangeGuard.Forecast
             float plannedWh = inputs.PlannedHeatingKwh > 0f ? inputs.PlannedHeatingKwh * 1000f : 0f;
             float elapsedS = (inputs.TimeMs - _startMs) / 1000f;
             _warmupLeftWh = _vp.CabinWarmupEnergyJ(_ambientC, _setpointC) / 3600f * (float)System.Math.Exp(-elapsedS / _vp.CabinWarmupTauS);
+            UpdateHvac(inputs, elapsedS);
 
             result.Valid = true;
             result.Degraded = !inputs.InputsValid;
@@ -199,6 +210,32 @@ namespace RangeGuard.Forecast
             Advise(result, pos, dest);
         }
 
+        /// <summary>
+        /// With reported HVAC power: smooth it (5 min) and keep its deviation from the model (steady load + warm-up) now;
+        /// the forecast then assumes that deviation fades over HvacBiasTauS. Without it the bias is 0.
+        /// </summary>
+        private void UpdateHvac(ForecastInputs inputs, float elapsedS)
+        {
+            if (inputs.HvacPowerW < 0f || !inputs.InputsValid || float.IsNaN(inputs.HvacPowerW))
+            {
+                return;
+            }
+
+            if (!_hvacSeen)
+            {
+                _hvacSeen = true;
+                _hvacAvgW = inputs.HvacPowerW;
+            }
+            else
+            {
+                _hvacAvgW += (inputs.HvacPowerW - _hvacAvgW) / HvacAverageTauS;
+            }
+
+            float warmupW = _vp.CabinWarmupEnergyJ(_ambientC, _setpointC) / _vp.CabinWarmupTauS * (float)System.Math.Exp(-elapsedS / _vp.CabinWarmupTauS);
+            float modelW = _vp.HeatingPowerW(_ambientC, _setpointC) + _vp.CoolingPowerW(_ambientC, _setpointC) + warmupW;
+            _hvacBiasW = _hvacAvgW - modelW;
+        }
+
         private static void Invalidate(ForecastResult result, string reason)
         {
             result.Valid = false;
@@ -236,7 +273,10 @@ namespace RangeGuard.Forecast
                     float driveW = Powertrain.DrivePowerW(_vp, vMid, accel, sinGrade, inputs.AmbientTempC, 0f, inputs.BatteryTempC, inputs.SocPercent);
                     float elapsed = (inputs.TimeMs - _startMs) / 1000f;
                     float warmupW = _vp.CabinWarmupEnergyJ(inputs.AmbientTempC, _setpointC) / _vp.CabinWarmupTauS * (float)System.Math.Exp(-elapsed / _vp.CabinWarmupTauS);
-                    float auxW = _vp.AuxBaseW + warmupW + _vp.HeatingPowerW(inputs.AmbientTempC, _setpointC) + _vp.CoolingPowerW(inputs.AmbientTempC, _setpointC);
+                    // With reported HVAC the learner only sees the non-HVAC error (the HVAC deviation is handled apart).
+                    float auxW = inputs.HvacPowerW >= 0f
+                        ? _vp.AuxBaseW + inputs.HvacPowerW
+                        : _vp.AuxBaseW + warmupW + _vp.HeatingPowerW(inputs.AmbientTempC, _setpointC) + _vp.CoolingPowerW(inputs.AmbientTempC, _setpointC);
                     float h = dt / 3600f;
                     _learner.AddSample(inputs.BatteryPowerW * h, driveW * h, auxW * h, dt, dist, inputs.AmbientTempC);
                 }
@@ -254,7 +294,9 @@ namespace RangeGuard.Forecast
             driveNetWh = leg.DriveWh * (1f + _lossR) - leg.RegenWh * _accept * (1f - _lossR);
             float hvac = _vp.CabinConductanceWPerK * (leg.HeatKs + leg.CoolKs) / 3600f;
             float warmup = _warmupLeftWh * (1f - (float)System.Math.Exp(-leg.TimeS / _vp.CabinWarmupTauS));
-            return _k * driveNetWh + hvac + warmup + _auxW * leg.TimeS / 3600f;
+            float hvacBias = _hvacBiasW * HvacBiasTauS * (1f - (float)System.Math.Exp(-leg.TimeS / HvacBiasTauS)) / 3600f;
+            float e = _k * driveNetWh + hvac + warmup + hvacBias + _auxW * leg.TimeS / 3600f;
+            return e > 0f ? e : 0f;
         }
 
         /// <summary>1σ of a leg's energy, Wh: learned-parameter uncertainty, window noise, model floor, unseen conditions.</summary>

@@ -47,7 +47,7 @@ namespace RangeGuard.Host.Evaluation
             return wallPerMi * VehicleParams.GenericChargingEfficiency / 1.609344;
         }
 
-        public static TripEvaluation Evaluate(TripLog trip, VehicleParams vehicle, bool learn = true)
+        public static TripEvaluation Evaluate(TripLog trip, VehicleParams vehicle, bool learn = true, bool useHvac = false)
         {
             var plan = new RoutePlan();
             RouteFromTrip.Build(trip, plan);
@@ -80,7 +80,7 @@ namespace RangeGuard.Host.Evaluation
                     AmbientTempC = (float)trip.AmbientTempC[i],
                     SpeedKmh = (float)trip.SpeedKmh[i],
                     BatteryPowerW = (float)trip.BatteryPowerW[i],
-                    HvacPowerW = -1f,
+                    HvacPowerW = useHvac && !double.IsNaN(trip.HvacPowerW[i]) ? (float)trip.HvacPowerW[i] : -1f,
                     InputsValid = true,
                     TimeMs = (long)Math.Round(trip.TimeS[i] * 1000),
                 };

@@ -17,7 +17,14 @@ namespace RangeGuard.Host.Trips
             SocPct = socPct;
             BatteryTempC = batteryTempC;
             AmbientTempC = ambientTempC;
+            HvacPowerW = new double[timeS.Length];
+            System.Array.Fill(HvacPowerW, double.NaN);
         }
+
+        /// <summary>Reported HVAC (cabin heating + A/C) power, W; NaN where the file has none.</summary>
+        public double[] HvacPowerW { get; }
+
+        public bool HasHvac => HvacPowerW.Length > 0 && !double.IsNaN(HvacPowerW[0]);
 
         public string Name { get; }
         public double[] TimeS { get; }

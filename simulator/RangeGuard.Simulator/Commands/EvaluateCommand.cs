@@ -10,7 +10,7 @@ using RangeGuard.Vehicle;
 namespace RangeGuard.Simulator.Commands
 {
     /// <summary>
-    /// rangeguard evaluate &lt;folder-or-file&gt; [--vehicle id] [--vehicle-config file]: runs the predictor over trip logs
+    /// rangeguard evaluate &lt;folder-or-file&gt; [--vehicle id] [--vehicle-config file] [--use-hvac]: runs the predictor over trip logs
     /// (BMW i3 1 Hz CSV or the generic CSV), prints per-trip and overall metrics and the targets.
     /// Exit code 0 = targets met, 1 = not met, 2 = bad input.
     /// </summary>
@@ -21,20 +21,22 @@ namespace RangeGuard.Simulator.Commands
             var path = new Argument<string>("path") { Description = "Folder of trip CSV files (or one file), e.g. your copy of the BMW i3 trips" };
             var vehicle = new Option<string>("--vehicle") { Description = "Vehicle preset id", DefaultValueFactory = _ => "bmw-i3-60ah-2014" };
             var config = new Option<string?>("--vehicle-config") { Description = "Vehicle config file (key=value lines); overrides --vehicle" };
+            var useHvac = new Option<bool>("--use-hvac") { Description = "Give the forecaster the logged HVAC power (i3: heating + A/C; summer heating signal is unreliable)" };
             var command = new Command("evaluate", "Predicted vs measured battery energy over real trip logs (MAPE, bias, band coverage, baselines)");
             command.Arguments.Add(path);
             command.Options.Add(vehicle);
             command.Options.Add(config);
+            command.Options.Add(useHvac);
             command.SetAction(parseResult =>
             {
                 TextWriter output = parseResult.InvocationConfiguration.Output;
                 TextWriter error = parseResult.InvocationConfiguration.Error;
-                return Run(parseResult.GetValue(path)!, parseResult.GetValue(vehicle)!, parseResult.GetValue(config), output, error);
+                return Run(parseResult.GetValue(path)!, parseResult.GetValue(vehicle)!, parseResult.GetValue(config), output, error, parseResult.GetValue(useHvac));
             });
             return command;
         }
 
-        internal static int Run(string path, string vehicleId, string? configPath, TextWriter output, TextWriter error)
+        internal static int Run(string path, string vehicleId, string? configPath, TextWriter output, TextWriter error, bool useHvac = false)
         {
             VehicleParams? vp = LoadVehicle(vehicleId, configPath, error);
             if (vp == null)
@@ -73,7 +75,7 @@ namespace RangeGuard.Simulator.Commands
                     output.WriteLine($"{Path.GetFileName(file)}: {read.RowsSkipped} rows skipped, first: {read.Problems[0]}");
                 }
 
-                evaluations.Add(TripEvaluator.Evaluate(read.Trip, vp));
+                evaluations.Add(TripEvaluator.Evaluate(read.Trip, vp, learn: true, useHvac: useHvac));
             }
 
             if (evaluations.Count == 0)

@@ -34,6 +34,21 @@ namespace RangeGuard.Tests.Forecast
         }
 
         [TestMethod]
+        public void Reported_hvac_should_add_fading_deviation_when_above_model()
+        {
+            // Model HVAC is 0 at 20 °C with a 20 °C setpoint; the car reports 1000 W. The deviation fades over 900 s:
+            // 1000 W · 900 s · (1 − e^(−400/900)) / 3600 = 89.70 Wh on top of 1213.9 Wh.
+            var f = new EnergyForecaster(TestRoutes.SimpleCar());
+            string error;
+            f.TrySetPlan(TestRoutes.Flat(10, 1000f, 90f, 20f), out error);
+            var r = new ForecastResult();
+            ForecastInputs inputs = TestRoutes.At(0f, 80f, 25f, 20f);
+            inputs.HvacPowerW = 1000f;
+            f.Tick(inputs, r);
+            Check.Near(1.3036, r.Destination.EnergyNeededKwh, 0.001, "kWh with reported HVAC");
+        }
+
+        [TestMethod]
         public void Tick_should_flag_invalid_when_no_plan_or_nan()
         {
             var f = new EnergyForecaster(TestRoutes.SimpleCar());

@@ -46,6 +46,7 @@ namespace RangeGuard.Tests.Forecast
             inputs.AmbientTempC = ambientC;
             inputs.SpeedKmh = 0f;
             inputs.InputsValid = true;
+            inputs.HvacPowerW = -1f;
             return inputs;
         }
     }

@@ -25,6 +25,7 @@ namespace RangeGuard.Host.Tests.Trips
             // trips.csv: 3.6675 kWh net out of the battery (10 Hz integral); the 1 Hz sum agrees within 0.2 %.
             Assert.AreEqual(3.6675, kwh, 0.0075);
             Assert.AreEqual("winter", r.Trip.Season);
+            Assert.IsTrue(r.Trip.HasHvac, "heating + A/C columns read");
         }
 
         [TestMethod]
