@@ -171,7 +171,7 @@ namespace RangeGuard.Forecast
 
             // Chargers ahead: next one, and the farthest reachable with its reserve at the pessimistic estimate.
             result.NextChargerIndex = -1;
-            result.NextCharger.Exists = false;
+            result.NextCharger = new ArrivalEstimate();
             result.LastReachableChargerIndex = -1;
             ArrivalEstimate tmp = new ArrivalEstimate();
             ArrivalEstimate lastReach = new ArrivalEstimate();

@@ -118,8 +118,11 @@ namespace RangeGuard.Learning
             _k = _k < MinScale ? MinScale : (_k > MaxScale ? MaxScale : _k);
             _dp = _dp < MinAuxW ? MinAuxW : (_dp > MaxAuxW ? MaxAuxW : _dp);
 
-            double scale = measuredWh > 20.0 ? measuredWh : 20.0;
+            // Relative to the modelled window energy (not the measured one, which can be ~0 on a descent), capped at ±1.
+            double modelWh = _k * x1 + _dp * x2 + modelAuxWh;
+            double scale = modelWh > 50.0 ? modelWh : 50.0;
             double rel = clipped / scale;
+            rel = rel > 1.0 ? 1.0 : (rel < -1.0 ? -1.0 : rel);
             _res2 = 0.95 * _res2 + 0.05 * rel * rel;
             _windows++;
             if (ambientC < _tMin)

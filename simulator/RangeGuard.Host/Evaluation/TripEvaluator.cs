@@ -28,7 +28,7 @@ namespace RangeGuard.Host.Evaluation
     }
 
     public sealed record TripEvaluation(string Trip, string Season, double DistanceKm, double MeasuredKwh, double AmbientC,
-        IReadOnlyList<Checkpoint> Checkpoints, float LearnedScale, float LearnedAuxW);
+        IReadOnlyList<Checkpoint> Checkpoints, float LearnedScale, float LearnedAuxW, string LearnerState);
 
     /// <summary>
     /// Runs a fresh forecaster (fresh learner) over one trip at 1 Hz and records, at departure and at 25/50/75 % of
@@ -47,7 +47,8 @@ namespace RangeGuard.Host.Evaluation
             return wallPerMi * VehicleParams.GenericChargingEfficiency / 1.609344;
         }
 
-        public static TripEvaluation Evaluate(TripLog trip, VehicleParams vehicle, bool learn = true, bool useHvac = false)
+        /// <param name="learnerState">Learner state carried from the previous trip of a sequence; null = fresh start.</param>
+        public static TripEvaluation Evaluate(TripLog trip, VehicleParams vehicle, bool learn = true, bool useHvac = false, string? learnerState = null)
         {
             var plan = new RoutePlan();
             RouteFromTrip.Build(trip, plan);
@@ -55,6 +56,11 @@ namespace RangeGuard.Host.Evaluation
             if (!forecaster.TrySetPlan(plan, out string error))
             {
                 throw new InvalidOperationException($"{trip.Name}: route rejected: {error}");
+            }
+
+            if (learnerState != null && !forecaster.Learner.TryLoadState(learnerState))
+            {
+                throw new InvalidOperationException($"{trip.Name}: learner state rejected");
             }
 
             double[] pos = RouteFromTrip.Positions(trip);
@@ -70,7 +76,7 @@ namespace RangeGuard.Host.Evaluation
             var result = new ForecastResult();
             var checkpoints = new List<Checkpoint>();
             int next = 0;
-            for (int i = 0; i < trip.Count && next < Fractions.Length; i++)
+            for (int i = 0; i < trip.Count; i++)
             {
                 var inputs = new ForecastInputs
                 {
@@ -85,7 +91,7 @@ namespace RangeGuard.Host.Evaluation
                     TimeMs = (long)Math.Round(trip.TimeS[i] * 1000),
                 };
                 forecaster.Tick(inputs, result);
-                if (pos[i] < Fractions[next] * total)
+                if (next >= Fractions.Length || pos[i] < Fractions[next] * total)
                 {
                     continue;
                 }
@@ -108,7 +114,7 @@ namespace RangeGuard.Host.Evaluation
             }
 
             return new TripEvaluation(trip.Name, trip.Season, total / 1000.0, energyAfter[0], meanAmbient / trip.Count, checkpoints,
-                forecaster.Learner.TractionScale, forecaster.Learner.AuxOffsetW);
+                forecaster.Learner.TractionScale, forecaster.Learner.AuxOffsetW, forecaster.Learner.SaveState());
         }
     }
 }

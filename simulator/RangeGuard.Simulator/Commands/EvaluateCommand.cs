@@ -10,7 +10,7 @@ using RangeGuard.Vehicle;
 namespace RangeGuard.Simulator.Commands
 {
     /// <summary>
-    /// rangeguard evaluate &lt;folder-or-file&gt; [--vehicle id] [--vehicle-config file] [--use-hvac]: runs the predictor over trip logs
+    /// rangeguard evaluate &lt;folder-or-file&gt; [--vehicle id] [--vehicle-config file] [--use-hvac] [--sequence]: runs the predictor over trip logs
     /// (BMW i3 1 Hz CSV or the generic CSV), prints per-trip and overall metrics and the targets.
     /// Exit code 0 = targets met, 1 = not met, 2 = bad input.
     /// </summary>
@@ -22,21 +22,23 @@ namespace RangeGuard.Simulator.Commands
             var vehicle = new Option<string>("--vehicle") { Description = "Vehicle preset id", DefaultValueFactory = _ => "bmw-i3-60ah-2014" };
             var config = new Option<string?>("--vehicle-config") { Description = "Vehicle config file (key=value lines); overrides --vehicle" };
             var useHvac = new Option<bool>("--use-hvac") { Description = "Give the forecaster the logged HVAC power (i3: heating + A/C; summer heating signal is unreliable)" };
+            var sequence = new Option<bool>("--sequence") { Description = "Treat the files (in name order) as one car's trip sequence: carry the learner from trip to trip" };
             var command = new Command("evaluate", "Predicted vs measured battery energy over real trip logs (MAPE, bias, band coverage, baselines)");
             command.Arguments.Add(path);
             command.Options.Add(vehicle);
             command.Options.Add(config);
             command.Options.Add(useHvac);
+            command.Options.Add(sequence);
             command.SetAction(parseResult =>
             {
                 TextWriter output = parseResult.InvocationConfiguration.Output;
                 TextWriter error = parseResult.InvocationConfiguration.Error;
-                return Run(parseResult.GetValue(path)!, parseResult.GetValue(vehicle)!, parseResult.GetValue(config), output, error, parseResult.GetValue(useHvac));
+                return Run(parseResult.GetValue(path)!, parseResult.GetValue(vehicle)!, parseResult.GetValue(config), output, error, parseResult.GetValue(useHvac), parseResult.GetValue(sequence));
             });
             return command;
         }
 
-        internal static int Run(string path, string vehicleId, string? configPath, TextWriter output, TextWriter error, bool useHvac = false)
+        internal static int Run(string path, string vehicleId, string? configPath, TextWriter output, TextWriter error, bool useHvac = false, bool sequence = false)
         {
             VehicleParams? vp = LoadVehicle(vehicleId, configPath, error);
             if (vp == null)
@@ -60,6 +62,7 @@ namespace RangeGuard.Simulator.Commands
             }
 
             var evaluations = new List<TripEvaluation>();
+            string? carried = null;
             foreach (string file in files)
             {
                 TripReadResult read = TripCsvReader.Read(file);
@@ -75,7 +78,9 @@ namespace RangeGuard.Simulator.Commands
                     output.WriteLine($"{Path.GetFileName(file)}: {read.RowsSkipped} rows skipped, first: {read.Problems[0]}");
                 }
 
-                evaluations.Add(TripEvaluator.Evaluate(read.Trip, vp, learn: true, useHvac: useHvac));
+                TripEvaluation evaluation = TripEvaluator.Evaluate(read.Trip, vp, learn: true, useHvac: useHvac, learnerState: sequence ? carried : null);
+                carried = evaluation.LearnerState;
+                evaluations.Add(evaluation);
             }
 
             if (evaluations.Count == 0)
@@ -85,7 +90,7 @@ namespace RangeGuard.Simulator.Commands
             }
 
             var summary = new EvaluationSummary(evaluations);
-            EvaluationReport.Write(summary, vp, output);
+            EvaluationReport.Write(summary, vp, output, sequence);
             return summary.AllTargetsMet ? 0 : 1;
         }
 

@@ -11,9 +11,9 @@ namespace RangeGuard.Simulator.Commands
     {
         private static string F(double v, string fmt = "F1") => v.ToString(fmt, CultureInfo.InvariantCulture);
 
-        public static void Write(EvaluationSummary s, VehicleParams vp, TextWriter o)
+        public static void Write(EvaluationSummary s, VehicleParams vp, TextWriter o, bool sequence = false)
         {
-            o.WriteLine($"vehicle {vp.Id}; fresh learner per trip; route = each trip's own profile in ~300 m segments; ambient forecast = value at departure");
+            o.WriteLine($"vehicle {vp.Id}; {(sequence ? "learner carried from trip to trip in name order" : "fresh learner per trip")}; route = each trip's own profile in ~300 m segments; ambient forecast = value at departure");
             o.WriteLine("err % = (predicted - measured) / measured battery energy for the rest of the trip; band = 10-90 %");
             o.WriteLine($"{"trip",-8} {"season",-6} {"km",6} {"kWh",6} {"amb C",6} | {"dep",6} {"25%",6} {"50%",6} {"75%",6} | {"label",6} {"guess50",7} | {"arr50",6} | {"inband",6} | {"k",5} {"dP W",6}");
             foreach (TripEvaluation t in s.Trips)

@@ -108,6 +108,21 @@ namespace RangeGuard.Tests.Learning
         }
 
         [TestMethod]
+        public void State_should_reload_when_windows_were_extreme()
+        {
+            // Descents give windows with ~0 or negative measured energy; the saved state must still load.
+            var l = new ConsumptionLearner();
+            for (int i = 0; i < 50; i++)
+            {
+                l.Update(i % 2 == 0 ? -30 : 400, 80, 10, 0.01, 20f);
+            }
+
+            Assert.IsTrue(l.ResidualRelStd <= 1f, "residual capped");
+            var copy = new ConsumptionLearner();
+            Assert.IsTrue(copy.TryLoadState(l.SaveState()), l.SaveState());
+        }
+
+        [TestMethod]
         public void State_should_round_trip_and_reject_garbage()
         {
             var l = new ConsumptionLearner();
