@@ -15,6 +15,10 @@ namespace RangeGuard.Forecast
         /// <summary>Energy needed to get there, kWh (median).</summary>
         public float EnergyNeededKwh;
 
+        /// <summary>Energy needed, kWh: 10th percentile (optimistic) and 90th percentile (pessimistic).</summary>
+        public float EnergyNeededLowKwh;
+        public float EnergyNeededHighKwh;
+
         /// <summary>Arrival state of charge, %: 10th percentile (pessimistic), median and 90th percentile.</summary>
         public float SocP10;
         public float SocP50;

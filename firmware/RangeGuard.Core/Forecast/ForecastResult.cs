@@ -45,6 +45,16 @@ namespace RangeGuard.Forecast
         /// <summary>Advice: minutes to charge there.</summary>
         public float AdviceChargeMinutes;
 
+        /// <summary>Advice: minutes to charge there if the pack arrives preconditioned (25 °C), for the preconditioning planner.</summary>
+        public float AdviceChargeMinutesPreconditioned;
+
+        /// <summary>Usable energy in the pack now at its temperature, kWh (SOC × usable capacity).</summary>
+        public float AvailableEnergyKwh;
+
+        /// <summary>Learned corrections in use: traction scale (1 = model) and auxiliary offset, W.</summary>
+        public float LearnedTractionScale = 1f;
+        public float LearnedAuxOffsetW;
+
         /// <summary>Advice: SOC to charge to, %.</summary>
         public float AdviceChargeToSocPercent;
 

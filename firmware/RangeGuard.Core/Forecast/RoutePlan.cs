@@ -19,6 +19,12 @@ namespace RangeGuard.Forecast
 
         /// <summary>Head wind component, m/s (negative = tail wind).</summary>
         public float HeadwindMps;
+
+        /// <summary>
+        /// Positive kinetic energy per unit mass and metre, Σ max(0, Δ(v²/2)) / length, m/s² (stop-and-go intensity;
+        /// UDDS 0.175, HWFET 0.071). 0 = unknown: the forecaster then uses a typical value for the expected speed.
+        /// </summary>
+        public float PositiveKineticMps2;
     }
 
     /// <summary>A charger on the route.</summary>

@@ -1,0 +1,159 @@
+namespace RangeGuard.Vehicle
+{
+    /// <summary>
+    /// Vehicle config text: one "key=value" per line, '#' comments, blank lines ignored. An optional first
+    /// "preset=&lt;id&gt;" starts from a preset (default: rangeguard-ref). Keys (units in the name):
+    /// name, mass_kg, a_n, b_n_per_mps, c_n_per_mps2, cda_m2 and crr (both, replace A/B/C), traction_efficiency,
+    /// regen_efficiency, aux_base_w, cabin_conductance_w_per_k, heat_pump (true/false), battery_nominal_kwh,
+    /// usable_fraction, soh_percent, pack_thermal_mass_j_per_k, battery_heater_w, pack_heat_transfer_w_per_k,
+    /// ac_max_kw, dc_max_kw.
+    /// </summary>
+    public static class VehicleConfig
+    {
+        public static bool TryParse(string text, out VehicleParams vehicle, out string error)
+        {
+            vehicle = null;
+            error = null;
+            if (text == null)
+            {
+                error = "config text is null";
+                return false;
+            }
+
+            VehicleParams vp = VehiclePresets.Create(VehiclePresets.Reference);
+            string[] lines = text.Split('\n');
+            bool sawKey = false;
+            float cda = -1f, crr = -1f;
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string line = lines[i].Trim();
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
+
+                string where = "line " + (i + 1).ToString() + ": ";
+                int eq = line.IndexOf('=');
+                if (eq <= 0)
+                {
+                    error = where + "expected key=value, got '" + line + "'";
+                    return false;
+                }
+
+                string key = line.Substring(0, eq).Trim().ToLower();
+                string value = line.Substring(eq + 1).Trim();
+                if (key == "preset")
+                {
+                    if (sawKey)
+                    {
+                        error = where + "preset must be the first key";
+                        return false;
+                    }
+
+                    vp = VehiclePresets.Create(value);
+                    if (vp == null)
+                    {
+                        error = where + "unknown preset '" + value + "'; known: " + VehiclePresets.IdList();
+                        return false;
+                    }
+
+                    sawKey = true;
+                    continue;
+                }
+
+                sawKey = true;
+                if (key == "name")
+                {
+                    vp.Name = value;
+                    continue;
+                }
+
+                if (key == "heat_pump")
+                {
+                    if (value == "true" || value == "1")
+                    {
+                        vp.HeatPump = true;
+                    }
+                    else if (value == "false" || value == "0")
+                    {
+                        vp.HeatPump = false;
+                    }
+                    else
+                    {
+                        error = where + "heat_pump: expected true or false, got '" + value + "'";
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                double d;
+                if (!double.TryParse(value, out d) || double.IsNaN(d) || double.IsInfinity(d))
+                {
+                    error = where + key + ": not a number '" + value + "'";
+                    return false;
+                }
+
+                float f = (float)d;
+                string problem = Apply(vp, key, f, ref cda, ref crr);
+                if (problem != null)
+                {
+                    error = where + key + ": " + problem;
+                    return false;
+                }
+            }
+
+            if ((cda >= 0f) != (crr >= 0f))
+            {
+                error = "cda_m2 and crr must be given together";
+                return false;
+            }
+
+            if (cda >= 0f)
+            {
+                vp.SetPhysicalRoadLoad(vp.MassKg, cda, crr);
+            }
+
+            vehicle = vp;
+            return true;
+        }
+
+        private static string Apply(VehicleParams vp, string key, float v, ref float cda, ref float crr)
+        {
+            BatteryModel b = vp.Battery;
+            switch (key)
+            {
+                case "mass_kg": return Range(v, 300f, 40000f, ref vp.MassKg);
+                case "a_n": return Range(v, 0f, 5000f, ref vp.RoadLoadAN);
+                case "b_n_per_mps": return Range(v, -100f, 100f, ref vp.RoadLoadBNPerMps);
+                case "c_n_per_mps2": return Range(v, 0f, 10f, ref vp.RoadLoadCNPerMps2);
+                case "cda_m2": return Range(v, 0.2f, 15f, ref cda);
+                case "crr": return Range(v, 0.001f, 0.05f, ref crr);
+                case "traction_efficiency": return Range(v, 0.5f, 1f, ref vp.TractionEfficiency);
+                case "regen_efficiency": return Range(v, 0f, 1f, ref vp.RegenEfficiency);
+                case "aux_base_w": return Range(v, 0f, 5000f, ref vp.AuxBaseW);
+                case "cabin_conductance_w_per_k": return Range(v, 0f, 1000f, ref vp.CabinConductanceWPerK);
+                case "battery_nominal_kwh": return Range(v, 5f, 300f, ref b.NominalKwh);
+                case "usable_fraction": return Range(v, 0.5f, 1f, ref b.UsableFraction);
+                case "soh_percent": return Range(v, 30f, 110f, ref b.SohPercent);
+                case "pack_thermal_mass_j_per_k": return Range(v, 1e4f, 1e7f, ref b.ThermalMassJPerK);
+                case "battery_heater_w": return Range(v, 0f, 20000f, ref b.HeaterPowerW);
+                case "pack_heat_transfer_w_per_k": return Range(v, 0f, 500f, ref b.HeatTransferWPerK);
+                case "ac_max_kw": return Range(v, 1f, 50f, ref b.AcMaxKw);
+                case "dc_max_kw": return Range(v, 1f, 1000f, ref b.DcMaxKw);
+                default: return "unknown key";
+            }
+        }
+
+        private static string Range(float v, float min, float max, ref float target)
+        {
+            if (v < min || v > max)
+            {
+                return "value " + v.ToString() + " outside " + min.ToString() + ".." + max.ToString();
+            }
+
+            target = v;
+            return null;
+        }
+    }
+}

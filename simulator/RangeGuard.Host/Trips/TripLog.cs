@@ -1,0 +1,64 @@
+namespace RangeGuard.Host.Trips
+{
+    /// <summary>
+    /// One recorded trip at a regular sample rate. Battery power is W with discharge POSITIVE (the i3 files use the
+    /// opposite sign; the readers convert). Optional signals are NaN when the file lacks them.
+    /// </summary>
+    public sealed class TripLog
+    {
+        public TripLog(string name, double[] timeS, double[] speedKmh, double[] elevationM, double[] batteryPowerW,
+            double[] socPct, double[] batteryTempC, double[] ambientTempC)
+        {
+            Name = name;
+            TimeS = timeS;
+            SpeedKmh = speedKmh;
+            ElevationM = elevationM;
+            BatteryPowerW = batteryPowerW;
+            SocPct = socPct;
+            BatteryTempC = batteryTempC;
+            AmbientTempC = ambientTempC;
+            HvacPowerW = new double[timeS.Length];
+            System.Array.Fill(HvacPowerW, double.NaN);
+        }
+
+        /// <summary>Reported HVAC (cabin heating + A/C) power, W; NaN where the file has none.</summary>
+        public double[] HvacPowerW { get; }
+
+        public bool HasHvac => HvacPowerW.Length > 0 && !double.IsNaN(HvacPowerW[0]);
+
+        public string Name { get; }
+        public double[] TimeS { get; }
+        public double[] SpeedKmh { get; }
+        public double[] ElevationM { get; }
+        public double[] BatteryPowerW { get; }
+        public double[] SocPct { get; }
+        public double[] BatteryTempC { get; }
+        public double[] AmbientTempC { get; }
+        public int Count => TimeS.Length;
+
+        /// <summary>"summer"/"winter" for the TUM series (A/B) or by mean ambient (&lt; 10 °C = winter) otherwise.</summary>
+        public string Season
+        {
+            get
+            {
+                if (Name.StartsWith("TripA", System.StringComparison.Ordinal))
+                {
+                    return "summer";
+                }
+
+                if (Name.StartsWith("TripB", System.StringComparison.Ordinal))
+                {
+                    return "winter";
+                }
+
+                double sum = 0;
+                foreach (double t in AmbientTempC)
+                {
+                    sum += t;
+                }
+
+                return Count > 0 && sum / Count < 10 ? "winter" : "summer";
+            }
+        }
+    }
+}

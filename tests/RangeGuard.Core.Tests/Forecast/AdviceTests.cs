@@ -1,0 +1,66 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using RangeGuard.Forecast;
+using RangeGuard.Vehicle;
+
+namespace RangeGuard.Tests.Forecast
+{
+    [TestClass]
+    public class AdviceTests
+    {
+        [TestMethod]
+        public void Max_speed_should_be_90_kmh_when_that_speed_just_makes_the_reserve()
+        {
+            // 100 km flat, planned at 130 km/h. At a steady 90 km/h (25 m/s): (150 + 0.4·625) N · 100 km / 0.96 · 1.02
+            // / 3600 = 11,805.6 Wh + 300 W · 4000 s = 333.3 Wh → 12,138.9 Wh = 21.9908 % of 55.2 kWh.
+            // With SOC 36.9908 % and a 15 % reserve, 90 km/h is exactly the highest speed that still makes it.
+            var f = new EnergyForecaster(TestRoutes.SimpleCar());
+            RoutePlan plan = TestRoutes.Flat(100, 1000f, 130f, 20f);
+            plan.DestinationReservePercent = 15f;
+            string error;
+            Assert.IsTrue(f.TrySetPlan(plan, out error), error);
+            var r = new ForecastResult();
+            f.Tick(TestRoutes.At(0f, 36.9908f, 25f, 20f), r);
+            Assert.IsTrue(r.Destination.SocP50 < 15f, "at 130 km/h the reserve is missed");
+            Check.Near(90.0, r.AdviceMaxSpeedKmh, 0.3, "max speed");
+            Check.Near(12138.9, f.CruiseEnergyWh(90f, 0f, 100000f), 2.0, "cruise energy");
+        }
+
+        [TestMethod]
+        public void Max_speed_should_be_zero_when_no_limit_needed_and_negative_when_hopeless()
+        {
+            var f = new EnergyForecaster(TestRoutes.SimpleCar());
+            string error;
+            f.TrySetPlan(TestRoutes.Flat(100, 1000f, 90f, 20f), out error);
+            var r = new ForecastResult();
+            f.Tick(TestRoutes.At(0f, 90f, 25f, 20f), r);
+            Check.Near(0.0, r.AdviceMaxSpeedKmh, 1e-6, "no limit");
+            f.Tick(TestRoutes.At(0f, 18f, 25f, 20f), r);
+            Assert.IsTrue(r.AdviceMaxSpeedKmh < 0f, "nothing suffices: " + r.AdviceMaxSpeedKmh.ToString());
+        }
+
+        [TestMethod]
+        public void Charge_advice_should_use_charge_curve_when_destination_out_of_reach()
+        {
+            // 200 km at 110 km/h needs ~57 % SOC; from 60 % the destination misses its 15 % reserve, so the
+            // 150 kW DC charger at 100 km is advised (44 kW into a 5 °C pack vs 100 kW preconditioned), with minutes from the battery's charge curve at the pack temperature.
+            VehicleParams vp = TestRoutes.SimpleCar();
+            var f = new EnergyForecaster(vp);
+            RoutePlan plan = TestRoutes.Flat(200, 1000f, 110f, 20f);
+            plan.AddCharger(ForecasterTests.MakeCharger(100000f, 150f));
+            string error;
+            Assert.IsTrue(f.TrySetPlan(plan, out error), error);
+            var r = new ForecastResult();
+            f.Tick(TestRoutes.At(0f, 60f, 5f, 20f), r);
+            Assert.AreEqual(0, r.AdviceChargerIndex);
+            Assert.IsTrue(r.AdviceChargeToSocPercent > 40f && r.AdviceChargeToSocPercent <= 100f, "to " + r.AdviceChargeToSocPercent.ToString());
+            float expected = vp.Battery.ChargeMinutes(r.NextCharger.SocP50, r.AdviceChargeToSocPercent, 5f, 150f, true);
+            Check.Near(expected, r.AdviceChargeMinutes, 0.05, "minutes from the curve");
+            Assert.IsTrue(r.AdviceChargeMinutes > r.AdviceChargeMinutesPreconditioned * 1.5f, "cold pack charges slower");
+            Check.Near(0.0, r.AdviceMaxSpeedKmh, 1e-6, "the charger leg needs no limit");
+        }
+    }
+}

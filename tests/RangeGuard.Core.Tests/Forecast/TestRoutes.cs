@@ -1,0 +1,53 @@
+using RangeGuard.Forecast;
+using RangeGuard.Vehicle;
+
+namespace RangeGuard.Tests.Forecast
+{
+    /// <summary>Hand-checkable vehicles and routes for the forecast tests.</summary>
+    public static class TestRoutes
+    {
+        /// <summary>1500 kg, A 150 N, C 0.4 N/(m/s)², no HVAC load at 20 °C, kinetic term off (CoastShare 1), 60 kWh pack.</summary>
+        public static VehicleParams SimpleCar()
+        {
+            var vp = new VehicleParams();
+            vp.MassKg = 1500f;
+            vp.RoadLoadAN = 150f;
+            vp.RoadLoadBNPerMps = 0f;
+            vp.RoadLoadCNPerMps2 = 0.4f;
+            vp.CoastShare = 1f;
+            vp.CoolingSolarK = 0f;
+            return vp;
+        }
+
+        /// <summary>Flat route of count × lengthM at one speed and temperature.</summary>
+        public static RoutePlan Flat(int count, float lengthM, float speedKmh, float ambientC)
+        {
+            var plan = new RoutePlan();
+            plan.CabinSetpointC = 20f;
+            for (int i = 0; i < count; i++)
+            {
+                var s = new RouteSegment();
+                s.LengthM = lengthM;
+                s.ExpectedSpeedKmh = speedKmh;
+                s.SpeedLimitKmh = speedKmh;
+                s.AmbientTempC = ambientC;
+                plan.AddSegment(s);
+            }
+
+            return plan;
+        }
+
+        public static ForecastInputs At(float positionM, float socPercent, float batteryC, float ambientC)
+        {
+            var inputs = new ForecastInputs();
+            inputs.PositionM = positionM;
+            inputs.SocPercent = socPercent;
+            inputs.BatteryTempC = batteryC;
+            inputs.AmbientTempC = ambientC;
+            inputs.SpeedKmh = 0f;
+            inputs.InputsValid = true;
+            inputs.HvacPowerW = -1f;
+            return inputs;
+        }
+    }
+}

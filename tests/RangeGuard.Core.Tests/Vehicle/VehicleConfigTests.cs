@@ -1,0 +1,54 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using RangeGuard.Vehicle;
+
+namespace RangeGuard.Tests.Vehicle
+{
+    [TestClass]
+    public class VehicleConfigTests
+    {
+        [TestMethod]
+        public void TryParse_should_start_from_preset_and_override_when_keys_given()
+        {
+            string text = "# my i3\npreset=bmw-i3-60ah-2014\nmass_kg = 1500\nheat_pump=true\nsoh_percent=90\n";
+            VehicleParams vp;
+            string error;
+            Assert.IsTrue(VehicleParams.TryParse(text, out vp, out error), error);
+            Check.Near(1500.0, vp.MassKg, 1e-3, "mass");
+            Assert.IsTrue(vp.HeatPump);
+            Check.Near(101.864, vp.RoadLoadAN, 0.01, "A from preset");
+            Check.Near(90.0, vp.Battery.SohPercent, 1e-4, "soh");
+        }
+
+        [TestMethod]
+        public void TryParse_should_build_road_load_when_cda_and_crr_given()
+        {
+            // A = 2000·9.80665·0.01 = 196.13 N; C = 0.5·1.20412·0.6 = 0.36124.
+            VehicleParams vp;
+            string error;
+            Assert.IsTrue(VehicleParams.TryParse("mass_kg=2000\ncda_m2=0.6\ncrr=0.01", out vp, out error), error);
+            Check.Near(196.13, vp.RoadLoadAN, 0.01, "A");
+            Check.Near(0.36124, vp.RoadLoadCNPerMps2, 0.0001, "C");
+        }
+
+        [TestMethod]
+        public void TryParse_should_name_line_and_key_when_value_is_bad()
+        {
+            VehicleParams vp;
+            string error;
+            Assert.IsFalse(VehicleParams.TryParse("mass_kg=1500\ntraction_efficiency=abc", out vp, out error));
+            Assert.IsNull(vp);
+            Assert.IsTrue(error.IndexOf("line 2") >= 0 && error.IndexOf("traction_efficiency") >= 0, error);
+            Assert.IsFalse(VehicleParams.TryParse("wings=2", out vp, out error));
+            Assert.IsTrue(error.IndexOf("unknown key") >= 0, error);
+            Assert.IsFalse(VehicleParams.TryParse("mass_kg=5", out vp, out error));
+            Assert.IsTrue(error.IndexOf("outside") >= 0, error);
+            Assert.IsFalse(VehicleParams.TryParse("mass_kg=1500\npreset=bmw-i3-60ah-2014", out vp, out error));
+            Assert.IsFalse(VehicleParams.TryParse("cda_m2=0.6", out vp, out error));
+            Assert.IsFalse(VehicleParams.TryParse("no equals sign", out vp, out error));
+        }
+    }
+}
