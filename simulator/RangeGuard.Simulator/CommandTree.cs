@@ -14,10 +14,10 @@ namespace RangeGuard.Simulator
             root.Add(ScenariosCommand.Create());
             root.Add(BenchCommand.Create());
 
-            // Registration hooks for the other verbs (written elsewhere, in Commands/):
+            // Host tools around the agent.
             root.Add(ReplayCommand.Create());
-            // root.Add(EvaluateCommand.Create());  // evaluate <trips>: predictor vs real trips (issue 3)
-            // root.Add(DynoCommand.Create());      // dyno: EPA UDDS/HWFET physics check (issue 3)
+            root.Add(EvaluateCommand.Create());
+            root.Add(DynoCommand.Create());
             return root;
         }
     }

@@ -10,7 +10,7 @@ namespace RangeGuard.Forecast
     /// Energy to a point: k·(drive·(1+r) − regen·acceptance·(1−r)) + heating + cooling + (aux + ΔP)·time + planned
     /// pack heating, with k and ΔP from the learner and r, acceptance from the pack temperature and SOC.
     /// </summary>
-    public sealed class EnergyForecaster
+    public sealed class EnergyForecaster : IRangeForecaster
     {
         /// <summary>Irreducible relative model error (1σ) that learning cannot remove (traffic, driver).</summary>
         public const float ModelFloorRel = 0.05f;

@@ -1,6 +1,4 @@
-using RangeGuard.Forecast;
-
-namespace RangeGuard.Agents
+namespace RangeGuard.Forecast
 {
     /// <summary>
     /// What the agent needs from the energy forecaster (issue 3's EnergyForecaster implements it).
