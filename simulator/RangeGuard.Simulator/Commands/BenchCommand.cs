@@ -14,13 +14,21 @@ namespace RangeGuard.Simulator.Commands
         {
             var scenario = new Argument<string>("scenario") { Description = "Scenario name or .json path.", DefaultValueFactory = _ => "broder-2013" };
             var runs = new Option<int>("--runs", "-n") { Description = "Number of timed runs (after one warm-up run).", DefaultValueFactory = _ => 5 };
-            var cmd = new Command("bench", "Measure how many times faster than real time a scenario runs in batch mode.") { scenario, runs };
-            cmd.SetAction(p => Execute(p.GetValue(scenario)!, p.GetValue(runs)));
+            var board = RunCommand.BoardOption();
+            var cmd = new Command("bench", "Measure how many times faster than real time a scenario runs in batch mode.") { scenario, runs, board };
+            cmd.SetAction(p => Execute(p.GetValue(scenario)!, p.GetValue(runs), p.GetValue(board)!));
             return cmd;
         }
 
-        public static int Execute(string name, int runs)
+        public static int Execute(string name, int runs, string board = "agent")
         {
+            Func<Scenario, IVirtualBoard>? factory = RunCommand.BoardFor(board, null, out string boardError);
+            if (factory == null)
+            {
+                Console.Error.WriteLine($"error: {boardError}");
+                return ExitCodes.BadInput;
+            }
+
             if (runs < 1 || runs > 1000)
             {
                 Console.Error.WriteLine("error: --runs must be within 1..1000");
@@ -42,29 +50,31 @@ namespace RangeGuard.Simulator.Commands
                 return ExitCodes.BadInput;
             }
 
-            BenchResult warm = Measure(s);
+            BenchResult warm = Measure(s, factory);
             double simS = 0, wallS = 0;
             long ticks = 0, bytes = 0;
             for (int i = 0; i < runs; i++)
             {
-                BenchResult b = Measure(s);
+                BenchResult b = Measure(s, factory);
                 simS += b.SimulatedS;
                 wallS += b.WallS;
                 ticks += b.Ticks;
                 bytes += b.TickLoopBytes;
             }
 
-            Console.WriteLine($"{s.Name} on board '{RunCommand.BoardFactory(s).Name}': {runs} runs of {warm.SimulatedS / 3600:0.0} h simulated ({warm.Ticks:N0} ticks each)");
-            Console.WriteLine($"  {simS / wallS:N0}× real time; {wallS / ticks * 1e6:0.00} µs per 1 Hz tick; {bytes / runs:N0} bytes allocated per run ({(double)bytes / ticks:0.000} per tick; step records only)");
+            Console.WriteLine($"{s.Name} on board '{factory(s).Name}': {runs} runs of {warm.SimulatedS / 3600:0.0} h simulated ({warm.Ticks:N0} ticks each)");
+            Console.WriteLine($"  {simS / wallS:N0}× real time; {wallS / ticks * 1e6:0.00} µs per 1 Hz tick; {bytes / runs:N0} bytes allocated per run ({(double)bytes / ticks:0.0} per tick)");
             return ExitCodes.Ok;
         }
 
         public readonly record struct BenchResult(double SimulatedS, double WallS, long Ticks, long TickLoopBytes);
 
         /// <summary>One batch run without trace; allocation measured over the whole run on this thread.</summary>
-        public static BenchResult Measure(Scenario s)
+        public static BenchResult Measure(Scenario s) => Measure(s, RunCommand.BoardFactory);
+
+        public static BenchResult Measure(Scenario s, Func<Scenario, IVirtualBoard> factory)
         {
-            IVirtualBoard board = RunCommand.BoardFactory(s);
+            IVirtualBoard board = factory(s);
             var runner = new ScenarioRunner(s, board, new RunOptions { RecordTrace = false });
             long before = GC.GetAllocatedBytesForCurrentThread();
             var sw = Stopwatch.StartNew();

@@ -1,6 +1,8 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using RangeGuard.Host.Can;
+using RangeGuard.Simulator.Board;
 using RangeGuard.Simulator.Plots;
 using RangeGuard.Simulator.Reports;
 using RangeGuard.Simulator.Running;
@@ -13,8 +15,56 @@ namespace RangeGuard.Simulator.Commands
     /// <summary>`rangeguard run &lt;scenario&gt;`: simulate, print the summary, write report.json and the plots, optionally check.</summary>
     public static class RunCommand
     {
-        /// <summary>Makes the board for a run. Wave 2 replaces the default (NullBoard) with the real agent board.</summary>
-        public static Func<Scenario, IVirtualBoard> BoardFactory { get; set; } = _ => new NullBoard();
+        /// <summary>Makes the board for a run: by default the real agent on the virtual board (in-process SLCAN pipe).</summary>
+        public static Func<Scenario, IVirtualBoard> BoardFactory { get; set; } = _ => new AgentBoard();
+
+        /// <summary>
+        /// The factory for <c>--board</c> ("agent" or "null") and <c>--can</c> (a real bridge for the agent); null with a
+        /// message when the arguments are bad.
+        /// </summary>
+        public static Func<Scenario, IVirtualBoard>? BoardFor(string board, string? can, out string error)
+        {
+            error = string.Empty;
+            switch (board.ToLowerInvariant())
+            {
+                case "agent":
+                    if (can == null)
+                    {
+                        return BoardFactory;
+                    }
+
+                    if (!ByteLinkUri.TryParse(can, out _, out error))
+                    {
+                        return null;
+                    }
+
+                    return _ => new AgentBoard(new AgentBoardOptions { CanAddress = can });
+                case "null":
+                case "none":
+                    if (can != null)
+                    {
+                        error = "--can needs the agent board (--board agent)";
+                        return null;
+                    }
+
+                    return _ => new NullBoard();
+                default:
+                    error = $"unknown board '{board}': use agent or null";
+                    return null;
+            }
+        }
+
+        /// <summary>Options shared with `bench`.</summary>
+        internal static Option<string> BoardOption() => new("--board")
+        {
+            Description = "agent: the real RangeGuard agent behind CAN/SLCAN (default); null: no agent (the baseline without RangeGuard).",
+            DefaultValueFactory = _ => "agent",
+        };
+
+        internal static Option<string?> CanOption() => new("--can")
+        {
+            Description = "Read CAN from a real SLCAN bridge instead of the simulated car: tcp://host:port or serial:/dev/ttyUSB0[@baud]. The truth model still runs for the display and the plan position.",
+        };
 
         public static Command Create()
         {
@@ -27,18 +77,28 @@ namespace RangeGuard.Simulator.Commands
             var live = new Option<bool>("--live") { Description = "Live dashboard, paced at --speedup × real time." };
             var speedup = new Option<double>("--speedup") { Description = "Simulated seconds per wall second with --live.", DefaultValueFactory = _ => 600 };
             var noPlots = new Option<bool>("--no-plots") { Description = "Do not write PNG plots." };
+            var board = BoardOption();
+            var can = CanOption();
             var cmd = new Command("run", "Run a scenario: the simulated car drives the itinerary with the board watching it.")
             {
-                scenario, check, follow, asDriven, both, outDir, live, speedup, noPlots,
+                scenario, check, follow, asDriven, both, outDir, live, speedup, noPlots, board, can,
             };
             cmd.SetAction(p => Execute(p.GetValue(scenario)!, p.GetValue(check), p.GetValue(follow), p.GetValue(asDriven),
-                p.GetValue(both), p.GetValue(outDir)!, p.GetValue(live), p.GetValue(speedup), p.GetValue(noPlots)));
+                p.GetValue(both), p.GetValue(outDir)!, p.GetValue(live), p.GetValue(speedup), p.GetValue(noPlots),
+                p.GetValue(board)!, p.GetValue(can)));
             return cmd;
         }
 
         public static int Execute(string name, bool check, bool follow, bool asDriven, bool both, string outDir, bool live,
-            double speedup, bool noPlots)
+            double speedup, bool noPlots, string board = "agent", string? can = null)
         {
+            Func<Scenario, IVirtualBoard>? factory = BoardFor(board, can, out string boardError);
+            if (factory == null)
+            {
+                Console.Error.WriteLine($"error: {boardError}");
+                return ExitCodes.BadInput;
+            }
+
             if (follow && asDriven)
             {
                 Console.Error.WriteLine("error: --follow-advice and --as-driven exclude each other");
@@ -82,11 +142,27 @@ namespace RangeGuard.Simulator.Commands
                 both = true;
             }
 
+            try
+            {
+                RunModes(s, factory, both, follow, asDriven, check, outDir, live, speedup, noPlots, ref ok);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                Console.Error.WriteLine($"error: cannot open the CAN bridge {can}: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            return check && !ok ? ExitCodes.CheckFailed : ExitCodes.Ok;
+        }
+
+        private static void RunModes(Scenario s, Func<Scenario, IVirtualBoard> factory, bool both, bool follow, bool asDriven, bool check,
+            string outDir, bool live, double speedup, bool noPlots, ref bool ok)
+        {
             if (both)
             {
-                RunResult a = RunOne(s, false, check, outDir, "as-driven", live, speedup, noPlots, ref ok);
+                RunResult a = RunOne(s, factory, false, check, outDir, "as-driven", live, speedup, noPlots, ref ok);
                 Console.WriteLine();
-                RunResult b = RunOne(s, true, check, outDir, "following-advice", live, speedup, noPlots, ref ok);
+                RunResult b = RunOne(s, factory, true, check, outDir, "following-advice", live, speedup, noPlots, ref ok);
                 Console.WriteLine();
                 Console.WriteLine($"Without following advice: {Describe(a)}");
                 Console.WriteLine($"Following advice:         {Describe(b)}");
@@ -94,19 +170,24 @@ namespace RangeGuard.Simulator.Commands
             else
             {
                 bool mode = follow || (!asDriven && s.Driver.FollowsAdvice);
-                RunOne(s, mode, check, outDir, null, live, speedup, noPlots, ref ok);
+                RunOne(s, factory, mode, check, outDir, null, live, speedup, noPlots, ref ok);
             }
-
-            return check && !ok ? ExitCodes.CheckFailed : ExitCodes.Ok;
         }
 
-        private static RunResult RunOne(Scenario s, bool follow, bool check, string outDir, string? suffix, bool live, double speedup,
-            bool noPlots, ref bool ok)
+        private static RunResult RunOne(Scenario s, Func<Scenario, IVirtualBoard> factory, bool follow, bool check, string outDir,
+            string? suffix, bool live, double speedup, bool noPlots, ref bool ok)
         {
-            IVirtualBoard board = BoardFactory(s);
-            RunResult r = live
-                ? LiveDashboard.Run(s, board, follow, speedup)
-                : BatchProgress.Run(s, board, follow);
+            IVirtualBoard board = factory(s);
+            RunResult r;
+            try
+            {
+                r = live ? LiveDashboard.Run(s, board, follow, speedup) : BatchProgress.Run(s, board, follow);
+            }
+            finally
+            {
+                (board as IDisposable)?.Dispose();
+            }
+
             var checks = check ? ExpectationChecker.Check(s, r) : null;
             if (checks != null && !ExpectationChecker.AllPassed(checks))
             {

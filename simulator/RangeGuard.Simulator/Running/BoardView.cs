@@ -65,5 +65,8 @@ namespace RangeGuard.Simulator.Running
 
         /// <summary>Every alert raised so far, oldest first. Boards append; nobody removes.</summary>
         public List<BoardAlert> Alerts { get; } = new(64);
+
+        /// <summary>When alerts cleared (Text "cleared"), oldest first; lets a check ask whether an alert was still up at a decision point.</summary>
+        public List<BoardAlert> Cleared { get; } = new(64);
     }
 }

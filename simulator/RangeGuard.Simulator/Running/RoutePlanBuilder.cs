@@ -14,20 +14,40 @@ namespace RangeGuard.Simulator.Running
         public const double MaxPieceM = 2000;
 
         /// <summary>Fills <paramref name="plan"/> for the whole route; false if it does not fit (then the plan is cleared).</summary>
-        public static bool Fill(Scenario s, RoutePlan plan)
+        public static bool Fill(Scenario s, RoutePlan plan) => Fill(s, plan, 0, 0, null);
+
+        /// <summary>
+        /// Fills <paramref name="plan"/> for the rest of the route from <paramref name="originM"/> (route distance; the plan's
+        /// position 0), with forecast temperatures for passage times counted from <paramref name="startElapsedS"/> (simulated
+        /// seconds since the scenario start). Only chargers ahead of the origin are included; <paramref name="chargerMap"/>
+        /// (if given, at least RoutePlan.MaxChargers long) receives each plan charger's index in Scenario.Chargers.
+        /// False if nothing is left or it does not fit (then the plan is cleared).
+        /// </summary>
+        public static bool Fill(Scenario s, RoutePlan plan, double originM, double startElapsedS, int[]? chargerMap)
         {
             plan.Clear();
             plan.ChargerReservePercent = (float)s.ChargerReservePercent;
             plan.DestinationReservePercent = (float)s.DestinationReservePercent;
             plan.CabinSetpointC = double.IsNaN(s.CabinSetpointC) ? 21f : (float)s.CabinSetpointC;
             plan.DestinationName = s.DestinationName;
-            bool ok = s.Route.IsCycle ? AddCycle(s, plan) : AddSegments(s, plan);
-            foreach (ChargerSpec c in s.Chargers)
+            bool ok = s.Route.IsCycle ? AddCycle(s, plan, originM, startElapsedS) : AddSegments(s, plan, originM, startElapsedS);
+            for (int i = 0; i < s.Chargers.Count; i++)
             {
-                ok &= plan.AddCharger(new RouteCharger { PositionM = (float)c.PositionM, PowerKw = (float)c.PowerKw, IsDc = c.IsDc, Name = c.Name });
+                ChargerSpec c = s.Chargers[i];
+                if (c.PositionM - originM <= 0)
+                {
+                    continue;
+                }
+
+                if (chargerMap != null && plan.ChargerCount < chargerMap.Length)
+                {
+                    chargerMap[plan.ChargerCount] = i;
+                }
+
+                ok &= plan.AddCharger(new RouteCharger { PositionM = (float)(c.PositionM - originM), PowerKw = (float)c.PowerKw, IsDc = c.IsDc, Name = c.Name });
             }
 
-            if (!ok)
+            if (!ok || plan.SegmentCount == 0)
             {
                 plan.Clear();
             }
@@ -35,17 +55,24 @@ namespace RangeGuard.Simulator.Running
             return ok;
         }
 
-        private static bool AddSegments(Scenario s, RoutePlan plan)
+        private static bool AddSegments(Scenario s, RoutePlan plan, double originM, double startElapsedS)
         {
-            double etaS = 0;
+            double etaS = startElapsedS;
             foreach (RoadSegment seg in s.Route.Segments)
             {
-                int pieces = Math.Max(1, (int)Math.Ceiling(seg.LengthM / MaxPieceM));
-                double len = seg.LengthM / pieces;
+                double from = Math.Max(seg.StartM, originM);
+                double remaining = seg.EndM - from;
+                if (remaining < 1.0)
+                {
+                    continue;
+                }
+
+                int pieces = Math.Max(1, (int)Math.Ceiling(remaining / MaxPieceM));
+                double len = remaining / pieces;
                 double speedKmh = seg.TypicalSpeedKmh * s.Driver.SpeedFactor;
                 for (int i = 0; i < pieces; i++)
                 {
-                    double mid = seg.StartM + (i + 0.5) * len;
+                    double mid = from + (i + 0.5) * len;
                     if (!plan.AddSegment(Piece(s, len, seg.Grade * len, speedKmh, seg.SpeedLimitKmh, mid, etaS)))
                     {
                         return false;
@@ -58,9 +85,10 @@ namespace RangeGuard.Simulator.Running
             return true;
         }
 
-        private static bool AddCycle(Scenario s, RoutePlan plan)
+        private static bool AddCycle(Scenario s, RoutePlan plan, double originM, double startElapsedS)
         {
             double[] v = s.Route.CycleSpeedsMps!;
+            double t0 = startElapsedS - (originM > 0 ? CycleTimeAt(v, originM) : 0);
             double pieceM = 0, pieceS = 0, pos = 0, vmax = 0;
             for (int i = 1; i < v.Length; i++)
             {
@@ -72,7 +100,9 @@ namespace RangeGuard.Simulator.Running
                 if (pieceM >= 500 || (last && pieceM > 0))
                 {
                     double speedKmh = pieceM / pieceS * 3.6;
-                    if (!plan.AddSegment(Piece(s, pieceM, 0, Math.Max(5, speedKmh), Math.Max(5, vmax), pos + pieceM / 2, i)))
+                    double keptM = pos + pieceM - Math.Max(pos, originM);
+                    if (keptM >= 1.0 && !plan.AddSegment(Piece(s, keptM, 0, Math.Max(5, speedKmh), Math.Max(5, vmax), pos + pieceM - keptM / 2,
+                        t0 + i)))
                     {
                         return false;
                     }
@@ -85,6 +115,22 @@ namespace RangeGuard.Simulator.Running
             }
 
             return true;
+        }
+
+        /// <summary>Seconds into the cycle at which it has covered <paramref name="distanceM"/>.</summary>
+        private static double CycleTimeAt(double[] v, double distanceM)
+        {
+            double d = 0;
+            for (int i = 1; i < v.Length; i++)
+            {
+                d += 0.5 * (v[i] + v[i - 1]);
+                if (d >= distanceM)
+                {
+                    return i;
+                }
+            }
+
+            return v.Length - 1;
         }
 
         private static RouteSegment Piece(Scenario s, double lengthM, double climbM, double speedKmh, double limitKmh, double midM, double etaS)

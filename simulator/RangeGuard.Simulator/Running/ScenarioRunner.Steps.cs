@@ -100,6 +100,15 @@ namespace RangeGuard.Simulator.Running
             var session = new SessionStart(_t, _car.Battery.SocPercent, _car.GridKwh, _car.Battery.TempC);
             while (_t < end - 1e-9)
             {
+                // The advice may come only once the car is parked (the board learns the departure then): the driver plugs in.
+                if (!plugged && _following && st.OutletKw > 0 && _board.View.Advice.PlugInWhenParked)
+                {
+                    plugged = true;
+                    _r.AdviceSource = "board";
+                    Plug(st.OutletKw * 1000, false);
+                    session = new SessionStart(_t, _car.Battery.SocPercent, _car.GridKwh, _car.Battery.TempC);
+                }
+
                 _u.ChargeEnabled = _car.Battery.SocPercent < ParkChargeLimitPercent;
                 for (int k = 0; k < Substeps; k++)
                 {

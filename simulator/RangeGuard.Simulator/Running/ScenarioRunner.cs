@@ -87,8 +87,11 @@ namespace RangeGuard.Simulator.Running
                 }
 
                 _stepIndex = step.Index;
-                ItineraryStep eff = _following && step.IfAdvised != null ? step.IfAdvised : step;
-                if (_following && step.IfAdvised != null && _r.AdviceSource == "none")
+                // The scripted ifAdvised fallback stands in for advice only when the board has no agent; with an agent the
+                // following driver acts on the board's live advice alone.
+                bool scripted = _following && step.IfAdvised != null && !_board.HasAgent;
+                ItineraryStep eff = scripted ? step.IfAdvised! : step;
+                if (scripted && _r.AdviceSource == "none")
                 {
                     _r.AdviceSource = "scripted";
                 }

@@ -1,0 +1,250 @@
+using System;
+using RangeGuard.Agents;
+using RangeGuard.Can.Slcan;
+using RangeGuard.Dbc;
+using RangeGuard.Forecast;
+using RangeGuard.Host.Can;
+using RangeGuard.Host.Dashboard;
+using RangeGuard.Host.Outbox;
+using RangeGuard.Host.Preconditioning;
+using RangeGuard.Host.Profiles;
+using RangeGuard.Ports;
+using RangeGuard.Preconditioning;
+using RangeGuard.Simulator.Running;
+using RangeGuard.State;
+using RangeGuard.Vehicle;
+
+namespace RangeGuard.Simulator.Board
+{
+    /// <summary>
+    /// The virtual board: the real portable agent (RangeGuard.Agents.Agent with the EnergyForecaster) behind the reference
+    /// vehicle's signal map and real SLCAN. Per 1 Hz step: truth → <see cref="TruthCanEncoder"/> → SLCAN lines →
+    /// <see cref="VirtualSlcanAdapter"/> → in-process <see cref="PipeByteLink"/> → <see cref="SlcanBridge.Poll"/> →
+    /// <see cref="SignalDispatcher"/> → <see cref="VehicleState"/> → <see cref="Agent.Tick"/>; then the agent's ports
+    /// (recording dashboard, heater relay, outbox) and forecast are mapped into <see cref="BoardView"/>.
+    /// With an external link (<c>--can tcp://…</c> / <c>serial:…</c>) the agent reads that link instead of the pipe; the
+    /// truth model still runs (it drives the plan's position at re-plans, the departure times and the display) but its
+    /// frames are not sent anywhere.
+    /// </summary>
+    public sealed partial class AgentBoard : IVirtualBoard, IDisposable
+    {
+        /// <summary>Lawicel S6 = 500 kbit/s, the reference vehicle's bus.</summary>
+        public const int BitrateCode = 6;
+
+        /// <summary>When a charge session starts the plan's origin is put this far before the charger (see README: "charge here").</summary>
+        public const double ChargerApproachM = 10;
+
+        private readonly AgentBoardOptions _o;
+        private readonly RoutePlan _plan = new();
+        private readonly int[] _chargerMap = new int[RoutePlan.MaxChargers];
+        private readonly int[] _seenRaises = new int[RangeGuard.Alerts.AlertKind.Count];
+        private readonly long[] _seenChanged = new long[RangeGuard.Alerts.AlertKind.Count];
+        private readonly bool[] _seenActive = new bool[RangeGuard.Alerts.AlertKind.Count];
+        private BoardContext? _ctx;
+        private IByteLink? _agentLink;
+        private IHostByteLink? _external;
+        private VirtualSlcanAdapter? _adapter;
+        private CarPhase _lastPhase = CarPhase.Done;
+        private bool _planned;
+        private double _planOriginM;
+        private long _departureMs = -1;
+        private float _departureMinAmbientC;
+        private long _nextColdSoakMs;
+
+        public AgentBoard(AgentBoardOptions? options = null)
+        {
+            _o = options ?? new AgentBoardOptions();
+        }
+
+        public string Name => _external == null ? "agent" : $"agent on {_external.Description}";
+
+        public bool HasAgent => true;
+
+        public BoardView View { get; } = new();
+
+        // The parts, for tests, the live view and the report (valid after Start).
+        public Agent Agent { get; private set; } = null!;
+        public EnergyForecaster Forecaster { get; private set; } = null!;
+        public VehicleParams ForecasterVehicle { get; private set; } = null!;
+        public VehicleState State { get; private set; } = null!;
+        public SignalDispatcher Dispatcher { get; private set; } = null!;
+        public SlcanBridge Bridge { get; private set; } = null!;
+        public TruthCanEncoder Encoder { get; private set; } = null!;
+        public SimClock Clock { get; private set; } = null!;
+        public RecordingDashboard Dashboard { get; private set; } = null!;
+        public RecordingHeaterRelay Heater { get; private set; } = null!;
+        public MemoryOutbox Outbox { get; private set; } = null!;
+        public RecordingLog Log { get; private set; } = null!;
+
+        /// <summary>Plans accepted by the agent; the last rejection's reason (null if none).</summary>
+        public int PlansSet { get; private set; }
+        public string? LastPlanError { get; private set; }
+
+        /// <summary>Route distance (m) where the plan in force starts (the agent's position 0).</summary>
+        public double PlanOriginM => _planOriginM;
+
+        /// <summary>Forecaster preset id used for the scenario's vehicle, and why if it is not the same id.</summary>
+        public string PresetId { get; private set; } = string.Empty;
+
+        public void Start(BoardContext context)
+        {
+            _ctx = context;
+            var s = context.Scenario;
+            PresetId = ForecasterPresets.For(s.Vehicle.Id, out string? note);
+            View.Status = note;
+            ForecasterVehicle = VehicleParams.Preset(PresetId);
+            Forecaster = new EnergyForecaster(ForecasterVehicle);
+            Clock = new SimClock(s.Start.ToUnixTimeMilliseconds());
+            State = new VehicleState();
+            SignalMap map = ProfileCatalog.Load(_o.Profile);
+            Dispatcher = new SignalDispatcher(map, State);
+            Encoder = new TruthCanEncoder(map, TruthCanEncoder.CycleTimes(ProfileCatalog.ReferenceDbcText()));
+            if (_o.CanAddress == null)
+            {
+                var (agentEnd, bridgeEnd) = PipeByteLink.CreatePair(0);
+                _agentLink = agentEnd;
+                _adapter = new VirtualSlcanAdapter(bridgeEnd, Encoder);
+            }
+            else
+            {
+                _external = ByteLinkFactory.Open(_o.CanAddress, _o.ReadTimeoutMs);
+                _agentLink = _external;
+            }
+
+            Bridge = new SlcanBridge(_agentLink);
+            Bridge.Open(BitrateCode, listenOnly: true, timestamps: false);
+            Dashboard = new RecordingDashboard(Clock);
+            Heater = new RecordingHeaterRelay(Clock);
+            Outbox = new MemoryOutbox(Clock, _o.OutboxCapacity);
+            Log = new RecordingLog(Clock);
+            var cfg = new AgentConfig { VehicleId = "sim-" + s.Name, TelemetryEveryTicks = _o.TelemetryEveryTicks, Thermal = Thermal(ForecasterVehicle) };
+            Agent = new Agent(cfg, Clock, State, Forecaster, Dashboard, Heater, Outbox, Log);
+        }
+
+        public void Step(in TruthSnapshot truth)
+        {
+            long now = truth.TimeUnixMs;
+            Clock.UtcMilliseconds = now;
+            _adapter?.Step(in truth);
+            Bridge.Poll(now, Dispatcher);
+            State.Update(now);
+            Replan(in truth);
+            Departure(in truth);
+            Agent.Tick();
+            _lastPhase = truth.Phase;
+            MapView(in truth);
+        }
+
+        public void Dispose()
+        {
+            _external?.Dispose();
+        }
+
+        /// <summary>The agent's pack model from the forecaster's vehicle (not the truth's parameters).</summary>
+        private static PackThermalParams Thermal(VehicleParams vp)
+        {
+            BatteryModel b = vp.Battery;
+            PackThermalParams p = PackThermalParams.Default75Kwh();
+            p.ThermalMassJPerK = b.ThermalMassJPerK;
+            p.HeaterPowerW = b.HeaterPowerW;
+            p.LossUaWPerK = b.HeatTransferWPerK;
+            p.WindowMinC = b.DcFullPowerTempC;
+            p.UsableKwh = b.UsableEnergyKwh(25f);
+            return p;
+        }
+
+        /// <summary>
+        /// Re-plans like a navigation system that knows where the car is: at the first step, when a drive leg starts (from the
+        /// car's route position) and when a charge session starts (from <see cref="ChargerApproachM"/> before that charger,
+        /// so the charger the car stands at is still "ahead" and the forecaster can advise charging there).
+        /// The plan always runs to the scenario's destination; in between, the agent integrates its position from CAN speed.
+        /// </summary>
+        private void Replan(in TruthSnapshot t)
+        {
+            bool legStart = t.Phase == CarPhase.Driving && _lastPhase != CarPhase.Driving;
+            bool chargeStart = t.Phase == CarPhase.Charging && _lastPhase != CarPhase.Charging;
+            if (_planned && !legStart && !chargeStart)
+            {
+                return;
+            }
+
+            var s = _ctx!.Scenario;
+            double origin = t.PositionM;
+            if (chargeStart && t.ChargerIndex >= 0)
+            {
+                origin = Math.Max(0, s.Chargers[t.ChargerIndex].PositionM - ChargerApproachM);
+            }
+
+            if (!RoutePlanBuilder.Fill(s, _plan, origin, t.ElapsedS, _chargerMap))
+            {
+                LastPlanError = $"no plan from km {origin / 1000:0.0} (nothing left or too many segments)";
+                _planned = true;
+                return;
+            }
+
+            if (Agent.TrySetPlan(_plan, out string error))
+            {
+                PlansSet++;
+                _planOriginM = origin;
+            }
+            else
+            {
+                LastPlanError = error;
+            }
+
+            _planned = true;
+        }
+
+        /// <summary>
+        /// Parked or charging with a known end (the itinerary's next departure): tell the agent the departure time and the
+        /// forecast minimum ambient until then, and the forecaster's cold-soak range loss (refreshed every 10 minutes).
+        /// </summary>
+        private void Departure(in TruthSnapshot t)
+        {
+            bool waiting = t.Phase is CarPhase.Parked or CarPhase.Charging && t.NextDepartureUnixMs > t.TimeUnixMs;
+            if (!waiting)
+            {
+                if (_departureMs >= 0)
+                {
+                    Agent.SetDeparture(-1, 0f);
+                    _departureMs = -1;
+                }
+
+                return;
+            }
+
+            if (t.NextDepartureUnixMs != _departureMs)
+            {
+                _departureMs = t.NextDepartureUnixMs;
+                _departureMinAmbientC = MinForecastAmbient(in t);
+                Agent.SetDeparture(_departureMs, _departureMinAmbientC);
+                _nextColdSoakMs = t.TimeUnixMs;
+            }
+
+            if (t.TimeUnixMs >= _nextColdSoakMs && State.HasValue(InputId.SocPercent) && State.HasValue(InputId.BatteryTempAvgC))
+            {
+                _nextColdSoakMs = t.TimeUnixMs + 600_000;
+                float hours = (_departureMs - t.TimeUnixMs) / 3.6e6f;
+                float setpoint = double.IsNaN(_ctx!.Scenario.CabinSetpointC) ? 21f : (float)_ctx.Scenario.CabinSetpointC;
+                ColdSoakResult cs = ColdSoak.Estimate(ForecasterVehicle, State.GetLast(InputId.SocPercent), State.GetLast(InputId.BatteryTempAvgC),
+                    _departureMinAmbientC, hours, setpoint, _o.ColdSoakCruiseKmh);
+                Agent.SetColdSoakLossKm(cs.RangeLostKm);
+            }
+        }
+
+        /// <summary>Lowest forecast ambient from now to the departure at the car's place, sampled every 15 minutes.</summary>
+        private float MinForecastAmbient(in TruthSnapshot t)
+        {
+            double min = double.MaxValue;
+            double untilS = (t.NextDepartureUnixMs - t.TimeUnixMs) / 1000.0;
+            for (double dt = 0; dt <= untilS + 1; dt += 900)
+            {
+                double e = t.ElapsedS + Math.Min(dt, untilS);
+                double hour = (t.LocalHour + Math.Min(dt, untilS) / 3600) % 24;
+                min = Math.Min(min, _ctx!.ForecastTempC(e, hour, t.PositionM, t.ElevationM));
+            }
+
+            return (float)min;
+        }
+    }
+}
