@@ -149,6 +149,7 @@ namespace RangeGuard.Agents
             long now = _clock.UtcMilliseconds;
             _planner.Reset(now, PreconditioningPlanner.ReasonPlanChanged);
             _heater.SetOn(false);
+            _policy.RebasePositions();
             return true;
         }
 
@@ -373,6 +374,8 @@ namespace RangeGuard.Agents
             a.ChargerReservePct = _chargerReservePct;
             a.ChargerCount = _chargerCount;
             a.PositionM = _positionM;
+            a.PluggedIn = _plannerIn.PluggedIn;
+            a.UtcOffsetMs = _cfg.Alerts.UtcOffsetMinutes * 60000L;
             a.SpeedKmh = _speedOk ? _inputs.SpeedKmh : float.NaN;
             a.AmbientC = _ambOk ? _inputs.AmbientTempC : float.NaN;
             float odo;

@@ -64,6 +64,9 @@ namespace RangeGuard.Alerts
         /// <summary>Acknowledge button: a level must hold this long to count.</summary>
         public long DebounceMs = 30;
 
+        /// <summary>Local time offset from UTC for clock times in alert texts ("by 08:30"), minutes.</summary>
+        public int UtcOffsetMinutes = 0;
+
         /// <summary>No input at all for this long: the CAN bridge is silent.</summary>
         public long CanSilentMs = 10000;
     }

@@ -22,6 +22,9 @@ namespace RangeGuard.Alerts
 
         public float PositionM;
 
+        /// <summary>The car reports a charging cable (charging state 1..3): it stands at a charger.</summary>
+        public bool PluggedIn;
+
         /// <summary>Latest fresh values for texts (NaN when stale).</summary>
         public float SpeedKmh = float.NaN;
         public float AmbientC = float.NaN;
@@ -41,5 +44,8 @@ namespace RangeGuard.Alerts
         public float ColdSoakLossKm = -1f;
 
         public PreconditioningPlanner Planner;
+
+        /// <summary>Local time offset for clock times in texts, ms (from AlertConfig.UtcOffsetMinutes).</summary>
+        public long UtcOffsetMs;
     }
 }

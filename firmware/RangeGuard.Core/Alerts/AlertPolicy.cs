@@ -60,18 +60,22 @@ namespace RangeGuard.Alerts
             bool chargerAhead = f.AdviceChargerIndex >= 0 || f.NextCharger.Exists;
             Update(AlertKind.ChargeRequired, needEnter && f.AdviceChargerIndex >= 0, needStay && chargerAhead, -p10, _cfg.WorsenStepPct, a, true, true);
 
+            // Plugged in, the car stands at a charger: there is no point of no return to pass.
             bool lastOk = f.LastReachableChargerIndex >= 0;
             float ponrKm = f.PointOfNoReturnM / 1000f;
+            bool driving = !a.PluggedIn;
+            // "Worse" compares where the point lies on the route (position + distance), not the distance itself, which
+            // shrinks by every kilometre driven and would re-alert every WorsenStepKm without anything getting worse.
             Update(AlertKind.PointOfNoReturn,
-                needEnter && lastOk && ponrKm < _cfg.PonrWarnKm,
-                needStay && lastOk && ponrKm < _cfg.PonrWarnKm + _cfg.PonrHysteresisKm,
-                -ponrKm, _cfg.WorsenStepKm, a, true, true);
+                driving && needEnter && lastOk && ponrKm < _cfg.PonrWarnKm,
+                driving && needStay && lastOk && ponrKm < _cfg.PonrWarnKm + _cfg.PonrHysteresisKm,
+                -(a.PositionM / 1000f + ponrKm), _cfg.WorsenStepKm, a, true, true);
 
             // Nothing reachable: the destination fails at the median and no charger is reachable with its reserve.
             bool chargerMarginal = !lastOk || (f.NextCharger.Exists && f.NextCharger.SocP10 < a.ChargerReservePct + h);
-            float strandKm = f.StrandingDistanceM < 0f ? 1e6f : f.StrandingDistanceM / 1000f;
+            float strandAtKm = f.StrandingDistanceM < 0f ? 1e6f : (a.PositionM + f.StrandingDistanceM) / 1000f;
             Update(AlertKind.NothingReachable, !f.Destination.Reachable && !lastOk, p50 < h && chargerMarginal,
-                -strandKm, _cfg.WorsenStepKm, a, true, true);
+                -strandAtKm, _cfg.WorsenStepKm, a, true, true);
         }
 
         private void EvaluateColdSoak(AlertInputs a)
@@ -126,13 +130,34 @@ namespace RangeGuard.Alerts
             {
                 rank = 2f;
             }
-            else if (forecastOn && (f.Degraded || f.BandRelativeWidth > _cfg.UncertainBandEnter))
+            else if (forecastOn && Matters(a, f) && (f.Degraded || f.BandRelativeWidth > _cfg.UncertainBandEnter))
             {
                 rank = 1f;
             }
 
-            bool stay = rank > 0f || (forecastOn && f.BandRelativeWidth > _cfg.UncertainBandExit);
+            bool stay = rank > 0f || (forecastOn && Matters(a, f) && f.BandRelativeWidth > _cfg.UncertainBandExit);
             Update(AlertKind.Degraded, rank > 0f, stay, rank, 1f, a, true, false);
+        }
+
+        /// <summary>
+        /// An uncertain forecast is worth a "degraded" only when the uncertainty could change the driver's decision: when
+        /// even the pessimistic (P10) arrival is above the reserve (plus hysteresis), the driver arrives fine either way.
+        /// </summary>
+        private bool Matters(AlertInputs a, ForecastResult f)
+        {
+            return f.Destination.SocP10 < a.DestinationReservePct + _cfg.ReserveHysteresisPct;
+        }
+
+        /// <summary>
+        /// After a plan change positions restart at the new plan's origin: the distance-based "worse" references of active
+        /// alerts are re-taken at the next evaluation instead of comparing across the jump.
+        /// </summary>
+        public void RebasePositions()
+        {
+            for (int k = 0; k < AlertKind.Count; k++)
+            {
+                _table.Slot(k).Rebase = true;
+            }
         }
 
         /// <summary>
@@ -159,6 +184,7 @@ namespace RangeGuard.Alerts
                 }
 
                 s.Active = true;
+                s.Rebase = false;
                 s.RaisedMs = now;
                 s.RaiseCount++;
                 s.ClearSinceMs = -1;
@@ -171,6 +197,14 @@ namespace RangeGuard.Alerts
             if (stay)
             {
                 s.ClearSinceMs = -1;
+                if (s.Rebase)
+                {
+                    s.Rebase = false;
+                    s.SmoothedMetric = metric;
+                    s.AnnouncedMetric = metric;
+                    return;
+                }
+
                 s.SmoothedMetric = smooth ? s.SmoothedMetric + (metric - s.SmoothedMetric) * _cfg.WorsenSmoothing : metric;
                 if (step > 0f && s.SmoothedMetric >= s.AnnouncedMetric + step && now - s.ChangedMs >= _cfg.MinRealertIntervalMs)
                 {

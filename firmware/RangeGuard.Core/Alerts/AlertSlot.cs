@@ -50,5 +50,8 @@ namespace RangeGuard.Alerts
         internal long ClearSinceMs;
         internal float AnnouncedMetric;
         internal float SmoothedMetric;
+
+        /// <summary>Set on a plan change: re-take the "worse" reference at the next evaluation (positions restarted).</summary>
+        internal bool Rebase;
     }
 }

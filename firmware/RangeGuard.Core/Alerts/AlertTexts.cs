@@ -24,7 +24,7 @@ namespace RangeGuard.Alerts
                 case AlertKind.NothingReachable:
                     return "Nothing reachable: strands in " + Int(f.StrandingDistanceM / 1000f) + " km" + Causes(f, a) + "; fleet crew alerted";
                 case AlertKind.ColdSoak:
-                    return "Plug in tonight: pack " + Int(a.ColdSoakPackTempC) + " °C by " + ClockText(a.DepartureUtcMs)
+                    return "Plug in tonight: pack " + Int(a.ColdSoakPackTempC) + " °C by " + ClockText(a.DepartureUtcMs + cfg.UtcOffsetMinutes * 60000L)
                         + (a.ColdSoakLossKm >= 0f ? ", -" + Int(a.ColdSoakLossKm) + " km range" : string.Empty);
                 case AlertKind.PrecondOn:
                     return PrecondOnText(a);
@@ -88,7 +88,7 @@ namespace RangeGuard.Alerts
             return ((int)System.Math.Round(v)).ToString();
         }
 
-        /// <summary>UTC clock time "hh:mm" of a ms timestamp.</summary>
+        /// <summary>Clock time "hh:mm" of a ms timestamp (add the local offset first for local time).</summary>
         public static string ClockText(long utcMs)
         {
             long minutes = utcMs / 60000;
@@ -124,7 +124,7 @@ namespace RangeGuard.Alerts
             string mins = Int(p.RequiredHeatingS / 60f);
             if (p.Mode == PreconditioningPlanner.ModeHeatingDeparture)
             {
-                return "Heating battery from grid for " + ClockText(a.DepartureUtcMs) + " departure: " + mins + " min";
+                return "Heating battery from grid for " + ClockText(a.DepartureUtcMs + a.UtcOffsetMs) + " departure: " + mins + " min";
             }
 
             return "Heating battery for " + ChargerName(a, p.TargetChargerIndex) + ": " + mins + " min, "

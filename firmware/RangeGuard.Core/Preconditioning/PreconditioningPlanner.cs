@@ -30,6 +30,7 @@ namespace RangeGuard.Preconditioning
         public const string ReasonSafeOff = "fail-safe off";
         public const string ReasonHeaterTooWeak = "heater cannot reach the window";
         public const string ReasonWouldMissReserve = "would miss the charger reserve";
+        public const string ReasonPluggedIn = "plugged in";
 
         /// <summary>Heat a little past the window edge so sensor noise does not leave the pack just below it, °C.</summary>
         public float TargetMarginC = 1f;
@@ -106,7 +107,8 @@ namespace RangeGuard.Preconditioning
                 return;
             }
 
-            bool dcAhead = a.ForecastValid && a.NextChargerIndex >= 0 && a.NextChargerIsDc;
+            // Plugged in, the car is at a charger: heating "for the next DC charger" would only fight the car's own charge heating.
+            bool dcAhead = a.ForecastValid && a.NextChargerIndex >= 0 && a.NextChargerIsDc && !a.PluggedIn;
             float ambient = a.AmbientValid ? a.AmbientC : a.ForecastMinAmbientC;
 
             if (Mode == ModeHeatingDc)
@@ -180,6 +182,12 @@ namespace RangeGuard.Preconditioning
 
         private void ContinueDc(PlannerInputs a, bool dcAhead, float ambient)
         {
+            if (a.PluggedIn)
+            {
+                Reset(a.NowMs, ReasonPluggedIn);
+                return;
+            }
+
             if (!dcAhead || a.NextChargerIndex != TargetChargerIndex)
             {
                 Reset(a.NowMs, ReasonChargerLeftPlan);

@@ -26,7 +26,7 @@ namespace RangeGuard.Simulator.Board
 
             ForecastResult f = Agent.Forecast;
             Band(ref v.NextCharger, f.Valid && f.NextCharger.Exists, in f.NextCharger, ChargerName(f.NextChargerIndex));
-            Band(ref v.Destination, f.Valid && f.Destination.Exists, in f.Destination, _ctx!.Scenario.DestinationName);
+            Band(ref v.Destination, f.Valid && f.Destination.Exists, in f.Destination, _plan.DestinationName);
             Advice(f, ref v.Advice);
             if (LastPlanError != null)
             {

@@ -11,6 +11,7 @@ using RangeGuard.Host.Profiles;
 using RangeGuard.Ports;
 using RangeGuard.Preconditioning;
 using RangeGuard.Simulator.Running;
+using RangeGuard.Simulator.Scenarios;
 using RangeGuard.State;
 using RangeGuard.Vehicle;
 
@@ -118,6 +119,7 @@ namespace RangeGuard.Simulator.Board
             Outbox = new MemoryOutbox(Clock, _o.OutboxCapacity);
             Log = new RecordingLog(Clock);
             var cfg = new AgentConfig { VehicleId = "sim-" + s.Name, TelemetryEveryTicks = _o.TelemetryEveryTicks, Thermal = Thermal(ForecasterVehicle) };
+            cfg.Alerts.UtcOffsetMinutes = (int)s.Start.Offset.TotalMinutes;
             Agent = new Agent(cfg, Clock, State, Forecaster, Dashboard, Heater, Outbox, Log);
         }
 
@@ -175,7 +177,8 @@ namespace RangeGuard.Simulator.Board
                 origin = Math.Max(0, s.Chargers[t.ChargerIndex].PositionM - ChargerApproachM);
             }
 
-            if (!RoutePlanBuilder.Fill(s, _plan, origin, t.ElapsedS, _chargerMap))
+            NextChargeStop(t.StepIndex, chargeStart, out double endM, out string endName);
+            if (!RoutePlanBuilder.Fill(s, _plan, origin, t.ElapsedS, _chargerMap, endM, endName))
             {
                 LastPlanError = $"no plan from km {origin / 1000:0.0} (nothing left or too many segments)";
                 _planned = true;
@@ -193,6 +196,28 @@ namespace RangeGuard.Simulator.Board
             }
 
             _planned = true;
+        }
+
+        /// <summary>
+        /// The navigation destination: the next charging stop of the itinerary after the current step (the driver's planned
+        /// stop, as a trip planner would route it), or the scenario's destination when no charge stop is left.
+        /// </summary>
+        private void NextChargeStop(int stepIndex, bool atCharge, out double endM, out string endName)
+        {
+            var s = _ctx!.Scenario;
+            for (int i = Math.Max(0, stepIndex) + (atCharge ? 1 : 0); i < s.Itinerary.Count; i++)
+            {
+                if (s.Itinerary[i].Kind == StepKind.Charge)
+                {
+                    ChargerSpec c = s.Chargers[s.Itinerary[i].ChargerIndex];
+                    endM = c.PositionM;
+                    endName = c.Name;
+                    return;
+                }
+            }
+
+            endM = s.Route.LengthM;
+            endName = s.DestinationName;
         }
 
         /// <summary>

@@ -123,7 +123,7 @@ namespace RangeGuard.Simulator.Running
 
                 bool inTime = (double.IsNaN(x.BeforeM) || a.PositionM < x.BeforeM)
                     && (x.BeforeTime == null || a.TimeUnixMs < x.BeforeTime.Value.ToUnixTimeMilliseconds())
-                    && (x.BeforeStep < 0 || a.ElapsedS < stepStartS);
+                    && (x.BeforeStep < 0 || (a.ElapsedS < stepStartS && !ClearedBetween(r, a, stepStartS)));
                 if (inTime)
                 {
                     return a;
@@ -131,6 +131,20 @@ namespace RangeGuard.Simulator.Running
             }
 
             return null;
+        }
+
+        /// <summary>A warning before a decision counts only if it is still up when the decision (the step) comes.</summary>
+        private static bool ClearedBetween(RunResult r, BoardAlert a, double untilS)
+        {
+            foreach (BoardAlert c in r.ClearedAlerts)
+            {
+                if (string.Equals(c.Code, a.Code, StringComparison.OrdinalIgnoreCase) && c.ElapsedS > a.ElapsedS && c.ElapsedS <= untilS)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string Before(AlertExpectation x, Scenario s)
@@ -148,7 +162,7 @@ namespace RangeGuard.Simulator.Running
 
             if (x.BeforeStep >= 0)
             {
-                parts.Add($"before step {x.BeforeStep} ({s.Itinerary[x.BeforeStep].Label})");
+                parts.Add($"up at step {x.BeforeStep} ({s.Itinerary[x.BeforeStep].Label})");
             }
 
             return string.Join(", ", parts);

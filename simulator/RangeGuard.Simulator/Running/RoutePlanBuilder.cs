@@ -16,6 +16,70 @@ namespace RangeGuard.Simulator.Running
         /// <summary>Fills <paramref name="plan"/> for the whole route; false if it does not fit (then the plan is cleared).</summary>
         public static bool Fill(Scenario s, RoutePlan plan) => Fill(s, plan, 0, 0, null);
 
+        /// <summary>As <see cref="Fill(Scenario, RoutePlan, double, double, int[])"/>, but the plan ends at <paramref name="endM"/> (a stop named <paramref name="endName"/>).</summary>
+        public static bool Fill(Scenario s, RoutePlan plan, double originM, double startElapsedS, int[]? chargerMap, double endM, string endName)
+        {
+            if (!Fill(s, plan, originM, startElapsedS, chargerMap))
+            {
+                return false;
+            }
+
+            if (endM >= s.Route.LengthM - 1)
+            {
+                return true;
+            }
+
+            // Cut the segments at the end point and drop the chargers beyond it.
+            double len = 0;
+            int n = 0;
+            while (n < plan.SegmentCount && len + plan.Segments[n].LengthM < endM - originM - 0.5)
+            {
+                len += plan.Segments[n].LengthM;
+                n++;
+            }
+
+            if (n < plan.SegmentCount)
+            {
+                float keep = (float)(endM - originM - len);
+                RouteSegment last = plan.Segments[n];
+                if (keep >= 1f)
+                {
+                    last.ElevationChangeM *= keep / last.LengthM;
+                    last.LengthM = keep;
+                    plan.Segments[n] = last;
+                    n++;
+                }
+            }
+
+            plan.SegmentCount = n;
+            float total = 0f;
+            for (int i = 0; i < n; i++)
+            {
+                total += plan.Segments[i].LengthM;
+            }
+
+            int c = 0;
+            for (int i = 0; i < plan.ChargerCount; i++)
+            {
+                if (plan.Chargers[i].PositionM <= endM - originM + 1)
+                {
+                    if (chargerMap != null)
+                    {
+                        chargerMap[c] = chargerMap[i];
+                    }
+
+                    RouteCharger ch = plan.Chargers[i];
+                    ch.PositionM = Math.Min(ch.PositionM, total); // the stop itself: exactly at the end (float sums)
+                    plan.Chargers[c++] = ch;
+                }
+            }
+
+            plan.ChargerCount = c;
+            plan.DestinationName = endName;
+            plan.DestinationReservePercent = (float)s.ChargerReservePercent;
+            return n > 0;
+        }
+
         /// <summary>
         /// Fills <paramref name="plan"/> for the rest of the route from <paramref name="originM"/> (route distance; the plan's
         /// position 0), with forecast temperatures for passage times counted from <paramref name="startElapsedS"/> (simulated

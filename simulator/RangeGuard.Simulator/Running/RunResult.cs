@@ -50,6 +50,9 @@ namespace RangeGuard.Simulator.Running
         public List<StepRecord> Steps { get; } = new();
         public List<ChargeSession> ChargeSessions { get; } = new();
         public List<BoardAlert> Alerts { get; } = new();
+
+        /// <summary>When alerts cleared (the board's view), for "still active at the step" checks.</summary>
+        public List<BoardAlert> ClearedAlerts { get; } = new();
         public RunTrace? Trace { get; init; }
 
         public double RealTimeFactor => WallS > 0 ? SimulatedS / WallS : double.PositiveInfinity;
