@@ -155,6 +155,7 @@ namespace RangeGuard.Tests.Alerts
         {
             AgentRig rig = NewRig();
             s_bandFromInputs = true;
+            s_p10Gap = 25f; // P10 about 10 %, below the 15 % reserve: the uncertainty matters (P50 35 %: no other alert)
             RunNoisy(rig, new Prng(6), Hour, 80f, 80f, false);
             Assert.AreEqual(1, rig.Agent.Alerts.Slot(AlertKind.Degraded).RaiseCount);
             Assert.AreEqual(1, rig.Agent.Alerts.Transitions);

@@ -197,6 +197,8 @@ namespace RangeGuard.Tests.Alerts
         public void Degraded_should_report_uncertainty_with_hysteresis()
         {
             AgentRig rig = NewRig();
+            rig.Forecaster.Next.Destination.SocP50 = 30f;
+            rig.Forecaster.Next.Destination.SocP10 = 12f; // below the reserve: the uncertainty matters
             rig.Forecaster.Next.BandRelativeWidth = 0.36f;
             rig.Step(1);
             AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.Degraded);
@@ -211,5 +213,49 @@ namespace RangeGuard.Tests.Alerts
             rig.Step(1);
             Assert.IsFalse(s.Active);
         }
-    }
+    
+        [TestMethod]
+        public void Degraded_should_stay_silent_about_a_wide_band_when_even_the_pessimistic_arrival_is_comfortable()
+        {
+            AgentRig rig = NewRig();
+            rig.Forecaster.Next.Destination.SocP50 = 60f;
+            rig.Forecaster.Next.Destination.SocP10 = 40f; // reserve 15 %: arrives fine either way
+            rig.Forecaster.Next.BandRelativeWidth = 0.6f;
+            rig.Forecaster.Next.Degraded = true;
+            rig.Step(120);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.Degraded));
+            Assert.AreEqual(0, rig.Agent.Alerts.Transitions);
+        }
+
+        [TestMethod]
+        public void Stranded_should_not_realert_while_driving_toward_an_unchanged_stranding_point()
+        {
+            AgentRig rig = NewRig();
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = -20f;
+            f.Destination.SocP10 = -30f;
+            f.Destination.Reachable = false;
+            f.LastReachableChargerIndex = -1;
+            // 120 km/h for 20 min = 40 km: the stranding point stays at 60 km from the start, its distance shrinks.
+            for (int t = 0; t < 1200; t++)
+            {
+                f.StrandingDistanceM = 60000f - rig.Agent.PositionM;
+                rig.Step(1);
+            }
+
+            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.NothingReachable);
+            Assert.IsTrue(s.Active);
+            Assert.AreEqual(1, rig.Outbox.Count(rig.AlertTopic, "RG-STRANDED", "\"event\":\"raise\""));
+            Assert.AreEqual(0, rig.Outbox.Count(rig.AlertTopic, "RG-STRANDED", "\"event\":\"worse\""), "the point did not move");
+
+            // Now the point moves 10 km closer: worse by more than a 5 km step, one re-alert.
+            for (int t = 0; t < 120; t++)
+            {
+                f.StrandingDistanceM = 50000f - rig.Agent.PositionM;
+                rig.Step(1);
+            }
+
+            Assert.AreEqual(1, rig.Outbox.Count(rig.AlertTopic, "RG-STRANDED", "\"event\":\"worse\""));
+        }
+}
 }

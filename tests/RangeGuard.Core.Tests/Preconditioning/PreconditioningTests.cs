@@ -226,5 +226,23 @@ namespace RangeGuard.Tests.Preconditioning
             Assert.IsFalse(rig.Heater.IsOn);
             Assert.AreEqual(PreconditioningPlanner.ReasonBatteryTempStale, rig.Agent.Preconditioning.EventReason);
         }
-    }
+    
+        [TestMethod]
+        public void Dc_heating_should_not_start_and_should_stop_when_plugged_in_at_a_charger()
+        {
+            AgentRig rig = DcRig(0f, -10f, 40f);
+            rig.Forecaster.Next.NextCharger.EtaSeconds = 60f; // due now
+            rig.Step(1);
+            Assert.IsTrue(rig.Heater.IsOn, "driving toward the DC charger: heats");
+
+            rig.Feed(InputId.ChargingState, 3f); // arrived and plugged in (the charger may still be "ahead" by metres)
+            rig.Step(1);
+            Assert.IsFalse(rig.Heater.IsOn);
+            Assert.AreEqual(PreconditioningPlanner.ReasonPluggedIn, rig.Agent.Preconditioning.EventReason);
+            rig.Step(600);
+            Assert.IsFalse(rig.Heater.IsOn, "stays off while plugged in");
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.PointOfNoReturn));
+        }
 }
+}
+
