@@ -154,6 +154,9 @@ namespace RangeGuard.Alerts
             return speedKmh > 5f ? distM / 1000f / speedKmh * 60f : float.NaN;
         }
 
+        /// <summary>Below this speed the speed cause is quoted as range lost ("speed 12 km"), not as the current speed.</summary>
+        public const float MinQuotedSpeedKmh = 30f;
+
         /// <summary>"— cold -8 °C and 120 km/h": the top two causes, cold effects merged into one phrase.</summary>
         private static string Causes(ForecastResult f, AlertInputs a)
         {
@@ -181,7 +184,10 @@ namespace RangeGuard.Alerts
                 }
                 else if (c == LossCause.Speed)
                 {
-                    phrase = float.IsNaN(a.SpeedKmh) ? "speed" : Int(a.SpeedKmh) + " km/h";
+                    // The current speed explains the loss only when cruising; leaving a charger at 4 km/h it would mislead.
+                    phrase = float.IsNaN(a.SpeedKmh) || a.SpeedKmh < MinQuotedSpeedKmh
+                        ? "speed " + Int(f.LossKmByCause[c]) + " km"
+                        : Int(a.SpeedKmh) + " km/h";
                 }
                 else
                 {

@@ -31,6 +31,10 @@ namespace RangeGuard.Preconditioning
         public const string ReasonHeaterTooWeak = "heater cannot reach the window";
         public const string ReasonWouldMissReserve = "would miss the charger reserve";
         public const string ReasonPluggedIn = "plugged in";
+        public const string ReasonArrived = "arrived at the charger";
+
+        /// <summary>A DC target that leaves the forecast this close to its ETA was reached, not dropped from the plan, s.</summary>
+        public const float ArrivalEtaS = 120f;
 
         /// <summary>Heat a little past the window edge so sensor noise does not leave the pack just below it, °C.</summary>
         public float TargetMarginC = 1f;
@@ -42,6 +46,8 @@ namespace RangeGuard.Preconditioning
         public float ReserveHysteresisPct = 2f;
 
         private PackThermalParams _p;
+
+        private float _lastEtaS = float.MaxValue;
 
         public PreconditioningPlanner(PackThermalParams thermal)
         {
@@ -173,6 +179,7 @@ namespace RangeGuard.Preconditioning
 
             PlannedHeatingKwh = ThermalModel.HeaterKwh(th, _p);
             Mode = ModeWaitingDc;
+            _lastEtaS = a.NextChargerEtaS;
             if (a.NextChargerEtaS <= th + StartMarginS)
             {
                 Mode = ModeHeatingDc;
@@ -190,9 +197,11 @@ namespace RangeGuard.Preconditioning
 
             if (!dcAhead || a.NextChargerIndex != TargetChargerIndex)
             {
-                Reset(a.NowMs, ReasonChargerLeftPlan);
+                Reset(a.NowMs, _lastEtaS <= ArrivalEtaS ? ReasonArrived : ReasonChargerLeftPlan);
                 return;
             }
+
+            _lastEtaS = a.NextChargerEtaS;
 
             if (a.BatteryTempC >= TargetC)
             {

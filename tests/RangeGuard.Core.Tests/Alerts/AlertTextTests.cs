@@ -257,5 +257,23 @@ namespace RangeGuard.Tests.Alerts
 
             Assert.AreEqual(1, rig.Outbox.Count(rig.AlertTopic, "RG-STRANDED", "\"event\":\"worse\""));
         }
+
+        [TestMethod]
+        public void ArriveLow_should_quote_the_speed_loss_in_km_when_the_car_is_barely_moving()
+        {
+            AgentRig rig = new AgentRig();
+            rig.Drive(40f, 10f, -8f, 4f); // rolling out of a charger bay
+            rig.SetPlan();
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = 6f;
+            f.Destination.SocP10 = 2f;
+            f.LossKmByCause[LossCause.Speed] = 22.4f;
+            f.LossKmByCause[LossCause.ColdAirAndTyres] = 10f;
+            f.TopCauses[0] = LossCause.Speed;
+            f.TopCauses[1] = LossCause.ColdAirAndTyres;
+            f.TopCauses[2] = -1;
+            rig.Step(1);
+            Assert.AreEqual("Arrive 6 % — speed 22 km and cold -8 °C", rig.Agent.Alerts.Slot(AlertKind.ArriveLow).Text);
+        }
 }
 }

@@ -180,6 +180,20 @@ namespace RangeGuard.Tests.Preconditioning
         }
 
         [TestMethod]
+        public void Dc_heating_should_stop_with_arrived_when_the_charger_drops_out_of_the_forecast_at_its_eta()
+        {
+            AgentRig rig = HeatingRig();
+            rig.Forecaster.Next.NextCharger.EtaSeconds = 30f;
+            rig.Step(1);
+            Assert.IsTrue(rig.Heater.IsOn, "30 s before the charger the pack is still below the window");
+            rig.Forecaster.Next.NextChargerIndex = -1; // passed its position: no charger ahead
+            rig.Forecaster.Next.NextCharger.Exists = false;
+            rig.Step(1);
+            Assert.IsFalse(rig.Heater.IsOn);
+            Assert.AreEqual(PreconditioningPlanner.ReasonArrived, rig.Agent.Preconditioning.EventReason);
+        }
+
+        [TestMethod]
         public void Dc_heating_should_stop_when_a_new_plan_is_set()
         {
             AgentRig rig = HeatingRig();
