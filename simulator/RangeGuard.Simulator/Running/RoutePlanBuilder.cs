@@ -95,6 +95,12 @@ namespace RangeGuard.Simulator.Running
             plan.CabinSetpointC = double.IsNaN(s.CabinSetpointC) ? 21f : (float)s.CabinSetpointC;
             plan.DestinationName = s.DestinationName;
             bool ok = s.Route.IsCycle ? AddCycle(s, plan, originM, startElapsedS) : AddSegments(s, plan, originM, startElapsedS);
+            float total = 0f;
+            for (int i = 0; i < plan.SegmentCount; i++)
+            {
+                total += plan.Segments[i].LengthM;
+            }
+
             for (int i = 0; i < s.Chargers.Count; i++)
             {
                 ChargerSpec c = s.Chargers[i];
@@ -108,7 +114,10 @@ namespace RangeGuard.Simulator.Running
                     chargerMap[plan.ChargerCount] = i;
                 }
 
-                ok &= plan.AddCharger(new RouteCharger { PositionM = (float)(c.PositionM - originM), PowerKw = (float)c.PowerKw, IsDc = c.IsDc, Name = c.Name });
+                // A charger at the route's end lands a few mm past the float sum of the segment lengths: put it exactly at the end.
+                float at = (float)(c.PositionM - originM);
+                at = at > total && at <= total + 1f ? total : at;
+                ok &= plan.AddCharger(new RouteCharger { PositionM = at, PowerKw = (float)c.PowerKw, IsDc = c.IsDc, Name = c.Name });
             }
 
             if (!ok || plan.SegmentCount == 0)

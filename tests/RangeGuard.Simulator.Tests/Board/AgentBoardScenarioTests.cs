@@ -28,8 +28,12 @@ namespace RangeGuard.Simulator.Tests.Board
                 Scenario s = ScenarioCatalog.Load(n);
                 foreach (bool follow in new[] { false, true })
                 {
-                    RunResult r = Run(n, follow);
+                    var board = new AgentBoard();
+                    RunResult r = Run(n, follow, board);
                     Assert.IsTrue(r.BoardHasAgent);
+                    Assert.IsNull(board.LastPlanError, $"{n}: every plan accepted");
+                    Assert.AreEqual(0, board.Agent.Counters.Exceptions, n);
+                    Assert.AreEqual(0, board.State.DecodeErrors + board.State.UnknownIdFrames, n);
                     foreach (CheckItem c in ExpectationChecker.Check(s, r))
                     {
                         Assert.AreNotEqual(CheckStatus.Failed, c.Status, $"{n} ({(follow ? "following advice" : "as driven")}): {c.What}: {c.Detail}");
