@@ -60,7 +60,7 @@ namespace RangeGuard.Alerts
             bool chargerAhead = f.AdviceChargerIndex >= 0 || f.NextCharger.Exists;
             Update(AlertKind.ChargeRequired, needEnter && f.AdviceChargerIndex >= 0, needStay && chargerAhead, -p10, _cfg.WorsenStepPct, a, true, true);
 
-            // Plugged in, the car stands at a charger: there is no point of no return to pass.
+            // Plugged in, the car stands at a charger: there is no point of no return to pass, and nothing to strand on.
             bool lastOk = f.LastReachableChargerIndex >= 0;
             float ponrKm = f.PointOfNoReturnM / 1000f;
             bool driving = !a.PluggedIn;
@@ -74,7 +74,9 @@ namespace RangeGuard.Alerts
             // Nothing reachable: the destination fails at the median and no charger is reachable with its reserve.
             bool chargerMarginal = !lastOk || (f.NextCharger.Exists && f.NextCharger.SocP10 < a.ChargerReservePct + h);
             float strandAtKm = f.StrandingDistanceM < 0f ? 1e6f : (a.PositionM + f.StrandingDistanceM) / 1000f;
-            Update(AlertKind.NothingReachable, !f.Destination.Reachable && !lastOk, p50 < h && chargerMarginal,
+            // Plugged in, the car is charging at a charger: "nothing reachable" is not true of where it stands (arriving
+            // below the charger reserve makes the charger itself count as unreachable to the forecast).
+            Update(AlertKind.NothingReachable, driving && !f.Destination.Reachable && !lastOk, driving && p50 < h && chargerMarginal,
                 -strandAtKm, _cfg.WorsenStepKm, a, true, true);
         }
 

@@ -121,7 +121,8 @@ namespace RangeGuard.Simulator.Running
                     continue;
                 }
 
-                bool inTime = (double.IsNaN(x.BeforeM) || a.PositionM < x.BeforeM)
+                bool inTime = (double.IsNaN(x.AfterM) || a.PositionM >= x.AfterM)
+                    && (double.IsNaN(x.BeforeM) || a.PositionM < x.BeforeM)
                     && (x.BeforeTime == null || a.TimeUnixMs < x.BeforeTime.Value.ToUnixTimeMilliseconds())
                     && (x.BeforeStep < 0 || (a.ElapsedS < stepStartS && !ClearedBetween(r, a, stepStartS)));
                 if (inTime)
@@ -150,6 +151,11 @@ namespace RangeGuard.Simulator.Running
         private static string Before(AlertExpectation x, Scenario s)
         {
             var parts = new List<string>();
+            if (!double.IsNaN(x.AfterM))
+            {
+                parts.Add($"from km {x.AfterM / 1000:0.#}");
+            }
+
             if (!double.IsNaN(x.BeforeM))
             {
                 parts.Add($"before km {x.BeforeM / 1000:0.#}");

@@ -35,7 +35,7 @@ namespace RangeGuard.Simulator.Scenarios
             var alerts = new List<AlertExpectation>();
             foreach (JsonCursor a in e.Array("alerts"))
             {
-                a.AllowOnly("code", "severityAtLeast", "beforeKm", "beforeTime", "beforeStep");
+                a.AllowOnly("code", "severityAtLeast", "afterKm", "beforeKm", "beforeTime", "beforeStep");
                 string code = a.RequiredString("code");
                 AlertSeverity? sev = null;
                 if (a.Has("severityAtLeast"))
@@ -44,6 +44,7 @@ namespace RangeGuard.Simulator.Scenarios
                 }
 
                 double beforeKm = a.OptionalNumber("beforeKm", 0, 100_000);
+                double afterKm = a.OptionalNumber("afterKm", 0, 100_000);
                 DateTimeOffset? beforeTime = ScenarioLoader.ReadTime(a, "beforeTime", required: false);
                 int beforeStep = (int)a.Number("beforeStep", -1, 0, Math.Max(0, stepCount - 1));
                 if (double.IsNaN(beforeKm) && beforeTime == null && beforeStep < 0)
@@ -51,7 +52,7 @@ namespace RangeGuard.Simulator.Scenarios
                     a.Error("needs beforeKm, beforeTime or beforeStep");
                 }
 
-                alerts.Add(new AlertExpectation(a.Path, code, sev, beforeKm * 1000, beforeTime, beforeStep));
+                alerts.Add(new AlertExpectation(a.Path, code, sev, beforeKm * 1000, beforeTime, beforeStep) { AfterM = afterKm * 1000 });
             }
 
             return new Expectations

@@ -18,9 +18,13 @@ namespace RangeGuard.Simulator.Scenarios
         Critical = 3,
     }
 
-    /// <summary>An alert that must appear (optionally at least this severe) before a position, a time or an itinerary step.</summary>
+    /// <summary>An alert that must appear (optionally at least this severe, optionally not before a position) before a position, a time or an itinerary step.</summary>
     public sealed record AlertExpectation(string Path, string Code, AlertSeverity? MinSeverity, double BeforeM,
-        DateTimeOffset? BeforeTime, int BeforeStep);
+        DateTimeOffset? BeforeTime, int BeforeStep)
+    {
+        /// <summary>Only alerts raised at or after this route position count (m; NaN = from the start).</summary>
+        public double AfterM { get; init; } = double.NaN;
+    }
 
     /// <summary>What `run --check` asserts for one driver mode. NaN / null bounds are not checked.</summary>
     public sealed class Expectations

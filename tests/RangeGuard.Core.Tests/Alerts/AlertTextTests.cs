@@ -275,5 +275,26 @@ namespace RangeGuard.Tests.Alerts
             rig.Step(1);
             Assert.AreEqual("Arrive 6 % — speed 22 km and cold -8 °C", rig.Agent.Alerts.Slot(AlertKind.ArriveLow).Text);
         }
+
+        [TestMethod]
+        public void Stranded_and_ponr_should_not_be_raised_while_plugged_in_at_a_charger()
+        {
+            AgentRig rig = NewRig();
+            rig.Feed(InputId.SpeedKmh, 0f);
+            rig.Feed(InputId.ChargingState, 3f); // arrived with 5 %: below the charger reserve, charging
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = -30f;
+            f.Destination.SocP10 = -40f;
+            f.Destination.Reachable = false;
+            f.LastReachableChargerIndex = -1;
+            f.StrandingDistanceM = 17000f;
+            rig.Step(120);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable));
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.PointOfNoReturn));
+
+            rig.Feed(InputId.ChargingState, 0f); // unplugged and still nothing reachable: now it is true
+            rig.Step(1);
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable));
+        }
 }
 }
