@@ -268,6 +268,16 @@ namespace RangeGuard.Agents
             bool powerSeen = _state.HasValue(InputId.PackVoltageV) && _state.HasValue(InputId.PackCurrentA);
             bool powerOk = !_state.IsStale(InputId.PackVoltageV, now) && !_state.IsStale(InputId.PackCurrentA, now);
             _inputs.BatteryPowerW = powerSeen ? _state.GetLast(InputId.PackVoltageV) * _state.GetLast(InputId.PackCurrentA) : float.NaN;
+
+            // Our own battery heater (on since the last tick, off the grid only when plugged in) is preconditioning, which
+            // the forecast counts apart (PlannedHeatingKwh): keep its rated draw out of the power the forecaster learns
+            // from, or it would be learnt as extra traction energy for the rest of the trip.
+            float chargingState;
+            bool pluggedNow = _state.TryGet(InputId.ChargingState, now, out chargingState) && chargingState >= 0.5f;
+            if (powerSeen && _heater.IsOn && !pluggedNow)
+            {
+                _inputs.BatteryPowerW -= _cfg.Thermal.HeaterPowerW;
+            }
             _inputs.HvacPowerW = _state.TryGet(InputId.HvacPowerW, now, out v) ? v : -1f;
 
             float odo;

@@ -257,6 +257,23 @@ namespace RangeGuard.Tests.Preconditioning
             Assert.IsFalse(rig.Heater.IsOn, "stays off while plugged in");
             Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.PointOfNoReturn));
         }
+
+        [TestMethod]
+        public void Battery_power_handed_to_the_forecaster_should_exclude_our_heater_while_driving()
+        {
+            AgentRig rig = HeatingRig(); // heater on, driving toward the DC charger
+            rig.Feed(InputId.PackVoltageV, 400f);
+            rig.Feed(InputId.PackCurrentA, 50f); // 20 kW from the pack, 6 kW of it our heater
+            rig.Step(1);
+            Assert.IsTrue(rig.Heater.IsOn);
+            Check.Near(20000f - rig.Config.Thermal.HeaterPowerW, rig.Forecaster.LastInputs.BatteryPowerW, 1f, "learning power without the heater");
+
+            rig.Forecaster.Next.NextChargerIndex = -1; // heater goes off
+            rig.Forecaster.Next.NextCharger.Exists = false;
+            rig.Step(2);
+            Assert.IsFalse(rig.Heater.IsOn);
+            Check.Near(20000f, rig.Forecaster.LastInputs.BatteryPowerW, 1f, "heater off: the measured power as it is");
+        }
 }
 }
 
