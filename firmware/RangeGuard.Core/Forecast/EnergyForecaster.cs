@@ -36,7 +36,10 @@ namespace RangeGuard.Forecast
         private float _prevPos, _prevSpeedMps, _filteredSpeedMps;
         private bool _started;
         private long _startMs;
-        private float _warmupLeftWh;
+        private float _warmupLeftWh, _startupLeftWh;
+
+        // Cabin conditioning energy at departure, electrical J (from the reported cabin temperature, else a cold soak).
+        private float _conditionJ;
 
         // Reported HVAC power (when the car gives it): smoothed, and its deviation from the model now.
         private bool _hvacSeen;
@@ -131,6 +134,9 @@ namespace RangeGuard.Forecast
             {
                 _started = true;
                 _startMs = inputs.TimeMs;
+                _conditionJ = inputs.HasCabinTemp && !float.IsNaN(inputs.CabinTempC)
+                    ? _vp.CabinConditioningEnergyJ(inputs.CabinTempC, inputs.AmbientTempC, _setpointC)
+                    : _vp.CabinWarmupEnergyJ(inputs.AmbientTempC, _setpointC);
             }
 
             float pos = inputs.PositionM < 0f ? 0f : (inputs.PositionM > _profile.TotalM ? _profile.TotalM : inputs.PositionM);
@@ -147,7 +153,8 @@ namespace RangeGuard.Forecast
             _usableWh = _vp.Battery.UsableEnergyKwh(_batteryC) * 1000f;
             float plannedWh = inputs.PlannedHeatingKwh > 0f ? inputs.PlannedHeatingKwh * 1000f : 0f;
             float elapsedS = (inputs.TimeMs - _startMs) / 1000f;
-            _warmupLeftWh = _vp.CabinWarmupEnergyJ(_ambientC, _setpointC) / 3600f * (float)System.Math.Exp(-elapsedS / _vp.CabinWarmupTauS);
+            _warmupLeftWh = _conditionJ / 3600f * (float)System.Math.Exp(-elapsedS / _vp.CabinWarmupTauS);
+            _startupLeftWh = _vp.StartupEnergyWh * (float)System.Math.Exp(-elapsedS / _vp.StartupTauS);
             UpdateHvac(inputs, elapsedS);
 
             result.Valid = true;
@@ -231,7 +238,7 @@ namespace RangeGuard.Forecast
                 _hvacAvgW += (inputs.HvacPowerW - _hvacAvgW) / HvacAverageTauS;
             }
 
-            float warmupW = _vp.CabinWarmupEnergyJ(_ambientC, _setpointC) / _vp.CabinWarmupTauS * (float)System.Math.Exp(-elapsedS / _vp.CabinWarmupTauS);
+            float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)System.Math.Exp(-elapsedS / _vp.CabinWarmupTauS);
             float modelW = _vp.HeatingPowerW(_ambientC, _setpointC) + _vp.CoolingPowerW(_ambientC, _setpointC) + warmupW;
             _hvacBiasW = _hvacAvgW - modelW;
         }
@@ -272,11 +279,12 @@ namespace RangeGuard.Forecast
                     float sinGrade = segLen > 0f ? (_profile.Elev[_seg + 1] - _profile.Elev[_seg]) / segLen : 0f;
                     float driveW = Powertrain.DrivePowerW(_vp, vMid, accel, sinGrade, inputs.AmbientTempC, 0f, inputs.BatteryTempC, inputs.SocPercent);
                     float elapsed = (inputs.TimeMs - _startMs) / 1000f;
-                    float warmupW = _vp.CabinWarmupEnergyJ(inputs.AmbientTempC, _setpointC) / _vp.CabinWarmupTauS * (float)System.Math.Exp(-elapsed / _vp.CabinWarmupTauS);
+                    float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)System.Math.Exp(-elapsed / _vp.CabinWarmupTauS);
+                    float startupW = _vp.StartupEnergyWh * 3600f / _vp.StartupTauS * (float)System.Math.Exp(-elapsed / _vp.StartupTauS);
                     // With reported HVAC the learner only sees the non-HVAC error (the HVAC deviation is handled apart).
                     float auxW = inputs.HvacPowerW >= 0f
-                        ? _vp.AuxBaseW + inputs.HvacPowerW
-                        : _vp.AuxBaseW + warmupW + _vp.HeatingPowerW(inputs.AmbientTempC, _setpointC) + _vp.CoolingPowerW(inputs.AmbientTempC, _setpointC);
+                        ? _vp.AuxBaseW + startupW + inputs.HvacPowerW
+                        : _vp.AuxBaseW + startupW + warmupW + _vp.HeatingPowerW(inputs.AmbientTempC, _setpointC) + _vp.CoolingPowerW(inputs.AmbientTempC, _setpointC);
                     float h = dt / 3600f;
                     _learner.AddSample(inputs.BatteryPowerW * h, driveW * h, auxW * h, dt, dist, inputs.AmbientTempC);
                 }
@@ -295,7 +303,8 @@ namespace RangeGuard.Forecast
             float hvac = _vp.CabinConductanceWPerK * (leg.HeatKs + leg.CoolKs) / 3600f;
             float warmup = _warmupLeftWh * (1f - (float)System.Math.Exp(-leg.TimeS / _vp.CabinWarmupTauS));
             float hvacBias = _hvacBiasW * HvacBiasTauS * (1f - (float)System.Math.Exp(-leg.TimeS / HvacBiasTauS)) / 3600f;
-            float e = _k * driveNetWh + hvac + warmup + hvacBias + _auxW * leg.TimeS / 3600f;
+            float startup = _startupLeftWh * (1f - (float)System.Math.Exp(-leg.TimeS / _vp.StartupTauS));
+            float e = _k * driveNetWh + hvac + warmup + startup + hvacBias + _auxW * leg.TimeS / 3600f;
             return e > 0f ? e : 0f;
         }
 
@@ -520,8 +529,8 @@ namespace RangeGuard.Forecast
         private float CruiseWh(Leg leg, float speedKmh)
         {
             float v = speedKmh / 3.6f;
-            float road = _vp.RoadLoadAN * leg.LRoll + _vp.RoadLoadBNPerMps * v * leg.LRoll
-                + _vp.RoadLoadCNPerMps2 * (v * v * leg.LRho + 2f * v * leg.LRhoW + leg.LRhoW2);
+            float road = (_vp.RoadLoadAN * leg.LRoll + _vp.RoadLoadBNPerMps * v * leg.LRoll
+                + _vp.RoadLoadCNPerMps2 * (v * v * leg.LRho + 2f * v * leg.LRhoW + leg.LRhoW2)) * _vp.RoadLoadScale;
             float driveWh = road / _vp.TractionEfficiency / 3600f * (1f + _lossR) + leg.GradeKinWh;
             float hours = leg.LengthM / v / 3600f;
             float hvac = _vp.CabinConductanceWPerK * (leg.LHeatK + leg.LCoolK) / v / 3600f;

@@ -27,6 +27,12 @@ namespace RangeGuard.Vehicle
         public float RoadLoadBNPerMps = 0f;
         public float RoadLoadCNPerMps2 = 0.36f;
 
+        /// <summary>
+        /// Real road vs EPA coast-down: multiplies the whole road-load force (rough or wet asphalt, wind gusts, tyre
+        /// pressure). 1 on the dynamometer; a car-specific value comes only from calibration on that car's own logs.
+        /// </summary>
+        public float RoadLoadScale = 1f;
+
         /// <summary>Battery DC → wheel efficiency while driving (inverter, motor, gears).</summary>
         public float TractionEfficiency = GenericTractionEfficiency;
 
@@ -53,6 +59,14 @@ namespace RangeGuard.Vehicle
         /// with a 21 °C setpoint barely heats).
         /// </summary>
         public float HvacDeadbandK = 3f;
+
+        /// <summary>
+        /// Extra battery energy in the first minutes of a trip beyond drive, HVAC and base load, Wh, released with
+        /// time constant StartupTauS (cold gearbox oil and tyres, 12 V battery top-up after parking). 0 unless calibrated
+        /// on the car's own logs (TUM i3: ≈ 1 kW decaying over minutes in both seasons, see prediction-validation.md).
+        /// </summary>
+        public float StartupEnergyWh;
+        public float StartupTauS = 300f;
 
         /// <summary>Time constant of the cabin warm-up after a cold soak, s.</summary>
         public float CabinWarmupTauS = 600f;
@@ -106,6 +120,22 @@ namespace RangeGuard.Vehicle
         {
             float dt = setpointC - ambientC;
             return dt > HvacDeadbandK ? CabinHeatCapacityJPerK * dt / HeaterCop(ambientC) : 0f;
+        }
+
+        /// <summary>
+        /// Heat to bring the cabin from its temperature at departure to the setpoint, electrical J: warming
+        /// C·(set − cabin)/COP, or cooling a heat-soaked cabin C·(cabin − set)/AcCop. No dead band: the HVAC
+        /// works at full power on a cabin far from the setpoint (i3 logs: 2.2–2.9 kW mean heater power after a cold soak).
+        /// </summary>
+        public float CabinConditioningEnergyJ(float cabinStartC, float ambientC, float setpointC)
+        {
+            float dt = setpointC - cabinStartC;
+            if (dt > 0f)
+            {
+                return CabinHeatCapacityJPerK * dt / HeaterCop(ambientC);
+            }
+
+            return -dt * CabinHeatCapacityJPerK / AcCop;
         }
 
         /// <summary>Sets the road load from physical quantities: A = m·g·Crr, B = 0, C = ½·ρref·CdA.</summary>
