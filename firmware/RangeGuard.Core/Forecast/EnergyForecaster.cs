@@ -531,7 +531,7 @@ namespace RangeGuard.Forecast
             float v = speedKmh / 3.6f;
             float road = (_vp.RoadLoadAN * leg.LRoll + _vp.RoadLoadBNPerMps * v * leg.LRoll
                 + _vp.RoadLoadCNPerMps2 * (v * v * leg.LRho + 2f * v * leg.LRhoW + leg.LRhoW2)) * _vp.RoadLoadScale;
-            float driveWh = road / _vp.TractionEfficiency / 3600f * (1f + _lossR) + leg.GradeKinWh;
+            float driveWh = (road / _vp.TractionEfficiency + _vp.InductionLossN * leg.LengthM) / 3600f * (1f + _lossR) + leg.GradeKinWh;
             float hours = leg.LengthM / v / 3600f;
             float hvac = _vp.CabinConductanceWPerK * (leg.LHeatK + leg.LCoolK) / v / 3600f;
             return _k * driveWh + hvac + _auxW * hours;

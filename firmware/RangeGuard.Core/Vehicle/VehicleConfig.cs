@@ -132,6 +132,9 @@ namespace RangeGuard.Vehicle
                 case "traction_efficiency": return Range(v, 0.5f, 1f, ref vp.TractionEfficiency);
                 case "regen_efficiency": return Range(v, 0f, 1f, ref vp.RegenEfficiency);
                 case "aux_base_w": return Range(v, 0f, 5000f, ref vp.AuxBaseW);
+                case "induction_drive_kw": return Range(v, 0f, 2000f, ref vp.InductionDriveKw);
+                case "road_load_scale": return Range(v, 0.5f, 2f, ref vp.RoadLoadScale);
+                case "startup_energy_wh": return Range(v, 0f, 5000f, ref vp.StartupEnergyWh);
                 case "cabin_conductance_w_per_k": return Range(v, 0f, 1000f, ref vp.CabinConductanceWPerK);
                 case "battery_nominal_kwh": return Range(v, 5f, 300f, ref b.NominalKwh);
                 case "usable_fraction": return Range(v, 0.5f, 1f, ref b.UsableFraction);

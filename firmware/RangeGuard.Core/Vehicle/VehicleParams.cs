@@ -14,6 +14,17 @@ namespace RangeGuard.Vehicle
         public const float GenericAuxBaseW = 300f;
         public const float GenericRegenLambdaMps2 = 0.0411f;
 
+        /// <summary>
+        /// Excitation (magnetizing + iron) loss of an induction drive motor while the car moves, as a fraction of the
+        /// motor's rated power at InductionLossRefSpeedMps, proportional to speed (iron loss ∝ electrical frequency):
+        /// P = fraction·P_rated·v/v_ref, i.e. a constant drag force at the battery. Induction motors only: an EPA
+        /// coast-down (in neutral) already contains a permanent-magnet motor's magnet-driven iron loss, but an unpowered
+        /// induction motor has no flux, so its excitation loss is missing from the A/B/C coefficients. Identified from
+        /// the one induction-drive row of vehicles.csv (2013 Model S); see prediction-validation.md.
+        /// </summary>
+        public const float GenericInductionLossFraction = 0.0136f;
+        public const float InductionLossRefSpeedMps = 27.78f;
+
         /// <summary>Wall-to-battery charging efficiency used to compare with EPA (wall) figures.</summary>
         public const float GenericChargingEfficiency = 0.90f;
 
@@ -32,6 +43,18 @@ namespace RangeGuard.Vehicle
         /// pressure). 1 on the dynamometer; a car-specific value comes only from calibration on that car's own logs.
         /// </summary>
         public float RoadLoadScale = 1f;
+
+        /// <summary>
+        /// Rated power of the induction motor(s) that drive the car at light load, kW; 0 when a permanent-magnet motor
+        /// does (then an induction secondary motor is left unexcited at cruise). Public spec per preset.
+        /// </summary>
+        public float InductionDriveKw;
+
+        /// <summary>Battery-side drag of the induction drive's excitation loss, N (0 for permanent-magnet drives).</summary>
+        public float InductionLossN
+        {
+            get { return GenericInductionLossFraction * InductionDriveKw * 1000f / InductionLossRefSpeedMps; }
+        }
 
         /// <summary>Battery DC → wheel efficiency while driving (inverter, motor, gears).</summary>
         public float TractionEfficiency = GenericTractionEfficiency;
