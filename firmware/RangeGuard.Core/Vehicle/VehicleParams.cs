@@ -106,6 +106,12 @@ namespace RangeGuard.Vehicle
         /// <summary>Sun and occupants load the cabin like this many K of extra ambient: cooling runs above setpoint − this.</summary>
         public float CoolingSolarK = 3f;
 
+        /// <summary>
+        /// Multiplies the forecast band's σ (learned-parameter, residual, floor and unseen-condition terms): 1 = the
+        /// stated priors; a car-specific value comes from cross-validated calibration of the band's coverage.
+        /// </summary>
+        public float BandSigmaScale = 1f;
+
         public BatteryModel Battery = new BatteryModel();
 
         /// <summary>EPA measured wall consumption on UDDS / HWFET, Wh/mi (0 = unknown), for the dyno check.</summary>

@@ -34,7 +34,9 @@ namespace RangeGuard.Host.Evaluation
                     }
                 }
 
-                fitted[f] = VehicleCalibration.Fit(training, preset);
+                CalibrationResult physics = VehicleCalibration.Fit(training, preset);
+                double band = BandScale(training, physics.Apply(preset));
+                fitted[f] = physics with { BandSigmaScale = band };
                 vehicles[f] = fitted[f]!.Apply(preset);
             }
 
@@ -49,6 +51,35 @@ namespace RangeGuard.Host.Evaluation
             }
 
             return new Result(evaluations, fitted);
+        }
+
+        /// <summary>
+        /// σ multiplier that makes the 10–90 % band hold 80 % of the training trips' outcomes: the 80th percentile of
+        /// |measured − predicted| / σ over all checkpoints, divided by z90 = 1.2816 (fresh learner per trip).
+        /// </summary>
+        public static double BandScale(IReadOnlyList<TripLog> training, VehicleParams vehicle)
+        {
+            var z = new List<double>();
+            foreach (TripLog t in training)
+            {
+                foreach (Checkpoint c in TripEvaluator.Evaluate(t, vehicle).Checkpoints)
+                {
+                    double sigma = (c.HighKwh - c.LowKwh) / (2 * 1.2816);
+                    if (sigma > 1e-6)
+                    {
+                        z.Add(System.Math.Abs(c.MeasuredKwh - c.PredictedKwh) / sigma);
+                    }
+                }
+            }
+
+            if (z.Count < 10)
+            {
+                return 1.0;
+            }
+
+            z.Sort();
+            double q80 = z[(int)System.Math.Ceiling(0.8 * z.Count) - 1];
+            return System.Math.Clamp(q80 / 1.2816, 0.2, 5.0);
         }
     }
 }

@@ -17,7 +17,8 @@ namespace RangeGuard.Host.Evaluation
         int AuxTrips,
         int HeatingTrips,
         int CoolingTrips,
-        int DriveTrips)
+        int DriveTrips,
+        double BandSigmaScale = 1.0)
     {
         public VehicleParams Apply(VehicleParams preset)
         {
@@ -28,11 +29,12 @@ namespace RangeGuard.Host.Evaluation
             vp.AcCop = (float)AcCop;
             vp.RoadLoadScale = (float)RoadLoadScale;
             vp.StartupEnergyWh = (float)StartupEnergyWh;
+            vp.BandSigmaScale = (float)BandSigmaScale;
             return vp;
         }
 
         public override string ToString() =>
-            FormattableString.Invariant($"aux {AuxBaseW:F0} W ({AuxTrips} trips' stops), cabin {CabinConductanceWPerK:F1} W/K + {CabinHeatCapacityJPerK / 1000:F1} kJ/K ({HeatingTrips} heated trips), A/C COP {AcCop:F2} ({CoolingTrips} cooled trips), road-load scale {RoadLoadScale:F3} + start-up {StartupEnergyWh:F0} Wh ({DriveTrips} trips)");
+            FormattableString.Invariant($"aux {AuxBaseW:F0} W ({AuxTrips} trips' stops), cabin {CabinConductanceWPerK:F1} W/K + {CabinHeatCapacityJPerK / 1000:F1} kJ/K ({HeatingTrips} heated trips), A/C COP {AcCop:F2} ({CoolingTrips} cooled trips), road-load scale {RoadLoadScale:F3} + start-up {StartupEnergyWh:F0} Wh ({DriveTrips} trips), band σ × {BandSigmaScale:F2}");
     }
 
     /// <summary>
