@@ -45,8 +45,8 @@ namespace RangeGuard.Host.Evaluation
     /// <item>cabin conductance G and heat capacity C by least squares on each heated trip's logged heater energy,
     /// E = G·∫max(0, set − deadband − T_amb)dt + C·max(0, set − T_cabin,0)·(1 − e^(−t/τ)) (resistive heater, COP 1);</item>
     /// <item>A/C COP from the cooled trips' logged compressor energy against the same heat flows for cooling;</item>
-    /// <item>road-load scale and a per-trip start-up energy (least squares over trips) so that the second-by-second
-    /// drive model plus start-up energy matches the battery energy left after the base load and the logged HVAC.</item>
+    /// <item>road-load scale and a per-trip start-up energy (least squares over trips) so that the forecaster's own
+    /// departure drive energy plus start-up energy matches the battery energy left after the base load and the logged HVAC.</item>
     /// </list>
     /// The heater signal is trusted only on winter trips (TUM i3 known issue: stale/pulsed values in summer).
     /// A cabin reading at or below the i3 sensor floor (10.0 °C) means "cold soak": the ambient is used instead.
@@ -155,9 +155,9 @@ namespace RangeGuard.Host.Evaluation
                 double measWh = Sum(t, t.BatteryPowerW) / 3600.0;
                 double durationH = (t.TimeS[t.Count - 1] - t.TimeS[0] + RouteFromTrip.Dt(t, t.Count - 1)) / 3600.0;
                 vp.RoadLoadScale = 1f;
-                double drive1 = DriveWh(t, vp);
+                double drive1 = ForecastDriveWh(t, vp);
                 vp.RoadLoadScale = 1.2f;
-                double slope = (DriveWh(t, vp) - drive1) / 0.2;
+                double slope = (ForecastDriveWh(t, vp) - drive1) / 0.2;
                 double y = measWh - hvacWh - vp.AuxBaseW * durationH - drive1;
                 c11 += slope * slope; c12 += slope; c22 += 1; d1 += slope * y; d2 += y;
                 driven++;
@@ -231,6 +231,38 @@ namespace RangeGuard.Host.Evaluation
             x1 /= 3600.0;
             x2 = Math.Max(0, setpointC - cabin0) * decay / 3600.0;
             heatOut = (vp.CabinConductanceWPerK * cool + vp.CabinHeatCapacityJPerK * Math.Max(0, cabin0 - setpointC) * decay) / 3600.0;
+        }
+
+        /// <summary>
+        /// Drive energy the forecaster itself predicts at departure for the trip's route (its segment model, departure
+        /// temperatures), Wh: HVAC, base load and start-up set to zero. Calibrating against this rather than a
+        /// second-by-second model keeps the fitted constants consistent with the model that makes the forecasts.
+        /// </summary>
+        public static double ForecastDriveWh(TripLog t, VehicleParams vp)
+        {
+            VehicleParams bare = vp.Clone();
+            bare.CabinConductanceWPerK = 0f;
+            bare.CabinHeatCapacityJPerK = 0f;
+            bare.AuxBaseW = 0f;
+            bare.StartupEnergyWh = 0f;
+            var plan = new RangeGuard.Forecast.RoutePlan();
+            RouteFromTrip.Build(t, plan);
+            var f = new RangeGuard.Forecast.EnergyForecaster(bare) { LearningEnabled = false };
+            if (!f.TrySetPlan(plan, out string error))
+            {
+                throw new InvalidOperationException($"{t.Name}: route rejected: {error}");
+            }
+
+            var r = new RangeGuard.Forecast.ForecastResult();
+            f.Tick(new RangeGuard.Forecast.ForecastInputs
+            {
+                SocPercent = (float)t.SocPct[0],
+                BatteryTempC = (float)t.BatteryTempC[0],
+                AmbientTempC = (float)t.AmbientTempC[0],
+                SpeedKmh = (float)t.SpeedKmh[0],
+                InputsValid = true,
+            }, r);
+            return r.Destination.EnergyNeededKwh * 1000.0;
         }
 
         /// <summary>Second-by-second drive energy (no auxiliaries), Wh, with the same 2 s speed filter as the forecaster's learner.</summary>
