@@ -31,10 +31,9 @@ namespace RangeGuard.Simulator.Tests.Commands
             StringAssert.Contains(output, "TripB37");
             StringAssert.Contains(output, "target departure MAPE summer");
 
-            var trips = new[] { "TripA16.csv", "TripB37.csv" }
-                .Select(f => TripEvaluator.Evaluate(TripCsvReader.Read(Path.Combine(Fixtures("bmw-i3"), f)).Trip!, VehicleParams.Preset("bmw-i3-60ah-2014")))
-                .ToList();
-            var summary = new EvaluationSummary(trips);
+            StringAssert.Contains(output, "calibration: 2-fold cross-validated");
+            var logs = new[] { "TripA16.csv", "TripB37.csv" }.Select(f => TripCsvReader.Read(Path.Combine(Fixtures("bmw-i3"), f)).Trip!).ToList();
+            var summary = new EvaluationSummary(CrossValidation.Run(logs, VehicleParams.Preset("bmw-i3-60ah-2014"), folds: 2).Evaluations);
             Assert.AreEqual(summary.AllTargetsMet ? 0 : 1, code);
         }
 
@@ -61,6 +60,7 @@ namespace RangeGuard.Simulator.Tests.Commands
             Assert.AreEqual(2, Invoke(EvaluateCommand.Create(), Path.Combine(AppContext.BaseDirectory, "no-such-folder")).Code);
             Assert.AreEqual(2, Invoke(EvaluateCommand.Create(), Fixtures("cycles")).Code, "a folder without trips");
             Assert.AreEqual(2, Invoke(EvaluateCommand.Create(), Fixtures("bmw-i3"), "--vehicle", "no-such-car").Code);
+            Assert.AreEqual(2, Invoke(EvaluateCommand.Create(), Fixtures("bmw-i3"), "--folds", "-1").Code, "negative folds");
         }
     }
 }
