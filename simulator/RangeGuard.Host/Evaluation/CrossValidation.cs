@@ -13,8 +13,16 @@ namespace RangeGuard.Host.Evaluation
         public sealed record Result(List<TripEvaluation> Evaluations, CalibrationResult?[] Folds);
 
         /// <param name="folds">0 = no calibration (the preset as it is); 1 = calibrated on all trips (in-sample, for reference only).</param>
-        public static Result Run(IReadOnlyList<TripLog> trips, VehicleParams preset, int folds = 2, bool sequence = false, bool useHvac = false)
+        /// <param name="bySeason">Folds = seasons (calibrate on summer, predict winter and vice versa); folds is then 2.</param>
+        public static Result Run(IReadOnlyList<TripLog> trips, VehicleParams preset, int folds = 2, bool sequence = false, bool useHvac = false, bool bySeason = false)
         {
+            if (bySeason)
+            {
+                folds = 2;
+            }
+
+            int FoldOf(int i) => bySeason ? (trips[i].Season == "summer" ? 0 : 1) : i % System.Math.Max(1, folds);
+
             var fitted = new CalibrationResult?[folds < 1 ? 1 : folds];
             var vehicles = new VehicleParams[fitted.Length];
             for (int f = 0; f < fitted.Length; f++)
@@ -28,7 +36,7 @@ namespace RangeGuard.Host.Evaluation
                 var training = new List<TripLog>();
                 for (int i = 0; i < trips.Count; i++)
                 {
-                    if (folds == 1 || i % folds != f)
+                    if (folds == 1 || FoldOf(i) != f)
                     {
                         training.Add(trips[i]);
                     }
@@ -44,7 +52,7 @@ namespace RangeGuard.Host.Evaluation
             string? carried = null;
             for (int i = 0; i < trips.Count; i++)
             {
-                TripEvaluation e = TripEvaluator.Evaluate(trips[i], vehicles[i % vehicles.Length], learn: true, useHvac: useHvac,
+                TripEvaluation e = TripEvaluator.Evaluate(trips[i], vehicles[folds <= 1 ? 0 : FoldOf(i)], learn: true, useHvac: useHvac,
                     learnerState: sequence ? carried : null);
                 carried = e.LearnerState;
                 evaluations.Add(e);

@@ -31,16 +31,18 @@ namespace RangeGuard.Simulator.Commands
             command.Options.Add(useHvac);
             command.Options.Add(sequence);
             command.Options.Add(folds);
+            var bySeason = new Option<bool>("--season-out") { Description = "Calibrate on one season and predict the other (summer ↔ winter): an extrapolation check, not the headline" };
+            command.Options.Add(bySeason);
             command.SetAction(parseResult =>
             {
                 TextWriter output = parseResult.InvocationConfiguration.Output;
                 TextWriter error = parseResult.InvocationConfiguration.Error;
-                return Run(parseResult.GetValue(path)!, parseResult.GetValue(vehicle)!, parseResult.GetValue(config), output, error, parseResult.GetValue(useHvac), parseResult.GetValue(sequence), parseResult.GetValue(folds));
+                return Run(parseResult.GetValue(path)!, parseResult.GetValue(vehicle)!, parseResult.GetValue(config), output, error, parseResult.GetValue(useHvac), parseResult.GetValue(sequence), parseResult.GetValue(folds), parseResult.GetValue(bySeason));
             });
             return command;
         }
 
-        internal static int Run(string path, string vehicleId, string? configPath, TextWriter output, TextWriter error, bool useHvac = false, bool sequence = false, int folds = 2)
+        internal static int Run(string path, string vehicleId, string? configPath, TextWriter output, TextWriter error, bool useHvac = false, bool sequence = false, int folds = 2, bool bySeason = false)
         {
             VehicleParams? vp = LoadVehicle(vehicleId, configPath, error);
             if (vp == null)
@@ -99,8 +101,8 @@ namespace RangeGuard.Simulator.Commands
                 folds = trips.Count;
             }
 
-            CrossValidation.Result cv = CrossValidation.Run(trips, vp, folds, sequence, useHvac);
-            output.WriteLine(folds switch
+            CrossValidation.Result cv = CrossValidation.Run(trips, vp, folds, sequence, useHvac, bySeason);
+            output.WriteLine(bySeason ? "calibration: season-out (fold 0 = summer trips, fitted on winter; fold 1 = winter, fitted on summer)" : folds switch
             {
                 0 => "calibration: none (preset constants)",
                 1 => "calibration: in-sample on all trips (NOT a validation; reference only)",

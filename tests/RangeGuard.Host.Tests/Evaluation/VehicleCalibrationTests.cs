@@ -81,5 +81,16 @@ namespace RangeGuard.Host.Tests.Evaluation
             Assert.AreEqual(2, r.Folds[1]!.AuxTrips);
             Assert.IsNull(CrossValidation.Run(trips, VehicleParams.Preset("bmw-i3-60ah-2014"), folds: 0).Folds[0], "folds 0 = preset");
         }
+
+        [TestMethod]
+        public void Season_out_should_fit_summer_trips_on_winter_ones_and_vice_versa()
+        {
+            var trips = new List<TripLog> { WinterTrip("TripA90", 15, 900), WinterTrip("TripB91", 0, 1500), WinterTrip("TripB92", 5, 2400), WinterTrip("TripB93", 2, 1200) };
+            CrossValidation.Result r = CrossValidation.Run(trips, VehicleParams.Preset("bmw-i3-60ah-2014"), bySeason: true);
+            Assert.AreEqual(3, r.Folds[0]!.AuxTrips, "summer fold fitted on the 3 winter trips");
+            Assert.AreEqual(3, r.Folds[0]!.HeatingTrips);
+            Assert.AreEqual(1, r.Folds[1]!.AuxTrips, "winter fold fitted on the summer trip");
+            Assert.AreEqual(0, r.Folds[1]!.HeatingTrips, "heater signal not trusted in summer: preset cabin constants");
+        }
     }
 }
