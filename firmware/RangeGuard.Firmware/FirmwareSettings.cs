@@ -14,8 +14,17 @@ namespace RangeGuard.Firmware
         /// <summary>How long start-up waits for Wi-Fi plus SNTP time before the agent starts offline.</summary>
         public const int WifiTimeoutMs = 20000;
 
-        /// <summary>Vehicle bus bit rate handed to the SLCAN bridge (S6 = 500 kbit/s is usual for EV powertrain buses).</summary>
-        public const int CanBitrate = 500000;
+        /// <summary>SLCAN bit-rate code for the vehicle bus: S6 = 500 kbit/s, usual for EV powertrain buses.</summary>
+        public const int CanBitrateCode = 6;
+
+        /// <summary>Identifies this car in MQTT topics.</summary>
+        public const string VehicleId = "rg-0001";
+
+        /// <summary>
+        /// Route segments the forecaster keeps: about 75 bytes each, so 200 (~15 KB) fits the ~80-110 KB heap of an
+        /// ESP32 without PSRAM; a WROVER (PSRAM) board can take RoutePlan.MaxSegments (2,000).
+        /// </summary>
+        public const int RouteSegmentCapacity = 200;
 
         /// <summary>The agent ticks once per second.</summary>
         public const int TickPeriodMs = 1000;

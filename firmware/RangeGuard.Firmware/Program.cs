@@ -2,12 +2,14 @@ using System;
 using System.Device.Gpio;
 using System.Threading;
 using nanoFramework.Runtime.Native;
-using RangeGuard.Can;
+using RangeGuard.Agents;
+using RangeGuard.Can.Slcan;
+using RangeGuard.Dbc;
 using RangeGuard.Firmware.Adapters;
 using RangeGuard.Forecast;
 using RangeGuard.Ports;
 using RangeGuard.State;
-// WIRE: add the namespaces of Agent/AgentConfig, SlcanBridge, the signal-map loader and the frame dispatcher.
+using RangeGuard.Vehicle;
 
 namespace RangeGuard.Firmware
 {
@@ -17,8 +19,7 @@ namespace RangeGuard.Firmware
     /// </summary>
     public static class Program
     {
-        private const int MaxFramesPerPoll = 32;
-        private const int IdleSleepMs = 2;
+            private const int IdleSleepMs = 2;
         private const int ErrorBackoffMs = 50;
 
         private static Esp32GpioHeaterRelay s_heater;
@@ -38,16 +39,21 @@ namespace RangeGuard.Firmware
                 DeviceClock clock = new DeviceClock();
 
                 VehicleState state = new VehicleState();
-                SignalMap map = SignalMapLoader.Parse(VehicleProfile.SignalMapText);                     // WIRE: signal-map loader
-                FrameDispatcher dispatcher = new FrameDispatcher(map, state);                           // WIRE: frame dispatcher into VehicleState
+                SignalMap map = SignalMapLoader.Load(VehicleProfile.SignalMapText);
+                SignalDispatcher dispatcher = new SignalDispatcher(map, state);
 
+                // Listen-only: the agent never transmits on the vehicle bus.
                 Esp32SerialByteLink link = new Esp32SerialByteLink(BoardPins.CanBridgeRx, BoardPins.CanBridgeTx, BoardPins.CanBridgeBaud);
-                SlcanBridge bridge = new SlcanBridge(link);                                              // WIRE: SlcanBridge over IByteLink
-                bridge.Open(FirmwareSettings.CanBitrate, true);                                          // WIRE: Open(bitrate, listenOnly: true)
+                SlcanBridge bridge = new SlcanBridge(link);
+                bridge.Open(FirmwareSettings.CanBitrateCode, true, false);
 
-                IRangeForecaster forecaster = new EnergyForecaster(VehicleProfile.CreateVehicleParams()); // WIRE: EnergyForecaster(VehicleParams)
+                VehicleParams vehicle = VehicleProfile.CreateVehicleParams();
+                EnergyForecaster forecaster = new EnergyForecaster(vehicle, FirmwareSettings.RouteSegmentCapacity);
+                AgentConfig config = new AgentConfig();
+                config.VehicleId = FirmwareSettings.VehicleId;
+                config.Thermal = VehicleProfile.CreateThermalParams(vehicle);
                 RamOutbox outbox = new RamOutbox(FirmwareSettings.OutboxCapacity);
-                Agent agent = new Agent(new AgentConfig(), clock, state, forecaster, dashboard, s_heater, outbox, s_log); // WIRE: AgentConfig defaults
+                Agent agent = new Agent(config, clock, state, forecaster, dashboard, s_heater, outbox, s_log);
 
                 LoopWatchdog watchdog = new LoopWatchdog(FirmwareSettings.WatchdogStallMs, FirmwareSettings.WatchdogRebootMs, s_heater, agent.SafeOff, s_log);
                 watchdog.Start();
@@ -64,24 +70,17 @@ namespace RangeGuard.Firmware
             }
         }
 
-        private static void Run(Agent agent, SlcanBridge bridge, FrameDispatcher dispatcher, IClock clock, LoopWatchdog watchdog)
+        private static void Run(Agent agent, SlcanBridge bridge, SignalDispatcher dispatcher, IClock clock, LoopWatchdog watchdog)
         {
-            CanFrame[] frames = new CanFrame[MaxFramesPerPoll];
             long nextTickMs = Environment.TickCount64; // monotonic: ticks must not follow wall-clock steps
             while (true)
             {
                 watchdog.Beat();
                 try
                 {
-                    int count = bridge.Poll(frames, frames.Length);                                      // WIRE: Poll fills frames, returns how many
-                    if (count > 0)
-                    {
-                        long nowMs = clock.UtcMilliseconds;
-                        for (int i = 0; i < count; i++)
-                        {
-                            dispatcher.Dispatch(ref frames[i], nowMs);                                   // WIRE: one frame into VehicleState
-                        }
-                    }
+                    // Frames go straight into the vehicle state, stamped with the agent clock; nothing is allocated per frame.
+                    int count = bridge.Poll(clock.UtcMilliseconds, dispatcher);
+                    agent.SampleAckButton();
 
                     long monotonicMs = Environment.TickCount64;
                     if (monotonicMs >= nextTickMs)

@@ -21,6 +21,12 @@ namespace RangeGuard.Forecast
         /// <summary>Measured HVAC power, W, or a negative value if the car does not report it.</summary>
         public float HvacPowerW;
 
+        /// <summary>Cabin air temperature, °C, read only when HasCabinTemp (at departure it sizes the warm-up/cool-down).</summary>
+        public float CabinTempC;
+
+        /// <summary>False (default) when the car does not report the cabin temperature: a cold soak (cabin = ambient) is assumed.</summary>
+        public bool HasCabinTemp;
+
         /// <summary>Energy the agent has planned to spend on battery preconditioning before the next charger, kWh.</summary>
         public float PlannedHeatingKwh;
 

@@ -23,12 +23,14 @@ namespace RangeGuard.Vehicle
                 + vp.MassKg * accelMps2 + vp.MassKg * RoadLoad.GravityMps2 * sinGrade;
             float wheelW = force * speedMps;
             float loss = vp.Battery.LossFraction(batteryTempC);
+            // Induction excitation loss is drawn whenever the motor turns, driving or regenerating.
+            float excitationW = speedMps > 0.05f ? vp.InductionLossN * speedMps : 0f;
             if (wheelW >= 0f)
             {
-                return wheelW / vp.TractionEfficiency * (1f + loss);
+                return wheelW / vp.TractionEfficiency * (1f + loss) + excitationW;
             }
 
-            return wheelW * vp.RegenEfficiency * RoadLoad.RegenDecelEfficiency(accelMps2, vp.RegenLambdaMps2)
+            return excitationW + wheelW * vp.RegenEfficiency * RoadLoad.RegenDecelEfficiency(accelMps2, vp.RegenLambdaMps2)
                 * vp.Battery.RegenAcceptance(batteryTempC, socPercent) * (1f - loss);
         }
 
@@ -65,7 +67,7 @@ namespace RangeGuard.Vehicle
             float drive = braked + (steady > 0f ? steady : 0f);
             float brakeRegen = braked * RoadLoad.RegenDecelEfficiency(vp.TypicalBrakeDecelMps2, vp.RegenLambdaMps2);
             float descent = steady < 0f ? -steady : 0f;
-            driveWh = drive / vp.TractionEfficiency / 3600f;
+            driveWh = (drive / vp.TractionEfficiency + vp.InductionLossN * lengthM) / 3600f;
             regenWh = (brakeRegen + descent) * vp.RegenEfficiency / 3600f;
         }
     }

@@ -44,7 +44,7 @@ namespace RangeGuard.Vehicle
             float air = speedMps + headwindMps;
             float aero = vp.RoadLoadCNPerMps2 * AeroFactor(tempC, altitudeM) * air * (air < 0 ? -air : air);
             float rolling = speedMps > 0.05f ? (vp.RoadLoadAN + vp.RoadLoadBNPerMps * speedMps) * tyre : 0f;
-            return rolling + aero;
+            return (rolling + aero) * vp.RoadLoadScale;
         }
 
         /// <summary>Regenerative braking efficiency vs deceleration, Fiori 2016 eq. 10: exp(−λ/|a|); 1 when not decelerating.</summary>

@@ -14,6 +14,17 @@ namespace RangeGuard.Vehicle
         public const float GenericAuxBaseW = 300f;
         public const float GenericRegenLambdaMps2 = 0.0411f;
 
+        /// <summary>
+        /// Excitation (magnetizing + iron) loss of an induction drive motor while the car moves, as a fraction of the
+        /// motor's rated power at InductionLossRefSpeedMps, proportional to speed (iron loss ∝ electrical frequency):
+        /// P = fraction·P_rated·v/v_ref, i.e. a constant drag force at the battery. Induction motors only: an EPA
+        /// coast-down (in neutral) already contains a permanent-magnet motor's magnet-driven iron loss, but an unpowered
+        /// induction motor has no flux, so its excitation loss is missing from the A/B/C coefficients. Identified from
+        /// the one induction-drive row of vehicles.csv (2013 Model S); see prediction-validation.md.
+        /// </summary>
+        public const float GenericInductionLossFraction = 0.0136f;
+        public const float InductionLossRefSpeedMps = 27.78f;
+
         /// <summary>Wall-to-battery charging efficiency used to compare with EPA (wall) figures.</summary>
         public const float GenericChargingEfficiency = 0.90f;
 
@@ -26,6 +37,24 @@ namespace RangeGuard.Vehicle
         public float RoadLoadAN = 150f;
         public float RoadLoadBNPerMps = 0f;
         public float RoadLoadCNPerMps2 = 0.36f;
+
+        /// <summary>
+        /// Real road vs EPA coast-down: multiplies the whole road-load force (rough or wet asphalt, wind gusts, tyre
+        /// pressure). 1 on the dynamometer; a car-specific value comes only from calibration on that car's own logs.
+        /// </summary>
+        public float RoadLoadScale = 1f;
+
+        /// <summary>
+        /// Rated power of the induction motor(s) that drive the car at light load, kW; 0 when a permanent-magnet motor
+        /// does (then an induction secondary motor is left unexcited at cruise). Public spec per preset.
+        /// </summary>
+        public float InductionDriveKw;
+
+        /// <summary>Battery-side drag of the induction drive's excitation loss, N (0 for permanent-magnet drives).</summary>
+        public float InductionLossN
+        {
+            get { return GenericInductionLossFraction * InductionDriveKw * 1000f / InductionLossRefSpeedMps; }
+        }
 
         /// <summary>Battery DC → wheel efficiency while driving (inverter, motor, gears).</summary>
         public float TractionEfficiency = GenericTractionEfficiency;
@@ -54,6 +83,14 @@ namespace RangeGuard.Vehicle
         /// </summary>
         public float HvacDeadbandK = 3f;
 
+        /// <summary>
+        /// Extra battery energy in the first minutes of a trip beyond drive, HVAC and base load, Wh, released with
+        /// time constant StartupTauS (cold gearbox oil and tyres, 12 V battery top-up after parking). 0 unless calibrated
+        /// on the car's own logs (TUM i3: ≈ 1 kW decaying over minutes in both seasons, see prediction-validation.md).
+        /// </summary>
+        public float StartupEnergyWh;
+        public float StartupTauS = 300f;
+
         /// <summary>Time constant of the cabin warm-up after a cold soak, s.</summary>
         public float CabinWarmupTauS = 600f;
 
@@ -68,6 +105,12 @@ namespace RangeGuard.Vehicle
 
         /// <summary>Sun and occupants load the cabin like this many K of extra ambient: cooling runs above setpoint − this.</summary>
         public float CoolingSolarK = 3f;
+
+        /// <summary>
+        /// Multiplies the forecast band's σ (learned-parameter, residual, floor and unseen-condition terms): 1 = the
+        /// stated priors; a car-specific value comes from cross-validated calibration of the band's coverage.
+        /// </summary>
+        public float BandSigmaScale = 1f;
 
         public BatteryModel Battery = new BatteryModel();
 
@@ -106,6 +149,22 @@ namespace RangeGuard.Vehicle
         {
             float dt = setpointC - ambientC;
             return dt > HvacDeadbandK ? CabinHeatCapacityJPerK * dt / HeaterCop(ambientC) : 0f;
+        }
+
+        /// <summary>
+        /// Heat to bring the cabin from its temperature at departure to the setpoint, electrical J: warming
+        /// C·(set − cabin)/COP, or cooling a heat-soaked cabin C·(cabin − set)/AcCop. No dead band: the HVAC
+        /// works at full power on a cabin far from the setpoint (i3 logs: 2.2–2.9 kW mean heater power after a cold soak).
+        /// </summary>
+        public float CabinConditioningEnergyJ(float cabinStartC, float ambientC, float setpointC)
+        {
+            float dt = setpointC - cabinStartC;
+            if (dt > 0f)
+            {
+                return CabinHeatCapacityJPerK * dt / HeaterCop(ambientC);
+            }
+
+            return -dt * CabinHeatCapacityJPerK / AcCop;
         }
 
         /// <summary>Sets the road load from physical quantities: A = m·g·Crr, B = 0, C = ½·ρref·CdA.</summary>

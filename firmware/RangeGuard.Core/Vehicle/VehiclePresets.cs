@@ -42,6 +42,12 @@ namespace RangeGuard.Vehicle
             22f, 7.4f, 50f, 0f,
         };
 
+        // Rated power of the induction motor that drives at light load, kW (0 = permanent-magnet primary drive):
+        // 2013 Model S 85 rear AC induction motor 270 kW = the 362 hp in its EPA name; 2022 Model S LR and Model 3 LR AWD
+        // cruise on their permanent-magnet (synchronous reluctance) unit, the induction unit idles unexcited; Leaf
+        // (80 kW), Bolt (150 kW) and i3 (125 kW) use permanent-magnet synchronous motors.
+        private static readonly float[] s_inductionKw = { 270f, 0f, 0f, 0f, 0f, 0f };
+
         public static int Count
         {
             get { return s_ids.Length + 1; }
@@ -89,6 +95,7 @@ namespace RangeGuard.Vehicle
                     vp.SetEpaRoadLoad(s_epa[e], s_epa[e + 1], s_epa[e + 2], s_epa[e + 3]);
                     vp.EpaUddsWallWhPerMi = s_epa[e + 4];
                     vp.EpaHwyWallWhPerMi = s_epa[e + 5];
+                    vp.InductionDriveKw = s_inductionKw[i];
                     int p = i * 4;
                     SetPack(vp, s_pack[p], s_pack[p + 1], s_pack[p + 2], s_pack[p + 3] > 0.5f);
                     return vp;

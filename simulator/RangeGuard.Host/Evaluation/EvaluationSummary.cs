@@ -47,6 +47,13 @@ namespace RangeGuard.Host.Evaluation
             return all.Count == 0 ? double.NaN : 100.0 * all.Count(c => c.InBand) / all.Count;
         }
 
+        /// <summary>Coverage of the 10–90 % band at one checkpoint (0, 0.25, 0.5, 0.75 of the distance), %.</summary>
+        public double CoveragePercentAt(double fraction)
+        {
+            var list = At(fraction).ToList();
+            return list.Count == 0 ? double.NaN : 100.0 * list.Count(c => c.InBand) / list.Count;
+        }
+
         public bool HasSeason(string season) => Trips.Any(t => t.Season == season);
 
         /// <summary>Target checks that apply to the seasons present (a season with no trips is not judged).</summary>

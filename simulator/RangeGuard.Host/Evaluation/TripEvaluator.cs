@@ -73,6 +73,7 @@ namespace RangeGuard.Host.Evaluation
 
             double label = LabelWhPerKm(vehicle);
             double content0 = trip.SocPct[0] / 100.0 * vehicle.Battery.UsableEnergyKwh((float)trip.BatteryTempC[0]);
+            double cabin0 = VehicleCalibration.CabinAtDeparture(trip);
             var result = new ForecastResult();
             var checkpoints = new List<Checkpoint>();
             int next = 0;
@@ -87,6 +88,8 @@ namespace RangeGuard.Host.Evaluation
                     SpeedKmh = (float)trip.SpeedKmh[i],
                     BatteryPowerW = (float)trip.BatteryPowerW[i],
                     HvacPowerW = useHvac && !double.IsNaN(trip.HvacPowerW[i]) ? (float)trip.HvacPowerW[i] : -1f,
+                    CabinTempC = (float)cabin0,
+                    HasCabinTemp = !double.IsNaN(cabin0),
                     InputsValid = true,
                     TimeMs = (long)Math.Round(trip.TimeS[i] * 1000),
                 };

@@ -38,6 +38,8 @@ namespace RangeGuard.Host.Evaluation
                 }
             }
 
+            // Optional: rated power of an induction drive motor, kW (overrides the preset; rows without a preset default to 0).
+            int iInduction = Array.IndexOf(header, "induction_drive_kw");
             var list = new List<VehicleParams>();
             for (int ln = 1; ln < lines.Length; ln++)
             {
@@ -63,6 +65,15 @@ namespace RangeGuard.Host.Evaluation
                 vp.EpaUddsWallWhPerMi = (float)v[5];
                 vp.EpaHwyWallWhPerMi = (float)v[6];
                 vp.Battery.NominalKwh = (float)v[7];
+                if (iInduction >= 0 && iInduction < f.Length && f[iInduction].Length > 0)
+                {
+                    if (!double.TryParse(f[iInduction], NumberStyles.Float, CultureInfo.InvariantCulture, out double kw) || kw < 0 || kw > 2000)
+                    {
+                        throw new InvalidDataException($"{path}: line {ln + 1}: column 'induction_drive_kw' is not a power in 0..2000 kW");
+                    }
+
+                    vp.InductionDriveKw = (float)kw;
+                }
                 list.Add(vp);
             }
 

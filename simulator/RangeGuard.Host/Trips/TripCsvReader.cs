@@ -26,7 +26,7 @@ namespace RangeGuard.Host.Trips
     /// heating_power_kw, aircon_power_kw, ambient_temp_c, cabin_temp_c. Current and power are NEGATIVE when discharging;
     /// battery_power_kw (mean of V·I per second) is used.</item>
     /// <item>Generic: time_s, speed_kmh, elevation_m, battery_voltage_v, battery_current_a, soc_pct, battery_temp_c,
-    /// ambient_temp_c (any column order, extra columns ignored), optional hvac_power_kw. battery_current_a is POSITIVE
+    /// ambient_temp_c (any column order, extra columns ignored), optional hvac_power_kw and cabin_temp_c. battery_current_a is POSITIVE
     /// when discharging; power = V·I. Times must increase.</item>
     /// </list>
     /// Rows with a missing or non-numeric required field, or a time that does not increase, are skipped and counted.
@@ -85,7 +85,11 @@ namespace RangeGuard.Host.Trips
             // Optional HVAC power: i3 heating_power_kw + aircon_power_kw, generic hvac_power_kw.
             int iHeat = Array.IndexOf(header, bmw ? "heating_power_kw" : "hvac_power_kw");
             int iAc = bmw ? Array.IndexOf(header, "aircon_power_kw") : -1;
+            int iCabin = Array.IndexOf(header, "cabin_temp_c");
             var hvac = new List<double>(lines.Length);
+            var heat = new List<double>(lines.Length);
+            var ac = new List<double>(lines.Length);
+            var cabin = new List<double>(lines.Length);
             var cols = new List<double>[s_generic.Length + 1];
             for (int i = 0; i < cols.Length; i++)
             {
@@ -161,17 +165,28 @@ namespace RangeGuard.Host.Trips
                 }
 
                 lastTime = values[0];
-                double hvacW = double.NaN;
+                double hvacW = double.NaN, heatW = double.NaN, acW = double.NaN;
                 if (iHeat >= 0 && iHeat < f.Length && double.TryParse(f[iHeat], NumberStyles.Float, CultureInfo.InvariantCulture, out double heatKw))
                 {
                     hvacW = heatKw * 1000.0;
+                    heatW = bmw ? hvacW : double.NaN;
                     if (iAc >= 0 && iAc < f.Length && double.TryParse(f[iAc], NumberStyles.Float, CultureInfo.InvariantCulture, out double acKw))
                     {
-                        hvacW += acKw * 1000.0;
+                        acW = acKw * 1000.0;
+                        hvacW += acW;
                     }
                 }
 
+                double cabinC = double.NaN;
+                if (iCabin >= 0 && iCabin < f.Length && double.TryParse(f[iCabin], NumberStyles.Float, CultureInfo.InvariantCulture, out double cab))
+                {
+                    cabinC = cab;
+                }
+
                 hvac.Add(hvacW);
+                heat.Add(heatW);
+                ac.Add(acW);
+                cabin.Add(cabinC);
                 for (int c = 0; c < s_generic.Length; c++)
                 {
                     cols[c].Add(values[c]);
@@ -190,6 +205,9 @@ namespace RangeGuard.Host.Trips
             var trip = new TripLog(name, cols[0].ToArray(), cols[1].ToArray(), cols[2].ToArray(), cols[8].ToArray(),
                 cols[5].ToArray(), cols[6].ToArray(), cols[7].ToArray());
             hvac.CopyTo(trip.HvacPowerW);
+            heat.CopyTo(trip.HeatingPowerW);
+            ac.CopyTo(trip.AirconPowerW);
+            cabin.CopyTo(trip.CabinTempC);
             var result = new TripReadResult
             {
                 Trip = trip,

@@ -19,7 +19,20 @@ namespace RangeGuard.Host.Trips
             AmbientTempC = ambientTempC;
             HvacPowerW = new double[timeS.Length];
             System.Array.Fill(HvacPowerW, double.NaN);
+            HeatingPowerW = new double[timeS.Length];
+            System.Array.Fill(HeatingPowerW, double.NaN);
+            AirconPowerW = new double[timeS.Length];
+            System.Array.Fill(AirconPowerW, double.NaN);
+            CabinTempC = new double[timeS.Length];
+            System.Array.Fill(CabinTempC, double.NaN);
         }
+
+        /// <summary>Reported cabin-heater and A/C compressor power, W (i3 files); NaN where the file has none.</summary>
+        public double[] HeatingPowerW { get; }
+        public double[] AirconPowerW { get; }
+
+        /// <summary>Cabin air temperature, °C; NaN where the file has none.</summary>
+        public double[] CabinTempC { get; }
 
         /// <summary>Reported HVAC (cabin heating + A/C) power, W; NaN where the file has none.</summary>
         public double[] HvacPowerW { get; }

@@ -45,7 +45,7 @@ namespace RangeGuard.Simulator.Commands
             }
 
             List<DynoRow> rows = DynoCheck.Run(list, udds, hwfet);
-            o.WriteLine($"generic set: traction eff {VehicleParams.GenericTractionEfficiency}, regen eff {VehicleParams.GenericRegenEfficiency} x exp(-{VehicleParams.GenericRegenLambdaMps2}/|a|), aux {VehicleParams.GenericAuxBaseW} W, charging eff {VehicleParams.GenericChargingEfficiency}");
+            o.WriteLine($"generic set: traction eff {VehicleParams.GenericTractionEfficiency}, regen eff {VehicleParams.GenericRegenEfficiency} x exp(-{VehicleParams.GenericRegenLambdaMps2}/|a|), aux {VehicleParams.GenericAuxBaseW} W, charging eff {VehicleParams.GenericChargingEfficiency}, induction excitation {VehicleParams.GenericInductionLossFraction} x rated power x v/{VehicleParams.InductionLossRefSpeedMps} m/s (induction drives only)");
             o.WriteLine($"{"vehicle",-28} {"cycle",-6} {"battery",8} {"wall",7} {"EPA",7} {"err %",7}");
             int within = 0;
             foreach (DynoRow r in rows)

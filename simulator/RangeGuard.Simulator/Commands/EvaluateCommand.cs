@@ -23,22 +23,26 @@ namespace RangeGuard.Simulator.Commands
             var config = new Option<string?>("--vehicle-config") { Description = "Vehicle config file (key=value lines); overrides --vehicle" };
             var useHvac = new Option<bool>("--use-hvac") { Description = "Give the forecaster the logged HVAC power (i3: heating + A/C; summer heating signal is unreliable)" };
             var sequence = new Option<bool>("--sequence") { Description = "Treat the files (in name order) as one car's trip sequence: carry the learner from trip to trip" };
+            var folds = new Option<int>("--folds") { Description = "Car-specific calibration (base load, cabin, A/C, road-load scale): k-fold cross-validated (trip i in fold i mod k; default 2), 0 = none (preset only), 1 = in-sample (reference only)", DefaultValueFactory = _ => 2 };
             var command = new Command("evaluate", "Predicted vs measured battery energy over real trip logs (MAPE, bias, band coverage, baselines)");
             command.Arguments.Add(path);
             command.Options.Add(vehicle);
             command.Options.Add(config);
             command.Options.Add(useHvac);
             command.Options.Add(sequence);
+            command.Options.Add(folds);
+            var bySeason = new Option<bool>("--season-out") { Description = "Calibrate on one season and predict the other (summer ↔ winter): an extrapolation check, not the headline" };
+            command.Options.Add(bySeason);
             command.SetAction(parseResult =>
             {
                 TextWriter output = parseResult.InvocationConfiguration.Output;
                 TextWriter error = parseResult.InvocationConfiguration.Error;
-                return Run(parseResult.GetValue(path)!, parseResult.GetValue(vehicle)!, parseResult.GetValue(config), output, error, parseResult.GetValue(useHvac), parseResult.GetValue(sequence));
+                return Run(parseResult.GetValue(path)!, parseResult.GetValue(vehicle)!, parseResult.GetValue(config), output, error, parseResult.GetValue(useHvac), parseResult.GetValue(sequence), parseResult.GetValue(folds), parseResult.GetValue(bySeason));
             });
             return command;
         }
 
-        internal static int Run(string path, string vehicleId, string? configPath, TextWriter output, TextWriter error, bool useHvac = false, bool sequence = false)
+        internal static int Run(string path, string vehicleId, string? configPath, TextWriter output, TextWriter error, bool useHvac = false, bool sequence = false, int folds = 2, bool bySeason = false)
         {
             VehicleParams? vp = LoadVehicle(vehicleId, configPath, error);
             if (vp == null)
@@ -61,8 +65,13 @@ namespace RangeGuard.Simulator.Commands
                 return 2;
             }
 
-            var evaluations = new List<TripEvaluation>();
-            string? carried = null;
+            if (folds < 0 || folds > 10)
+            {
+                error.WriteLine($"evaluate: --folds {folds}: must be 0..10");
+                return 2;
+            }
+
+            var trips = new List<TripLog>();
             foreach (string file in files)
             {
                 TripReadResult read = TripCsvReader.Read(file);
@@ -78,18 +87,36 @@ namespace RangeGuard.Simulator.Commands
                     output.WriteLine($"{Path.GetFileName(file)}: {read.RowsSkipped} rows skipped, first: {read.Problems[0]}");
                 }
 
-                TripEvaluation evaluation = TripEvaluator.Evaluate(read.Trip, vp, learn: true, useHvac: useHvac, learnerState: sequence ? carried : null);
-                carried = evaluation.LearnerState;
-                evaluations.Add(evaluation);
+                trips.Add(read.Trip);
             }
 
-            if (evaluations.Count == 0)
+            if (trips.Count == 0)
             {
                 error.WriteLine($"evaluate: no trip files in '{path}'");
                 return 2;
             }
 
-            var summary = new EvaluationSummary(evaluations);
+            if (folds > trips.Count)
+            {
+                folds = trips.Count;
+            }
+
+            CrossValidation.Result cv = CrossValidation.Run(trips, vp, folds, sequence, useHvac, bySeason);
+            output.WriteLine(bySeason ? "calibration: season-out (fold 0 = summer trips, fitted on winter; fold 1 = winter, fitted on summer)" : folds switch
+            {
+                0 => "calibration: none (preset constants)",
+                1 => "calibration: in-sample on all trips (NOT a validation; reference only)",
+                _ => $"calibration: {folds}-fold cross-validated (trip i in fold i mod {folds}, constants fitted on the other folds)",
+            });
+            for (int f = 0; f < cv.Folds.Length; f++)
+            {
+                if (cv.Folds[f] != null)
+                {
+                    output.WriteLine($"  fold {f}: {cv.Folds[f]}");
+                }
+            }
+
+            var summary = new EvaluationSummary(cv.Evaluations);
             EvaluationReport.Write(summary, vp, output, sequence);
             return summary.AllTargetsMet ? 0 : 1;
         }

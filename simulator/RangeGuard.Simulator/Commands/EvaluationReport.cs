@@ -42,6 +42,7 @@ namespace RangeGuard.Simulator.Commands
                 o.WriteLine($"{season ?? "all",-8} {n,3} | {F(M(0)),8} {F(bias),8} | {F(M(0.25)),7} {F(M(0.5)),7} {F(M(0.75)),7} | {F(s.HalfwayArrivalMape(season)),6} | {F(label),9} {F(guess),8} | {F(s.CoveragePercent(season)),6}");
             }
 
+            o.WriteLine($"band coverage by checkpoint: departure {F(s.CoveragePercentAt(0))} %, 25 % {F(s.CoveragePercentAt(0.25))} %, 50 % {F(s.CoveragePercentAt(0.5))} %, 75 % {F(s.CoveragePercentAt(0.75))} %");
             o.WriteLine();
             foreach (var t in s.Targets())
             {

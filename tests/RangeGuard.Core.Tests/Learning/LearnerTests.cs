@@ -56,7 +56,20 @@ namespace RangeGuard.Tests.Learning
             Drive(f, 1.15f, 600f, 29f, ref t, r);
             Check.Near(1.15, f.Learner.TractionScale, 0.05, "k");
             Check.Near(600.0, f.Learner.AuxOffsetW, 150.0, "aux W");
-            Assert.IsTrue(f.Learner.WindowCount >= 50, "windows " + f.Learner.WindowCount.ToString());
+            // 29 km = 58 windows of 500 m, minus the first 600 s (LearnHoldOffS) of driving: 33.
+            Assert.AreEqual(33, f.Learner.WindowCount, "windows");
+        }
+
+        [TestMethod]
+        public void Learner_should_learn_nothing_when_within_the_hold_off_after_departure()
+        {
+            EnergyForecaster f = Loop();
+            var r = new ForecastResult();
+            long t = 0;
+            Drive(f, 1.15f, 600f, 8f, ref t, r);
+            Assert.IsTrue(t < 600000, "8 km took " + t.ToString() + " ms");
+            Assert.AreEqual(0, f.Learner.WindowCount, "windows");
+            Check.Near(1.0, f.Learner.TractionScale, 1e-6, "k");
         }
 
         [TestMethod]

@@ -24,6 +24,25 @@ namespace RangeGuard.Tests.Vehicle
         }
 
         [TestMethod]
+        public void TryParse_should_set_calibrated_constants_when_keys_given()
+        {
+            // The 2-fold-calibrated i3 constants of prediction-validation.md, carried by a config file.
+            string text = "preset=bmw-i3-60ah-2014\naux_base_w=521\ncabin_conductance_w_per_k=85.8\ncabin_heat_capacity_j_per_k=82200\n"
+                + "ac_cop=1.9\nroad_load_scale=0.797\nstartup_energy_wh=339\nband_sigma_scale=1.04\ninduction_drive_kw=0\n";
+            VehicleParams vp;
+            string error;
+            Assert.IsTrue(VehicleParams.TryParse(text, out vp, out error), error);
+            Check.Near(521.0, vp.AuxBaseW, 1e-3, "aux");
+            Check.Near(82200.0, vp.CabinHeatCapacityJPerK, 1e-1, "C");
+            Check.Near(1.9, vp.AcCop, 1e-5, "COP");
+            Check.Near(0.797, vp.RoadLoadScale, 1e-5, "scale");
+            Check.Near(339.0, vp.StartupEnergyWh, 1e-3, "start-up");
+            Check.Near(1.04, vp.BandSigmaScale, 1e-5, "band");
+            Assert.IsFalse(VehicleParams.TryParse("road_load_scale=3", out vp, out error), "scale outside 0.5..2");
+            Assert.IsNotNull(error);
+        }
+
+        [TestMethod]
         public void TryParse_should_build_road_load_when_cda_and_crr_given()
         {
             // A = 2000·9.80665·0.01 = 196.13 N; C = 0.5·1.20412·0.6 = 0.36124.
