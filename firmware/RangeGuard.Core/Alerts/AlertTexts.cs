@@ -91,7 +91,8 @@ namespace RangeGuard.Alerts
         /// <summary>Clock time "hh:mm" of a ms timestamp (add the local offset first for local time).</summary>
         public static string ClockText(long utcMs)
         {
-            long minutes = utcMs / 60000;
+            // Nearest minute: a departure computed as 08:29:59.9 reads 08:30.
+            long minutes = (utcMs + 30000) / 60000;
             int hh = (int)((minutes / 60) % 24);
             int mm = (int)(minutes % 60);
             return hh.ToString("D2") + ":" + mm.ToString("D2");

@@ -296,5 +296,14 @@ namespace RangeGuard.Tests.Alerts
             rig.Step(1);
             Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable));
         }
+
+        [TestMethod]
+        public void Clock_text_should_round_to_the_nearest_minute()
+        {
+            long midnight = 1767916800000; // 2026-01-09 00:00 UTC
+            Assert.AreEqual("08:30", AlertTexts.ClockText(midnight + 8 * 3600000L + 29 * 60000L + 59900L));
+            Assert.AreEqual("08:29", AlertTexts.ClockText(midnight + 8 * 3600000L + 29 * 60000L + 29000L));
+            Assert.AreEqual("00:00", AlertTexts.ClockText(midnight + 23 * 3600000L + 59 * 60000L + 45000L));
+        }
 }
 }
