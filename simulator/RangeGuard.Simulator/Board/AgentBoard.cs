@@ -27,7 +27,7 @@ namespace RangeGuard.Simulator.Board
     /// truth model still runs (it drives the plan's position at re-plans, the departure times and the display) but its
     /// frames are not sent anywhere.
     /// </summary>
-    public sealed partial class AgentBoard : IVirtualBoard, IDisposable
+    public sealed partial class AgentBoard : IVirtualBoard, IBoardSummary, IDisposable
     {
         /// <summary>Lawicel S6 = 500 kbit/s, the reference vehicle's bus.</summary>
         public const int BitrateCode = 6;
@@ -136,6 +136,13 @@ namespace RangeGuard.Simulator.Board
             _lastPhase = truth.Phase;
             MapView(in truth);
         }
+
+        /// <summary>One line for the summary and the report: the CAN path's counters, plans and the agent's health.</summary>
+        public string Summary => Agent == null ? "not started" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{State.FramesReceived:N0} CAN frames via SLCAN ({(_adapter != null ? Encoder.FramesPerStep + " per simulated second, in-process pipe" : "external bridge")}), " +
+            $"{State.DecodeErrors + State.UnknownIdFrames + State.OutOfRangeValues} decode errors, {Bridge.Receiver.Counters.ParseErrors} SLCAN parse errors; " +
+            $"forecaster preset {PresetId}; {PlansSet} plans; {Agent.Counters.Ticks:N0} agent ticks, {Agent.Counters.Exceptions} exceptions; " +
+            $"{Outbox.Messages.Count:N0} outbox messages");
 
         public void Dispose()
         {

@@ -20,6 +20,11 @@ namespace RangeGuard.Simulator.Reports
             w.WriteString("vehicle", s.Vehicle.Id);
             w.WriteString("board", r.BoardName);
             w.WriteBoolean("boardHasAgent", r.BoardHasAgent);
+            if (r.BoardSummary != null)
+            {
+                w.WriteString("boardSummary", r.BoardSummary);
+            }
+
             w.WriteString("driver", r.FollowedAdvice ? "followsAdvice" : "asDriven");
             w.WriteString("adviceSource", r.AdviceSource);
             w.WriteString("start", s.Start.ToString("yyyy-MM-dd'T'HH:mm:sszzz"));

@@ -13,6 +13,11 @@ namespace RangeGuard.Simulator.Reports
         {
             w.WriteLine($"Scenario {s.Name}: {s.Description}");
             w.WriteLine($"Vehicle {s.Vehicle.Name}; board: {r.BoardName}; driver {(r.FollowedAdvice ? $"follows advice (source: {r.AdviceSource})" : "ignores advice (as driven)")}");
+            if (r.BoardSummary != null)
+            {
+                w.WriteLine($"Board: {r.BoardSummary}");
+            }
+
             w.WriteLine();
             w.WriteLine("Itinerary as run:");
             foreach (StepRecord st in r.Steps)

@@ -18,6 +18,9 @@ namespace RangeGuard.Simulator.Running
         public string VehicleId { get; init; } = string.Empty;
         public string BoardName { get; init; } = string.Empty;
         public bool BoardHasAgent { get; init; }
+
+        /// <summary>The board's own one-line account (IBoardSummary), or null.</summary>
+        public string? BoardSummary { get; set; }
         public bool FollowedAdvice { get; init; }
 
         /// <summary>"board", "scripted" (the scenario's ifAdvised steps) or "none".</summary>

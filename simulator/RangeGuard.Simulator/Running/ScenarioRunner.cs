@@ -148,6 +148,7 @@ namespace RangeGuard.Simulator.Running
             _r.WallS = wallS;
             _r.Alerts.AddRange(_board.View.Alerts);
             _r.ClearedAlerts.AddRange(_board.View.Cleared);
+            _r.BoardSummary = (_board as IBoardSummary)?.Summary;
             if (_r.Trace != null && (_r.Trace.Count == 0 || _r.Trace.ElapsedS[^1] < _t))
             {
                 _r.Trace.Add(in _snap, _board.View);
