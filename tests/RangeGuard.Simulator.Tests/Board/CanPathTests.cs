@@ -81,7 +81,7 @@ namespace RangeGuard.Simulator.Tests.Board
             // The agent's SOC (from CAN) matches the truth at the end within the 0.1 % resolution.
             Assert.AreEqual(r.FinalSocPercent, board.State.GetLast(InputId.SocPercent), 0.05 + 1e-3);
             StringAssert.Contains(r.BoardSummary, "0 decode errors, 0 SLCAN parse errors");
-            StringAssert.Contains(r.BoardSummary, $"{r.Ticks * 23:N0} CAN frames via SLCAN (23 per simulated second, in-process pipe)");
+            StringAssert.Contains(r.BoardSummary, (r.Ticks * 23).ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " CAN frames via SLCAN (23 per simulated second, in-process pipe)");
         }
     }
 }
