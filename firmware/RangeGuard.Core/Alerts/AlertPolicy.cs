@@ -53,7 +53,10 @@ namespace RangeGuard.Alerts
             float p50 = f.Destination.SocP50;
             float p10 = f.Destination.SocP10;
             float res = a.DestinationReservePct;
-            Update(AlertKind.ArriveLow, p50 < res, p50 < res + h, res - p50, _cfg.WorsenStepPct, a, true, true);
+            // Plugged in, the car stands at a charger still charging: an arrival figure from the SOC of the moment is
+            // noise next to the charge advice (RG-CHARGE-REQ says how long to charge); it is judged at departure.
+            bool atCharger = a.PluggedIn;
+            Update(AlertKind.ArriveLow, !atCharger && p50 < res, !atCharger && p50 < res + h, res - p50, _cfg.WorsenStepPct, a, true, true);
 
             bool needEnter = p10 < _cfg.ChargeRequiredP10Pct;
             bool needStay = p10 < _cfg.ChargeRequiredP10Pct + h;
