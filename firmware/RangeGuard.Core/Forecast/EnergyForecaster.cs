@@ -10,7 +10,7 @@ namespace RangeGuard.Forecast
     /// Energy to a point: k·(drive·(1+r) − regen·acceptance·(1−r)) + heating + cooling + (aux + ΔP)·time + planned
     /// pack heating, with k and ΔP from the learner and r, acceptance from the pack temperature and SOC (mean over the
     /// leg's SOC span). Every leg is taken at the learned driver speed factor f (Leg.AtSpeedFactor: aero ∝ f², time-based
-    /// loads ∝ 1/f). Both learners live as long as the forecaster: a re-plan keeps what earlier legs taught.
+    /// loads ∝ 1/f) and kinetic factor g (Leg.AtKineticFactor: the plan's speed-change energy × g). Both learners live as long as the forecaster: a re-plan keeps what earlier legs taught.
     /// </summary>
     public sealed class EnergyForecaster : IRangeForecaster
     {
@@ -24,6 +24,8 @@ namespace RangeGuard.Forecast
         private readonly RouteProfile _profile;
         private readonly ConsumptionLearner _learner = new ConsumptionLearner();
         private readonly SpeedFactorLearner _speed = new SpeedFactorLearner();
+        private readonly KineticFactorLearner _kinetic = new KineticFactorLearner();
+        private readonly float _drivePerPke, _regenPerPke;
         private readonly int[] _chargerSeg = new int[RoutePlan.MaxChargers];
         private readonly float[] _chargerPos = new float[RoutePlan.MaxChargers];
         private readonly float[] _chargerKw = new float[RoutePlan.MaxChargers];
@@ -36,7 +38,7 @@ namespace RangeGuard.Forecast
         // Speed-factor state between ticks (not held off: the cabin warm-up does not disturb speeds).
         private bool _spHave;
         private long _spPrevMs;
-        private float _spPrevPos, _f = 1f;
+        private float _spPrevPos, _spPrevV, _f = 1f, _g = 1f;
 
         // Learning state between ticks.
         private bool _havePrev;
@@ -74,6 +76,10 @@ namespace RangeGuard.Forecast
 
             _vp = vehicle;
             _profile = new RouteProfile(segmentCapacity < 1 ? 1 : (segmentCapacity > RoutePlan.MaxSegments ? RoutePlan.MaxSegments : segmentCapacity));
+            // Wh per (m²/s²) of Σ PKE·L: the braked share of the kinetic energy, as Powertrain.SegmentEnergy counts it.
+            float braked = vehicle.MassKg * (1f - vehicle.CoastShare) / 3600f;
+            _drivePerPke = braked / vehicle.TractionEfficiency;
+            _regenPerPke = braked * RoadLoad.RegenDecelEfficiency(vehicle.TypicalBrakeDecelMps2, vehicle.RegenLambdaMps2) * vehicle.RegenEfficiency;
         }
 
         public VehicleParams Vehicle { get { return _vp; } }
@@ -82,6 +88,9 @@ namespace RangeGuard.Forecast
 
         /// <summary>Driven speed vs the plan's expected speeds, learned over the recent distance (kept across re-plans).</summary>
         public SpeedFactorLearner SpeedLearner { get { return _speed; } }
+
+        /// <summary>Driven kinetic energy vs the plan's PKE, learned over the recent distance (kept across re-plans).</summary>
+        public KineticFactorLearner KineticLearner { get { return _kinetic; } }
 
         public bool HasPlan { get { return _hasPlan; } }
 
@@ -162,9 +171,10 @@ namespace RangeGuard.Forecast
 
             float pos = inputs.PositionM < 0f ? 0f : (inputs.PositionM > _profile.TotalM ? _profile.TotalM : inputs.PositionM);
             _seg = _profile.Locate(pos, _seg);
-            LearnSpeed(inputs, pos);
             Learn(inputs, pos);
+            LearnSpeed(inputs, pos);
             _f = _speed.Factor;
+            _g = _kinetic.Factor;
 
             _k = _learner.TractionScale;
             _auxW = _vp.AuxBaseW + _learner.AuxOffsetW;
@@ -187,6 +197,7 @@ namespace RangeGuard.Forecast
             result.LearnedTractionScale = _k;
             result.LearnedAuxOffsetW = _learner.AuxOffsetW;
             result.LearnedSpeedFactor = _f;
+            result.LearnedKineticFactor = _g;
 
             // Destination.
             int lastSeg = _profile.Count - 1;
@@ -270,7 +281,7 @@ namespace RangeGuard.Forecast
         /// <summary>Route sums between two points, at the learned driver speed factor.</summary>
         private Leg Between(int segA, float posA, int segB, float posB)
         {
-            return Leg.Between(_profile, segA, posA, segB, posB).AtSpeedFactor(_f);
+            return Leg.Between(_profile, segA, posA, segB, posB).AtSpeedFactor(_f).AtKineticFactor(_g, _drivePerPke, _regenPerPke);
         }
 
         /// <summary>Feeds the speed-factor learner: the plan's time for the distance just driven vs the time it took.</summary>
@@ -291,12 +302,15 @@ namespace RangeGuard.Forecast
                     float segLen = _profile.Len[_seg + 1] - _profile.Len[_seg];
                     float planS = segLen > 0f ? dist * (_profile.Time[_seg + 1] - _profile.Time[_seg]) / segLen : dt;
                     _speed.Add(dt, dist, planS);
+                    float planPke = segLen > 0f ? (_profile.PkeLen[_seg + 1] - _profile.PkeLen[_seg]) / segLen : 0f;
+                    _kinetic.Add(_spPrevV, _filteredSpeedMps, dist, planPke);
                 }
             }
 
             _spHave = true;
             _spPrevMs = inputs.TimeMs;
             _spPrevPos = pos;
+            _spPrevV = _filteredSpeedMps;
         }
 
         private static void Invalidate(ForecastResult result, string reason)

@@ -6,7 +6,7 @@ namespace RangeGuard.Forecast
         public float LengthM, TimeS, DriveWh, RegenWh, HeatKs, HeatS, CoolKs;
         public float LossSpeedWh, LossColdWh, LossWindWh, LossElevWh;
         public float LRoll, LRho, LRhoW, LRhoW2, LHeatK, LCoolK, GradeKinWh;
-        public float AeroV2Wh, AeroVWWh, RollVWh;
+        public float AeroV2Wh, AeroVWWh, RollVWh, PkeLen;
 
         /// <summary>Sums from (segA, posA) to (segB, posB).</summary>
         public static Leg Between(RouteProfile p, int segA, float posA, int segB, float posB)
@@ -33,6 +33,7 @@ namespace RangeGuard.Forecast
             l.AeroV2Wh = D(p, p.AeroV2, segA, posA, segB, posB);
             l.AeroVWWh = D(p, p.AeroVW, segA, posA, segB, posB);
             l.RollVWh = D(p, p.RollV, segA, posA, segB, posB);
+            l.PkeLen = D(p, p.PkeLen, segA, posA, segB, posB);
             return l;
         }
 
@@ -66,6 +67,25 @@ namespace RangeGuard.Forecast
             l.AeroV2Wh = AeroV2Wh * f * f;
             l.AeroVWWh = AeroVWWh * f;
             l.RollVWh = RollVWh * f;
+            return l;
+        }
+
+        /// <summary>
+        /// The same leg with g times the plan's kinetic energy: the braked share costs drivePerPke·ΣPKE·L more traction and
+        /// offers regenPerPke·ΣPKE·L more regen per unit of (g − 1) (Wh per m²/s², from the vehicle). g = 1 leaves it unchanged.
+        /// </summary>
+        public Leg AtKineticFactor(float g, float drivePerPke, float regenPerPke)
+        {
+            if (g == 1f || g < 0f)
+            {
+                return this;
+            }
+
+            Leg l = this;
+            float d = (g - 1f) * PkeLen;
+            l.DriveWh = DriveWh + d * drivePerPke > 0f ? DriveWh + d * drivePerPke : 0f;
+            l.RegenWh = RegenWh + d * regenPerPke > 0f ? RegenWh + d * regenPerPke : 0f;
+            l.PkeLen = PkeLen * g;
             return l;
         }
 
