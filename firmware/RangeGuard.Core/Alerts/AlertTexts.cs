@@ -158,6 +158,9 @@ namespace RangeGuard.Alerts
         /// <summary>Below this speed the current speed is not quoted with the speed cause (leaving a charger at 4 km/h it would mislead).</summary>
         public const float MinQuotedSpeedKmh = 30f;
 
+        /// <summary>A cause costing less than this is not quoted ("speed (-1 km)" on a 300 km leg explains nothing), km.</summary>
+        public const float MinQuotedLossKm = 2f;
+
         /// <summary>" at Milford CT SB", or nothing when the plan's destination has no name.</summary>
         public static string AtDestination(AlertInputs a)
         {
@@ -183,6 +186,11 @@ namespace RangeGuard.Alerts
                 }
 
                 string phrase;
+                if (!IsCold(c) && km[c] < MinQuotedLossKm)
+                {
+                    continue;
+                }
+
                 if (IsCold(c))
                 {
                     if (cold)

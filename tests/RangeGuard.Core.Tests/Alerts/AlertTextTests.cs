@@ -320,6 +320,22 @@ namespace RangeGuard.Tests.Alerts
         }
 
         [TestMethod]
+        public void ArriveLow_should_leave_out_a_cause_that_costs_under_2_km()
+        {
+            AgentRig rig = NewRig();
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = 4f;
+            f.Destination.SocP10 = -2f;
+            f.LossKmByCause[LossCause.CabinHeating] = 81f;
+            f.LossKmByCause[LossCause.Speed] = 1.4f;
+            f.TopCauses[0] = LossCause.CabinHeating;
+            f.TopCauses[1] = LossCause.Speed;
+            f.TopCauses[2] = -1;
+            rig.Step(1);
+            Assert.AreEqual("Arrive 4 % — cold -8 °C (-81 km)", rig.Agent.Alerts.Slot(AlertKind.ArriveLow).Text);
+        }
+
+        [TestMethod]
         public void ArriveLow_should_wait_for_departure_while_plugged_in_and_charging()
         {
             AgentRig rig = NewRig();
