@@ -293,7 +293,11 @@ namespace RangeGuard.Tests.Alerts
             Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable));
             Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.PointOfNoReturn));
 
-            rig.Feed(InputId.ChargingState, 0f); // unplugged and still nothing reachable: now it is true
+            rig.Feed(InputId.ChargingState, 0f); // unplugged: not yet, the car still stands there
+            rig.Step(10);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable), "standing unplugged");
+
+            rig.Feed(InputId.SpeedKmh, 20f); // drives off still short: now it is true
             rig.Step(1);
             Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable));
         }
@@ -350,6 +354,29 @@ namespace RangeGuard.Tests.Alerts
             rig.Feed(InputId.ChargingState, 0f); // unplugged still short: now it is news
             rig.Step(1);
             Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.ArriveLow));
+        }
+
+        [TestMethod]
+        public void Stranded_should_wait_for_departure_when_parked_overnight_and_come_when_the_car_leaves()
+        {
+            AgentRig rig = NewRig();
+            rig.Feed(InputId.SpeedKmh, 0f);
+            rig.Agent.SetDeparture(rig.Clock.NowMs + 12L * 3600000L, -15f); // parked unplugged, leaving at 07:00
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = -14f;
+            f.Destination.SocP10 = -25f;
+            f.Destination.Reachable = false;
+            f.LastReachableChargerIndex = -1;
+            f.StrandingDistanceM = 112000f;
+            rig.Step(3600);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable), "no alarm all night");
+
+            rig.Agent.SetDeparture(-1, 0f); // the departure came: the car leaves still short
+            rig.Step(1);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable), "not before it moves");
+            rig.Feed(InputId.SpeedKmh, 15f);
+            rig.Step(1);
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable));
         }
 
         [TestMethod]
