@@ -143,6 +143,7 @@ namespace RangeGuard.Agents
             _chargerCount = n;
             _destinationReservePct = plan.DestinationReservePercent;
             _chargerReservePct = plan.ChargerReservePercent;
+            _alertIn.DestinationName = plan.DestinationName;
             _positionM = 0f;
             _lastOdometerKm = -1f;
             _planSet = true;

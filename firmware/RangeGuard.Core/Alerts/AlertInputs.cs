@@ -22,6 +22,9 @@ namespace RangeGuard.Alerts
 
         public float PositionM;
 
+        /// <summary>Name of the plan's destination for texts ("at Milford CT SB"); null or empty when unnamed.</summary>
+        public string DestinationName;
+
         /// <summary>The car reports a charging cable (charging state 1..3): it stands at a charger.</summary>
         public bool PluggedIn;
 

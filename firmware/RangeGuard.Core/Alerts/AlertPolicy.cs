@@ -53,7 +53,10 @@ namespace RangeGuard.Alerts
             float p50 = f.Destination.SocP50;
             float p10 = f.Destination.SocP10;
             float res = a.DestinationReservePct;
-            Update(AlertKind.ArriveLow, p50 < res, p50 < res + h, res - p50, _cfg.WorsenStepPct, a, true, true);
+            // Plugged in, the car stands at a charger still charging: an arrival figure from the SOC of the moment is
+            // noise next to the charge advice (RG-CHARGE-REQ says how long to charge); it is judged at departure.
+            bool atCharger = a.PluggedIn;
+            Update(AlertKind.ArriveLow, !atCharger && p50 < res, !atCharger && p50 < res + h, res - p50, _cfg.WorsenStepPct, a, true, true);
 
             bool needEnter = p10 < _cfg.ChargeRequiredP10Pct;
             bool needStay = p10 < _cfg.ChargeRequiredP10Pct + h;
@@ -63,11 +66,18 @@ namespace RangeGuard.Alerts
             // Plugged in, the car stands at a charger: there is no point of no return to pass, and nothing to strand on.
             bool lastOk = f.LastReachableChargerIndex >= 0;
             float ponrKm = f.PointOfNoReturnM / 1000f;
-            bool driving = !a.PluggedIn;
+            // Parked with a known departure ahead (the overnight stop), the decision is still to come: RG-COLD-SOAK and
+            // RG-ARRIVE-LOW speak then; a critical alarm all night would be crying wolf. The criticals are raised when the car
+            // moves off (an unknown speed counts as moving), and once up they stay through stops until the car parks for a
+            // planned departure or plugs in.
+            bool standing = a.SpeedKmh < 1f;
+            bool waiting = a.DepartureUtcMs > a.NowMs && !(a.SpeedKmh >= 1f);
+            bool driving = !a.PluggedIn && !waiting;
+            bool movingOff = driving && !standing;
             // "Worse" compares where the point lies on the route (position + distance), not the distance itself, which
             // shrinks by every kilometre driven and would re-alert every WorsenStepKm without anything getting worse.
             Update(AlertKind.PointOfNoReturn,
-                driving && needEnter && lastOk && ponrKm < _cfg.PonrWarnKm,
+                movingOff && needEnter && lastOk && ponrKm < _cfg.PonrWarnKm,
                 driving && needStay && lastOk && ponrKm < _cfg.PonrWarnKm + _cfg.PonrHysteresisKm,
                 -(a.PositionM / 1000f + ponrKm), _cfg.WorsenStepKm, a, true, true);
 
@@ -76,7 +86,7 @@ namespace RangeGuard.Alerts
             float strandAtKm = f.StrandingDistanceM < 0f ? 1e6f : (a.PositionM + f.StrandingDistanceM) / 1000f;
             // Plugged in, the car is charging at a charger: "nothing reachable" is not true of where it stands (arriving
             // below the charger reserve makes the charger itself count as unreachable to the forecast).
-            Update(AlertKind.NothingReachable, driving && !f.Destination.Reachable && !lastOk, driving && p50 < h && chargerMarginal,
+            Update(AlertKind.NothingReachable, movingOff && !f.Destination.Reachable && !lastOk, driving && p50 < h && chargerMarginal,
                 -strandAtKm, _cfg.WorsenStepKm, a, true, true);
         }
 

@@ -16,7 +16,7 @@ namespace RangeGuard.Alerts
             switch (kind)
             {
                 case AlertKind.ArriveLow:
-                    return "Arrive " + Int(f.Destination.SocP50) + " %" + Causes(f, a) + SpeedAdvice(f);
+                    return "Arrive " + Int(f.Destination.SocP50) + " %" + AtDestination(a) + Causes(f, a) + SpeedAdvice(f);
                 case AlertKind.ChargeRequired:
                     return ChargeText(f, a);
                 case AlertKind.PointOfNoReturn:
@@ -155,25 +155,43 @@ namespace RangeGuard.Alerts
             return speedKmh > 5f ? distM / 1000f / speedKmh * 60f : float.NaN;
         }
 
-        /// <summary>Below this speed the speed cause is quoted as range lost ("speed 12 km"), not as the current speed.</summary>
+        /// <summary>Below this speed the current speed is not quoted with the speed cause (leaving a charger at 4 km/h it would mislead).</summary>
         public const float MinQuotedSpeedKmh = 30f;
 
-        /// <summary>"— cold -8 °C and 120 km/h": the top two causes, cold effects merged into one phrase.</summary>
+        /// <summary>A cause costing less than this is not quoted ("speed (-1 km)" on a 300 km leg explains nothing), km.</summary>
+        public const float MinQuotedLossKm = 2f;
+
+        /// <summary>" at Milford CT SB", or nothing when the plan's destination has no name.</summary>
+        public static string AtDestination(AlertInputs a)
+        {
+            return a.DestinationName == null || a.DestinationName.Length == 0 ? string.Empty : " at " + a.DestinationName;
+        }
+
+        /// <summary>
+        /// "— cold -2 °C (-40 km), 110 km/h (-25 km)": the top two causes with the range each costs, cold effects merged
+        /// into one phrase (their km summed).
+        /// </summary>
         private static string Causes(ForecastResult f, AlertInputs a)
         {
             string text = string.Empty;
             bool cold = false;
             int used = 0;
+            float[] km = f.LossKmByCause;
             for (int i = 0; i < f.TopCauses.Length && used < 2; i++)
             {
                 int c = f.TopCauses[i];
-                if (c < 0 || f.LossKmByCause[c] <= 0f)
+                if (c < 0 || km[c] <= 0f)
                 {
                     continue;
                 }
 
                 string phrase;
-                if (c == LossCause.ColdAirAndTyres || c == LossCause.CabinHeating || c == LossCause.ColdBattery)
+                if (!IsCold(c) && km[c] < MinQuotedLossKm)
+                {
+                    continue;
+                }
+
+                if (IsCold(c))
                 {
                     if (cold)
                     {
@@ -181,25 +199,39 @@ namespace RangeGuard.Alerts
                     }
 
                     cold = true;
-                    phrase = float.IsNaN(a.AmbientC) ? "cold" : "cold " + Int(a.AmbientC) + " °C";
+                    float coldKm = Positive(km[LossCause.ColdAirAndTyres]) + Positive(km[LossCause.CabinHeating]) + Positive(km[LossCause.ColdBattery]);
+                    phrase = (float.IsNaN(a.AmbientC) ? "cold" : "cold " + Int(a.AmbientC) + " °C") + Lost(coldKm);
                 }
                 else if (c == LossCause.Speed)
                 {
-                    // The current speed explains the loss only when cruising; leaving a charger at 4 km/h it would mislead.
-                    phrase = float.IsNaN(a.SpeedKmh) || a.SpeedKmh < MinQuotedSpeedKmh
-                        ? "speed " + Int(f.LossKmByCause[c]) + " km"
-                        : Int(a.SpeedKmh) + " km/h";
+                    phrase = (float.IsNaN(a.SpeedKmh) || a.SpeedKmh < MinQuotedSpeedKmh ? "speed" : Int(a.SpeedKmh) + " km/h") + Lost(km[c]);
                 }
                 else
                 {
-                    phrase = LossCause.Name(c) + " " + Int(f.LossKmByCause[c]) + " km";
+                    phrase = LossCause.Name(c) + Lost(km[c]);
                 }
 
-                text = used == 0 ? " — " + phrase : text + " and " + phrase;
+                text = used == 0 ? " — " + phrase : text + ", " + phrase;
                 used++;
             }
 
             return text;
+        }
+
+        private static bool IsCold(int cause)
+        {
+            return cause == LossCause.ColdAirAndTyres || cause == LossCause.CabinHeating || cause == LossCause.ColdBattery;
+        }
+
+        private static float Positive(float v)
+        {
+            return v > 0f ? v : 0f;
+        }
+
+        /// <summary>" (-40 km)": range lost to a cause.</summary>
+        private static string Lost(float km)
+        {
+            return " (-" + Int(km) + " km)";
         }
 
         private static string SpeedAdvice(ForecastResult f)

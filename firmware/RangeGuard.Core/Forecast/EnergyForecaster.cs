@@ -8,7 +8,9 @@ namespace RangeGuard.Forecast
     /// error); Tick (1 Hz) learns from the measured battery power and fills a ForecastResult in O(chargers),
     /// independent of route length (positions are found from a forward-moving hint), without allocating.
     /// Energy to a point: k·(drive·(1+r) − regen·acceptance·(1−r)) + heating + cooling + (aux + ΔP)·time + planned
-    /// pack heating, with k and ΔP from the learner and r, acceptance from the pack temperature and SOC.
+    /// pack heating, with k and ΔP from the learner and r, acceptance from the pack temperature and SOC (mean over the
+    /// leg's SOC span). Every leg is taken at the learned driver speed factor f (Leg.AtSpeedFactor: aero ∝ f², time-based
+    /// loads ∝ 1/f) and kinetic factor g (Leg.AtKineticFactor: the plan's speed-change energy × g). Both learners live as long as the forecaster: a re-plan keeps what earlier legs taught.
     /// </summary>
     public sealed class EnergyForecaster : IRangeForecaster
     {
@@ -21,6 +23,9 @@ namespace RangeGuard.Forecast
         private readonly VehicleParams _vp;
         private readonly RouteProfile _profile;
         private readonly ConsumptionLearner _learner = new ConsumptionLearner();
+        private readonly SpeedFactorLearner _speed = new SpeedFactorLearner();
+        private readonly KineticFactorLearner _kinetic = new KineticFactorLearner();
+        private readonly float _drivePerPke, _regenPerPke;
         private readonly int[] _chargerSeg = new int[RoutePlan.MaxChargers];
         private readonly float[] _chargerPos = new float[RoutePlan.MaxChargers];
         private readonly float[] _chargerKw = new float[RoutePlan.MaxChargers];
@@ -29,6 +34,11 @@ namespace RangeGuard.Forecast
         private float _chargerReserve, _destReserve, _setpointC;
         private bool _hasPlan;
         private int _seg;
+
+        // Speed-factor state between ticks (not held off: the cabin warm-up does not disturb speeds).
+        private bool _spHave;
+        private long _spPrevMs;
+        private float _spPrevPos, _spPrevV, _f = 1f, _g = 1f;
 
         // Learning state between ticks.
         private bool _havePrev;
@@ -66,11 +76,21 @@ namespace RangeGuard.Forecast
 
             _vp = vehicle;
             _profile = new RouteProfile(segmentCapacity < 1 ? 1 : (segmentCapacity > RoutePlan.MaxSegments ? RoutePlan.MaxSegments : segmentCapacity));
+            // Wh per (m²/s²) of Σ PKE·L: the braked share of the kinetic energy, as Powertrain.SegmentEnergy counts it.
+            float braked = vehicle.MassKg * (1f - vehicle.CoastShare) / 3600f;
+            _drivePerPke = braked / vehicle.TractionEfficiency;
+            _regenPerPke = braked * RoadLoad.RegenDecelEfficiency(vehicle.TypicalBrakeDecelMps2, vehicle.RegenLambdaMps2) * vehicle.RegenEfficiency;
         }
 
         public VehicleParams Vehicle { get { return _vp; } }
 
         public ConsumptionLearner Learner { get { return _learner; } }
+
+        /// <summary>Driven speed vs the plan's expected speeds, learned over the recent distance (kept across re-plans).</summary>
+        public SpeedFactorLearner SpeedLearner { get { return _speed; } }
+
+        /// <summary>Driven kinetic energy vs the plan's PKE, learned over the recent distance (kept across re-plans).</summary>
+        public KineticFactorLearner KineticLearner { get { return _kinetic; } }
 
         public bool HasPlan { get { return _hasPlan; } }
 
@@ -114,6 +134,7 @@ namespace RangeGuard.Forecast
             _hasPlan = true;
             _seg = 0;
             _started = false;
+            _spHave = false;
             _hvacSeen = false;
             _hvacBiasW = 0f;
             return true;
@@ -134,6 +155,7 @@ namespace RangeGuard.Forecast
             {
                 _learner.DiscardWindow();
                 _havePrev = false;
+                _spHave = false;
                 Invalidate(result, "input not a number or SOC outside 0..100");
                 return;
             }
@@ -150,6 +172,9 @@ namespace RangeGuard.Forecast
             float pos = inputs.PositionM < 0f ? 0f : (inputs.PositionM > _profile.TotalM ? _profile.TotalM : inputs.PositionM);
             _seg = _profile.Locate(pos, _seg);
             Learn(inputs, pos);
+            LearnSpeed(inputs, pos);
+            _f = _speed.Factor;
+            _g = _kinetic.Factor;
 
             _k = _learner.TractionScale;
             _auxW = _vp.AuxBaseW + _learner.AuxOffsetW;
@@ -171,10 +196,12 @@ namespace RangeGuard.Forecast
             result.AvailableEnergyKwh = _soc / 100f * _usableWh / 1000f;
             result.LearnedTractionScale = _k;
             result.LearnedAuxOffsetW = _learner.AuxOffsetW;
+            result.LearnedSpeedFactor = _f;
+            result.LearnedKineticFactor = _g;
 
             // Destination.
             int lastSeg = _profile.Count - 1;
-            Leg dest = Leg.Between(_profile, _seg, pos, lastSeg, _profile.TotalM);
+            Leg dest = Between(_seg, pos, lastSeg, _profile.TotalM);
             Fill(ref result.Destination, dest, _destReserve, plannedWh);
             float eDest = result.Destination.EnergyNeededKwh * 1000f;
             result.BandRelativeWidth = eDest > 1f ? (result.Destination.EnergyNeededHighKwh - result.Destination.EnergyNeededLowKwh) * 1000f / eDest : 0f;
@@ -197,7 +224,7 @@ namespace RangeGuard.Forecast
                     continue;
                 }
 
-                Leg leg = Leg.Between(_profile, _seg, pos, _chargerSeg[i], _chargerPos[i]);
+                Leg leg = Between(_seg, pos, _chargerSeg[i], _chargerPos[i]);
                 Fill(ref tmp, leg, _chargerReserve, plannedWh);
                 if (result.NextChargerIndex < 0)
                 {
@@ -249,6 +276,41 @@ namespace RangeGuard.Forecast
             float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)System.Math.Exp(-elapsedS / _vp.CabinWarmupTauS);
             float modelW = _vp.HeatingPowerW(_ambientC, _setpointC) + _vp.CoolingPowerW(_ambientC, _setpointC) + warmupW;
             _hvacBiasW = _hvacAvgW - modelW;
+        }
+
+        /// <summary>Route sums between two points, at the learned driver speed factor.</summary>
+        private Leg Between(int segA, float posA, int segB, float posB)
+        {
+            return Leg.Between(_profile, segA, posA, segB, posB).AtSpeedFactor(_f).AtKineticFactor(_g, _drivePerPke, _regenPerPke);
+        }
+
+        /// <summary>Feeds the speed-factor learner: the plan's time for the distance just driven vs the time it took.</summary>
+        private void LearnSpeed(ForecastInputs inputs, float pos)
+        {
+            if (!inputs.InputsValid || !LearningEnabled)
+            {
+                _spHave = false;
+                return;
+            }
+
+            if (_spHave)
+            {
+                float dt = (inputs.TimeMs - _spPrevMs) / 1000f;
+                float dist = pos - _spPrevPos;
+                if (dt > 0f && dt <= 5f && dist >= 0f)
+                {
+                    float segLen = _profile.Len[_seg + 1] - _profile.Len[_seg];
+                    float planS = segLen > 0f ? dist * (_profile.Time[_seg + 1] - _profile.Time[_seg]) / segLen : dt;
+                    _speed.Add(dt, dist, planS);
+                    float planPke = segLen > 0f ? (_profile.PkeLen[_seg + 1] - _profile.PkeLen[_seg]) / segLen : 0f;
+                    _kinetic.Add(_spPrevV, _filteredSpeedMps, dist, planPke);
+                }
+            }
+
+            _spHave = true;
+            _spPrevMs = inputs.TimeMs;
+            _spPrevPos = pos;
+            _spPrevV = _filteredSpeedMps;
         }
 
         private static void Invalidate(ForecastResult result, string reason)
@@ -307,12 +369,24 @@ namespace RangeGuard.Forecast
         /// <summary>Median energy of a leg, Wh, and its drive part (for the band).</summary>
         private float LegEnergyWh(Leg leg, out float driveNetWh)
         {
-            driveNetWh = leg.DriveWh * (1f + _lossR) - leg.RegenWh * _accept * (1f - _lossR);
             float hvac = _vp.CabinConductanceWPerK * (leg.HeatKs + leg.CoolKs) / 3600f;
             float warmup = _warmupLeftWh * (1f - (float)System.Math.Exp(-leg.TimeS / _vp.CabinWarmupTauS));
             float hvacBias = _hvacBiasW * HvacBiasTauS * (1f - (float)System.Math.Exp(-leg.TimeS / HvacBiasTauS)) / 3600f;
             float startup = _startupLeftWh * (1f - (float)System.Math.Exp(-leg.TimeS / _vp.StartupTauS));
-            float e = _k * driveNetWh + hvac + warmup + startup + hvacBias + _auxW * leg.TimeS / 3600f;
+            float other = hvac + warmup + startup + hvacBias + _auxW * leg.TimeS / 3600f;
+
+            // Regen acceptance over the SOC span the leg covers (estimated without regen): a full pack refuses regen
+            // only until it has drawn down below the taper, not for the whole leg.
+            float accept = _accept;
+            if (_soc > _vp.Battery.RegenSocTaperStart && leg.RegenWh > 0f && _usableWh > 1f)
+            {
+                float spanWh = _k * leg.DriveWh * (1f + _lossR) + other;
+                float socEnd = _soc - (spanWh > 0f ? spanWh : 0f) / _usableWh * 100f;
+                accept = _vp.Battery.RegenAcceptanceOverSoc(_batteryC, _soc, socEnd);
+            }
+
+            driveNetWh = leg.DriveWh * (1f + _lossR) - leg.RegenWh * accept * (1f - _lossR);
+            float e = _k * driveNetWh + other;
             return e > 0f ? e : 0f;
         }
 
@@ -370,7 +444,7 @@ namespace RangeGuard.Forecast
             {
                 int mid = (lo + hi) / 2;
                 float dummy;
-                float e = LegEnergyWh(Leg.Between(_profile, _seg, pos, mid - 1, _profile.Len[mid]), out dummy);
+                float e = LegEnergyWh(Between(_seg, pos, mid - 1, _profile.Len[mid]), out dummy);
                 if (e >= availWh)
                 {
                     hi = mid;
@@ -383,8 +457,8 @@ namespace RangeGuard.Forecast
 
             int seg = lo - 1;
             float d0;
-            float eStart = seg <= _seg ? 0f : LegEnergyWh(Leg.Between(_profile, _seg, pos, seg, _profile.Len[seg]), out d0);
-            float eEnd = LegEnergyWh(Leg.Between(_profile, _seg, pos, seg, _profile.Len[seg + 1]), out d0);
+            float eStart = seg <= _seg ? 0f : LegEnergyWh(Between(_seg, pos, seg, _profile.Len[seg]), out d0);
+            float eEnd = LegEnergyWh(Between(_seg, pos, seg, _profile.Len[seg + 1]), out d0);
             float start = seg <= _seg ? pos : _profile.Len[seg];
             float f = eEnd > eStart ? (availWh - eStart) / (eEnd - eStart) : 1f;
             f = f < 0f ? 0f : (f > 1f ? 1f : f);
@@ -483,13 +557,13 @@ namespace RangeGuard.Forecast
             if (result.Destination.SocP10 < _destReserve && result.LastReachableChargerIndex >= 0)
             {
                 int c = result.LastReachableChargerIndex;
-                Leg onward = Leg.Between(_profile, _chargerSeg[c], _chargerPos[c], targetSeg, targetPos);
+                Leg onward = Between(_chargerSeg[c], _chargerPos[c], targetSeg, targetPos);
                 float driveNet;
                 float e = LegEnergyWh(onward, out driveNet);
                 float sigma = LegSigmaWh(onward, e, driveNet);
                 float toSoc = _destReserve + (e + Normal.Z90 * sigma) / _usableWh * 100f;
                 toSoc = toSoc > 100f ? 100f : toSoc;
-                Leg there = Leg.Between(_profile, _seg, pos, _chargerSeg[c], _chargerPos[c]);
+                Leg there = Between(_seg, pos, _chargerSeg[c], _chargerPos[c]);
                 float arrive = _soc - LegEnergyWh(there, out driveNet) / _usableWh * 100f;
                 result.AdviceChargerIndex = c;
                 result.AdviceChargeToSocPercent = toSoc;
@@ -509,7 +583,7 @@ namespace RangeGuard.Forecast
             else
             {
                 float dn;
-                median = _soc - LegEnergyWh(Leg.Between(_profile, _seg, pos, targetSeg, targetPos), out dn) / _usableWh * 100f;
+                median = _soc - LegEnergyWh(Between(_seg, pos, targetSeg, targetPos), out dn) / _usableWh * 100f;
             }
 
             if (median >= targetReserve)
@@ -518,7 +592,7 @@ namespace RangeGuard.Forecast
                 return;
             }
 
-            Leg leg = Leg.Between(_profile, _seg, pos, targetSeg, targetPos);
+            Leg leg = Between(_seg, pos, targetSeg, targetPos);
             result.AdviceMaxSpeedKmh = MaxCruiseSpeed(leg, targetReserve);
         }
 
@@ -531,7 +605,7 @@ namespace RangeGuard.Forecast
             }
 
             int a = _profile.Locate(fromM, _seg), b = _profile.Locate(toM, a);
-            return CruiseWh(Leg.Between(_profile, a, fromM, b, toM), speedKmh);
+            return CruiseWh(Between(a, fromM, b, toM), speedKmh);
         }
 
         private float CruiseWh(Leg leg, float speedKmh)

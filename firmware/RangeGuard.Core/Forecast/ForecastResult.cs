@@ -55,6 +55,12 @@ namespace RangeGuard.Forecast
         public float LearnedTractionScale = 1f;
         public float LearnedAuxOffsetW;
 
+        /// <summary>Learned driver speed factor in use: driven speed / the plan's expected speed (1 = as planned).</summary>
+        public float LearnedSpeedFactor = 1f;
+
+        /// <summary>Learned kinetic factor in use: driven speed-change energy / the plan's (1 = as planned).</summary>
+        public float LearnedKineticFactor = 1f;
+
         /// <summary>Advice: SOC to charge to, %.</summary>
         public float AdviceChargeToSocPercent;
 

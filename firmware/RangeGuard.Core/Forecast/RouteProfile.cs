@@ -6,7 +6,10 @@ namespace RangeGuard.Forecast
     /// Cumulative sums from the route start, one entry per segment boundary, built in one O(n) pass. Any quantity
     /// between two points is a difference of two interpolated entries: O(1) per query. Energies are Wh at the
     /// battery before learned corrections, battery losses and regen acceptance (applied per tick from the pack state).
-    /// Memory: 19 float arrays × (capacity + 1) (152 KB at 2,000 segments; use a smaller capacity on a board without PSRAM).
+    /// Speed-dependent parts of the drive energy at the plan's speeds (AeroV2, AeroVW, RollV, Wh) let a learned driver
+    /// speed factor f rescale a leg in O(1): aero C·ρ·(f·v + w)² = f²·v² + 2f·v·w + w², rolling B·f·v, time 1/f.
+    /// PkeLen (Σ PKE·L, m²/s²) does the same for a learned kinetic-energy factor.
+    /// Memory: 23 float arrays × (capacity + 1) (184 KB at 2,000 segments; use a smaller capacity on a board without PSRAM).
     /// </summary>
     internal sealed class RouteProfile
     {
@@ -16,6 +19,7 @@ namespace RangeGuard.Forecast
         public readonly float[] Len, Elev, Time, Drive, Regen, HeatKs, HeatS, CoolKs;
         public readonly float[] LossSpeed, LossCold, LossWind, LossElev;
         public readonly float[] LRoll, LRho, LRhoW, LRhoW2, LHeatK, LCoolK, GradeKin;
+        public readonly float[] AeroV2, AeroVW, RollV, PkeLen;
 
         public RouteProfile(int capacity)
         {
@@ -26,6 +30,7 @@ namespace RangeGuard.Forecast
             LossSpeed = new float[n]; LossCold = new float[n]; LossWind = new float[n]; LossElev = new float[n];
             LRoll = new float[n]; LRho = new float[n]; LRhoW = new float[n]; LRhoW2 = new float[n];
             LHeatK = new float[n]; LCoolK = new float[n]; GradeKin = new float[n];
+            AeroV2 = new float[n]; AeroVW = new float[n]; RollV = new float[n]; PkeLen = new float[n];
         }
 
         public float TotalM
@@ -90,6 +95,13 @@ namespace RangeGuard.Forecast
                 float kinNet = (braked / etaT - braked * vp.RegenEfficiency
                     * RoadLoad.RegenDecelEfficiency(vp.TypicalBrakeDecelMps2, vp.RegenLambdaMps2)) * wh;
                 GradeKin[j] = GradeKin[i] + kinNet + gradeWh;
+
+                // Speed-dependent drive energy at the plan's speed, Wh (traction side, before battery losses).
+                float aeroWh = vp.RoadLoadCNPerMps2 * vp.RoadLoadScale * aero * len / etaT * wh;
+                AeroV2[j] = AeroV2[i] + aeroWh * v * v;
+                AeroVW[j] = AeroVW[i] + aeroWh * v * w;
+                PkeLen[j] = PkeLen[i] + pke * len;
+                RollV[j] = RollV[i] + vp.RoadLoadBNPerMps * vp.RoadLoadScale * RoadLoad.TyreFactor(s.AmbientTempC) * v * len / etaT * wh;
             }
         }
 

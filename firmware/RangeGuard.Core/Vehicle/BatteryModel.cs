@@ -70,6 +70,39 @@ namespace RangeGuard.Vehicle
             return f > 0.25f ? 0.25f : f;
         }
 
+        /// <summary>
+        /// Mean regen acceptance while the SOC falls from <paramref name="socStartPercent"/> to <paramref name="socEndPercent"/>
+        /// (regen offered evenly along the way): a full pack refuses regen only for its first few percent, not for a whole
+        /// leg. Closed-form mean of the SOC taper; the temperature part at <paramref name="batteryTempC"/>.
+        /// </summary>
+        public float RegenAcceptanceOverSoc(float batteryTempC, float socStartPercent, float socEndPercent)
+        {
+            float hi = socStartPercent > socEndPercent ? socStartPercent : socEndPercent;
+            float lo = socStartPercent > socEndPercent ? socEndPercent : socStartPercent;
+            if (hi - lo < 0.01f || hi <= RegenSocTaperStart)
+            {
+                return RegenAcceptance(batteryTempC, 0.5f * (hi + lo));
+            }
+
+            float mean = (TaperIntegral(hi) - TaperIntegral(lo)) / (hi - lo);
+            return RegenAcceptance(batteryTempC, 0f) * mean;
+        }
+
+        /// <summary>∫₀^soc of the SOC taper (1 up to RegenSocTaperStart, falling linearly to 0 at 100 %), %.</summary>
+        private float TaperIntegral(float soc)
+        {
+            soc = soc > 100f ? 100f : (soc < 0f ? 0f : soc);
+            float s0 = RegenSocTaperStart;
+            if (soc <= s0)
+            {
+                return soc;
+            }
+
+            float span = 100f - s0;
+            float a = 100f - soc;
+            return s0 + (span * span - a * a) / (2f * span);
+        }
+
         /// <summary>Share of the available regen energy the pack accepts (cold and full packs accept less).</summary>
         public float RegenAcceptance(float batteryTempC, float socPercent)
         {

@@ -79,7 +79,58 @@ namespace RangeGuard.Simulator.Running
                 items.Add(Item(what, hit != null, hit == null ? "not raised in time" : $"at km {hit.PositionM / 1000:0.0}: {hit.Text}"));
             }
 
+            if (e.NoFalseCritical)
+            {
+                items.Add(!r.BoardHasAgent
+                    ? new CheckItem("no false critical", CheckStatus.Skipped, $"board '{r.BoardName}' runs no agent")
+                    : NoFalseCritical(s, r));
+            }
+
             return items;
+        }
+
+        /// <summary>
+        /// A critical alert is false when the truth, from the alert on, reaches the next charge stop (or the end of the run)
+        /// without stranding and with more than that stop's reserve (the charger reserve, or the destination reserve at the end).
+        /// </summary>
+        public static CheckItem NoFalseCritical(Scenario s, RunResult r)
+        {
+            const string what = "no false critical (truth then arrives above the reserve)";
+            foreach (BoardAlert a in r.Alerts)
+            {
+                if (a.Severity < AlertSeverity.Critical)
+                {
+                    continue;
+                }
+
+                double arriveSoc = double.NaN;
+                double reserve = s.DestinationReservePercent;
+                string where = "the end";
+                foreach (StepRecord st in r.Steps)
+                {
+                    if (st.Kind == StepKind.Charge && st.StartS > a.ElapsedS)
+                    {
+                        arriveSoc = st.SocStart;
+                        reserve = s.ChargerReservePercent;
+                        where = st.Label;
+                        break;
+                    }
+                }
+
+                bool endsRun = double.IsNaN(arriveSoc);
+                if (endsRun && r.Outcome == Outcome.Strands)
+                {
+                    continue;
+                }
+
+                arriveSoc = endsRun ? r.FinalSocPercent : arriveSoc;
+                if (arriveSoc > reserve)
+                {
+                    return Item(what, false, $"{a.Code} at km {a.PositionM / 1000:0.0} ({a.Text}) but the car reached {where} with {arriveSoc:0.0} % > {reserve:0.#} %");
+                }
+            }
+
+            return Item(what, true, "none");
         }
 
         public static bool AllPassed(IEnumerable<CheckItem> items)

@@ -16,7 +16,7 @@ namespace RangeGuard.Simulator.Scenarios
                 return null;
             }
 
-            e.AllowOnly("outcome", "strandedBetweenKm", "minSocPercent", "finalSocPercent", "maxAlertSeverity", "alerts");
+            e.AllowOnly("outcome", "strandedBetweenKm", "minSocPercent", "finalSocPercent", "maxAlertSeverity", "alerts", "noFalseCritical");
             Outcome? outcome = e.Has("outcome") ? (e.Choice("outcome", "arrives", "arrives", "strands") == "strands" ? Outcome.Strands : Outcome.Arrives) : null;
             (double a, double b) stranded = Range(e, "strandedBetweenKm", 0, 100_000);
             (double a, double b) minSoc = Range(e, "minSocPercent", 0, 100);
@@ -67,6 +67,7 @@ namespace RangeGuard.Simulator.Scenarios
                 FinalSocHigh = finalSoc.b,
                 MaxAlertSeverity = maxSev,
                 Alerts = alerts,
+                NoFalseCritical = e.Bool("noFalseCritical", false),
             };
         }
 

@@ -41,5 +41,11 @@ namespace RangeGuard.Simulator.Scenarios
         /// <summary>Highest alert severity allowed; -1 = no alerts at all; null = not checked.</summary>
         public int? MaxAlertSeverity { get; init; }
         public IReadOnlyList<AlertExpectation> Alerts { get; init; } = Array.Empty<AlertExpectation>();
+
+        /// <summary>
+        /// No crying wolf: no critical alert while the truth car then reaches its next charge stop (or the end) above that
+        /// stop's reserve without stranding.
+        /// </summary>
+        public bool NoFalseCritical { get; init; }
     }
 }

@@ -42,7 +42,8 @@ namespace RangeGuard.Tests.Alerts
             Assert.IsTrue(s.Active);
             Assert.AreEqual(AlertSeverity.Advisory, s.Severity);
             Assert.AreEqual("RG-ARRIVE-LOW", s.Code);
-            Assert.AreEqual("Arrive 6 % — cold -8 °C and 120 km/h; stay below 105 km/h", s.Text);
+            // Cold merges cold air/tyres 30 km and cabin heating 12 km: -42 km.
+            Assert.AreEqual("Arrive 6 % — cold -8 °C (-42 km), 120 km/h (-22 km); stay below 105 km/h", s.Text);
             Assert.AreEqual(LedPattern.Steady, rig.Dash.Amber);
             Assert.AreEqual(LedPattern.Off, rig.Dash.Green);
             Assert.AreEqual(BuzzerPattern.Chirp, rig.Dash.Buzzer);
@@ -123,7 +124,7 @@ namespace RangeGuard.Tests.Alerts
             AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.NothingReachable);
             Assert.IsTrue(s.Active);
             Assert.IsTrue(s.FleetFlag);
-            Assert.AreEqual("Nothing reachable: strands in 18 km — 120 km/h; fleet crew alerted", s.Text);
+            Assert.AreEqual("Nothing reachable: strands in 18 km — 120 km/h (-15 km); fleet crew alerted", s.Text);
             Check.Near(333.3, s.PositionM, 0.5, "position at raise, m");
             Check.Near(18333.3, s.StrandAtM, 0.5, "stranding point, m from start");
             string msg = rig.Outbox.Last(rig.AlertTopic, "RG-STRANDED");
@@ -273,7 +274,7 @@ namespace RangeGuard.Tests.Alerts
             f.TopCauses[1] = LossCause.ColdAirAndTyres;
             f.TopCauses[2] = -1;
             rig.Step(1);
-            Assert.AreEqual("Arrive 6 % — speed 22 km and cold -8 °C", rig.Agent.Alerts.Slot(AlertKind.ArriveLow).Text);
+            Assert.AreEqual("Arrive 6 % — speed (-22 km), cold -8 °C (-10 km)", rig.Agent.Alerts.Slot(AlertKind.ArriveLow).Text);
         }
 
         [TestMethod]
@@ -292,7 +293,88 @@ namespace RangeGuard.Tests.Alerts
             Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable));
             Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.PointOfNoReturn));
 
-            rig.Feed(InputId.ChargingState, 0f); // unplugged and still nothing reachable: now it is true
+            rig.Feed(InputId.ChargingState, 0f); // unplugged: not yet, the car still stands there
+            rig.Step(10);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable), "standing unplugged");
+
+            rig.Feed(InputId.SpeedKmh, 20f); // drives off still short: now it is true
+            rig.Step(1);
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable));
+        }
+
+        [TestMethod]
+        public void ArriveLow_should_name_the_destination_when_the_plan_has_one()
+        {
+            AgentRig rig = new AgentRig();
+            rig.Drive(40f, 10f, -2f, 110f);
+            rig.SetPlan();
+            rig.Plan.DestinationName = "Milford CT SB";
+            string error;
+            rig.Agent.TrySetPlan(rig.Plan, out error);
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = -12f;
+            f.Destination.SocP10 = -20f;
+            f.LossKmByCause[LossCause.ColdAirAndTyres] = 40.4f;
+            f.LossKmByCause[LossCause.Speed] = 25f;
+            f.TopCauses[0] = LossCause.ColdAirAndTyres;
+            f.TopCauses[1] = LossCause.Speed;
+            f.TopCauses[2] = -1;
+            rig.Step(1);
+            Assert.AreEqual("Arrive -12 % at Milford CT SB — cold -2 °C (-40 km), 110 km/h (-25 km)", rig.Agent.Alerts.Slot(AlertKind.ArriveLow).Text);
+        }
+
+        [TestMethod]
+        public void ArriveLow_should_leave_out_a_cause_that_costs_under_2_km()
+        {
+            AgentRig rig = NewRig();
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = 4f;
+            f.Destination.SocP10 = -2f;
+            f.LossKmByCause[LossCause.CabinHeating] = 81f;
+            f.LossKmByCause[LossCause.Speed] = 1.4f;
+            f.TopCauses[0] = LossCause.CabinHeating;
+            f.TopCauses[1] = LossCause.Speed;
+            f.TopCauses[2] = -1;
+            rig.Step(1);
+            Assert.AreEqual("Arrive 4 % — cold -8 °C (-81 km)", rig.Agent.Alerts.Slot(AlertKind.ArriveLow).Text);
+        }
+
+        [TestMethod]
+        public void ArriveLow_should_wait_for_departure_while_plugged_in_and_charging()
+        {
+            AgentRig rig = NewRig();
+            rig.Feed(InputId.SpeedKmh, 0f);
+            rig.Feed(InputId.ChargingState, 3f); // arrived at 40 %, charging: the arrival figure from now is not the news
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = -62f;
+            f.Destination.SocP10 = -70f;
+            rig.Step(120);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.ArriveLow));
+
+            rig.Feed(InputId.ChargingState, 0f); // unplugged still short: now it is news
+            rig.Step(1);
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.ArriveLow));
+        }
+
+        [TestMethod]
+        public void Stranded_should_wait_for_departure_when_parked_overnight_and_come_when_the_car_leaves()
+        {
+            AgentRig rig = NewRig();
+            rig.Feed(InputId.SpeedKmh, 0f);
+            rig.Agent.SetDeparture(rig.Clock.NowMs + 12L * 3600000L, -15f); // parked unplugged, leaving at 07:00
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = -14f;
+            f.Destination.SocP10 = -25f;
+            f.Destination.Reachable = false;
+            f.LastReachableChargerIndex = -1;
+            f.StrandingDistanceM = 112000f;
+            rig.Step(3600);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable), "no alarm all night");
+
+            rig.Agent.SetDeparture(-1, 0f); // the departure came: the car leaves still short
+            rig.Step(1);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable), "not before it moves");
+            rig.Feed(InputId.SpeedKmh, 15f);
             rig.Step(1);
             Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable));
         }

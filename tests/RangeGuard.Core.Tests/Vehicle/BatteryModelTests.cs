@@ -67,5 +67,17 @@ namespace RangeGuard.Tests.Vehicle
             float cold = b.ChargeMinutes(10f, 80f, 0f, 150f, true);
             Assert.IsTrue(cold > 2.5f * warm, "cold " + cold.ToString() + " warm " + warm.ToString());
         }
+
+        [TestMethod]
+        public void Regen_acceptance_over_a_leg_should_average_the_full_pack_taper()
+        {
+            // Taper 1 up to 90 %, linear to 0 at 100 %: mean over 100→80 = (5 + 10) / 20 = 0.75; 100→90 = 0.5; 80→60 = 1.
+            var b = new BatteryModel();
+            Check.Near(0.75, b.RegenAcceptanceOverSoc(25f, 100f, 80f), 1e-5, "100 to 80");
+            Check.Near(0.5, b.RegenAcceptanceOverSoc(25f, 100f, 90f), 1e-5, "100 to 90");
+            Check.Near(1.0, b.RegenAcceptanceOverSoc(25f, 80f, 60f), 1e-5, "below the taper");
+            Check.Near(0.25 * 0.75, b.RegenAcceptanceOverSoc(0f, 100f, 80f), 1e-5, "cold pack 0.25");
+            Check.Near(b.RegenAcceptance(25f, 95f), b.RegenAcceptanceOverSoc(25f, 95f, 95f), 1e-5, "no span");
+        }
     }
 }

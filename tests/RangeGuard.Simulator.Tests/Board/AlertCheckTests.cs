@@ -43,5 +43,43 @@ namespace RangeGuard.Simulator.Tests.Board
             var norwich = new BoardAlert(0, 14_000, 640_100, "RG-STRANDED", AlertSeverity.Critical, "strands in 77 km");
             Assert.AreEqual(CheckStatus.Passed, Item(Result(early, norwich), "alert RG-STRANDED (>= Critical) from km 640").Status);
         }
+
+        /// <summary>Drive, charge (arrive 37.7 %), drive, park, drive, charge (arrive at Milford with milfordSoc), drive to the end.</summary>
+        private static RunResult Trip(double milfordSoc, Outcome outcome, params BoardAlert[] alerts)
+        {
+            var r = new RunResult { BoardHasAgent = true, BoardName = "test", Outcome = outcome, FinalSocPercent = 30 };
+            r.Alerts.AddRange(alerts);
+            StepKind[] kinds = { StepKind.Drive, StepKind.Charge, StepKind.Drive, StepKind.Park, StepKind.Drive, StepKind.Charge, StepKind.Drive };
+            double[] socStart = { 90, 37.7, 100, 52, 52, milfordSoc, 72 };
+            for (int i = 0; i < kinds.Length; i++)
+            {
+                r.Steps.Add(new StepRecord(i, "s" + i, kinds[i], i * 1000, i * 1000 + 999, 0, 0, socStart[i], 0, 0, 0, false));
+            }
+
+            return r;
+        }
+
+        [TestMethod]
+        public void A_critical_should_be_false_when_the_truth_then_reaches_the_next_charger_above_its_reserve()
+        {
+            Scenario s = ScenarioCatalog.Load("broder-2013"); // charger reserve 8 %, destination 10 %
+            var newark = new BoardAlert(0, 2000, 173_800, "RG-STRANDED", AlertSeverity.Critical, "strands in 290 km");
+            CheckItem wolf = ExpectationChecker.NoFalseCritical(s, Trip(15.5, Outcome.Arrives, newark));
+            Assert.AreEqual(CheckStatus.Failed, wolf.Status, wolf.Detail);
+            StringAssert.Contains(wolf.Detail, "15.5 % > 8 %");
+
+            Assert.AreEqual(CheckStatus.Passed, ExpectationChecker.NoFalseCritical(s, Trip(5.1, Outcome.Arrives, newark)).Status, "arrived below the charger reserve");
+            var warning = newark with { Severity = AlertSeverity.Warning };
+            Assert.AreEqual(CheckStatus.Passed, ExpectationChecker.NoFalseCritical(s, Trip(15.5, Outcome.Arrives, warning)).Status, "only criticals count");
+        }
+
+        [TestMethod]
+        public void A_critical_on_the_last_leg_should_be_judged_by_the_outcome()
+        {
+            Scenario s = ScenarioCatalog.Load("broder-2013");
+            var last = new BoardAlert(0, 6100, 640_100, "RG-STRANDED", AlertSeverity.Critical, "strands in 79 km");
+            Assert.AreEqual(CheckStatus.Passed, ExpectationChecker.NoFalseCritical(s, Trip(5, Outcome.Strands, last)).Status, "stranded: true alarm");
+            Assert.AreEqual(CheckStatus.Failed, ExpectationChecker.NoFalseCritical(s, Trip(5, Outcome.Arrives, last)).Status, "arrived with 30 % > 10 %");
+        }
     }
 }
