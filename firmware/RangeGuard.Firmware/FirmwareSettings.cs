@@ -22,7 +22,8 @@ namespace RangeGuard.Firmware
 
         /// <summary>
         /// Route segments the forecaster keeps: about 75 bytes each, so 200 (~15 KB) fits the ~80-110 KB heap of an
-        /// ESP32 without PSRAM; a WROVER (PSRAM) board can take RoutePlan.MaxSegments (2,000).
+        /// ESP32 without PSRAM (size any RoutePlan the same: new RoutePlan(RouteSegmentCapacity)); a WROVER (PSRAM) board
+        /// can take RoutePlan.MaxSegments (2,000).
         /// </summary>
         public const int RouteSegmentCapacity = 200;
 

@@ -51,8 +51,24 @@ namespace RangeGuard.Forecast
         public const int MaxSegments = 2000;
         public const int MaxChargers = 64;
 
-        public readonly RouteSegment[] Segments = new RouteSegment[MaxSegments];
-        public readonly RouteCharger[] Chargers = new RouteCharger[MaxChargers];
+        public readonly RouteSegment[] Segments;
+        public readonly RouteCharger[] Chargers;
+
+        /// <summary>A plan with room for the largest route (2,000 segments, about 56 KB: fine with PSRAM).</summary>
+        public RoutePlan() : this(MaxSegments)
+        {
+        }
+
+        /// <summary>
+        /// A plan with room for <paramref name="segmentCapacity"/> segments (clamped to 1..MaxSegments), for boards without
+        /// PSRAM whose heap cannot spare 56 KB; match the forecaster's own segment capacity.
+        /// </summary>
+        public RoutePlan(int segmentCapacity)
+        {
+            int n = segmentCapacity < 1 ? 1 : (segmentCapacity > MaxSegments ? MaxSegments : segmentCapacity);
+            Segments = new RouteSegment[n];
+            Chargers = new RouteCharger[MaxChargers];
+        }
 
         public int SegmentCount;
         public int ChargerCount;
@@ -78,7 +94,7 @@ namespace RangeGuard.Forecast
         /// <summary>Appends a segment; false when full.</summary>
         public bool AddSegment(RouteSegment segment)
         {
-            if (SegmentCount >= MaxSegments)
+            if (SegmentCount >= Segments.Length)
             {
                 return false;
             }
@@ -90,7 +106,7 @@ namespace RangeGuard.Forecast
         /// <summary>Appends a charger; false when full.</summary>
         public bool AddCharger(RouteCharger charger)
         {
-            if (ChargerCount >= MaxChargers)
+            if (ChargerCount >= Chargers.Length)
             {
                 return false;
             }
@@ -99,8 +115,14 @@ namespace RangeGuard.Forecast
             return true;
         }
 
+        /// <summary>Copies another plan; throws ArgumentException (and changes nothing) if it does not fit.</summary>
         public void CopyFrom(RoutePlan other)
         {
+            if (other.SegmentCount > Segments.Length || other.ChargerCount > Chargers.Length)
+            {
+                throw new System.ArgumentException("plan has " + other.SegmentCount.ToString() + " segments, room for " + Segments.Length.ToString());
+            }
+
             System.Array.Copy(other.Segments, Segments, other.SegmentCount);
             System.Array.Copy(other.Chargers, Chargers, other.ChargerCount);
             SegmentCount = other.SegmentCount;
