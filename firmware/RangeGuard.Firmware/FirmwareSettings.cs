@@ -21,7 +21,7 @@ namespace RangeGuard.Firmware
         public const string VehicleId = "rg-0001";
 
         /// <summary>
-        /// Route segments the forecaster keeps: about 75 bytes each, so 200 (~15 KB) fits the ~80-110 KB heap of an
+        /// Route segments the forecaster keeps: about 92 bytes each, so 200 (~18 KB) fits the ~80-110 KB heap of an
         /// ESP32 without PSRAM (size any RoutePlan the same: new RoutePlan(RouteSegmentCapacity)); a WROVER (PSRAM) board
         /// can take RoutePlan.MaxSegments (2,000).
         /// </summary>
