@@ -35,18 +35,8 @@ namespace RangeGuard.Simulator.Commands
                 return ExitCodes.BadInput;
             }
 
-            Scenario s;
-            try
+            if (!ScenarioArgument.TryLoad(name, out Scenario s))
             {
-                s = ScenarioCatalog.Load(name);
-            }
-            catch (InputException ex)
-            {
-                foreach (InputError e in ex.Errors)
-                {
-                    Console.Error.WriteLine($"error: {e}");
-                }
-
                 return ExitCodes.BadInput;
             }
 

@@ -1,0 +1,29 @@
+using System;
+using RangeGuard.Simulator.Scenarios;
+using RangeGuard.Simulator.Validation;
+
+namespace RangeGuard.Simulator.Commands
+{
+    /// <summary>Loads the scenario a verb names (built-in name or file), printing every validation error to stderr.</summary>
+    internal static class ScenarioArgument
+    {
+        public static bool TryLoad(string name, out Scenario scenario)
+        {
+            try
+            {
+                scenario = ScenarioCatalog.Load(name);
+                return true;
+            }
+            catch (InputException ex)
+            {
+                foreach (InputError e in ex.Errors)
+                {
+                    Console.Error.WriteLine($"error: {e}");
+                }
+
+                scenario = null!;
+                return false;
+            }
+        }
+    }
+}
