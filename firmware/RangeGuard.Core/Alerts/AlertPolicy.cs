@@ -86,7 +86,11 @@ namespace RangeGuard.Alerts
             float strandAtKm = f.StrandingDistanceM < 0f ? 1e6f : (a.PositionM + f.StrandingDistanceM) / 1000f;
             // Plugged in, the car is charging at a charger: "nothing reachable" is not true of where it stands (arriving
             // below the charger reserve makes the charger itself count as unreachable to the forecast).
-            Update(AlertKind.NothingReachable, movingOff && !f.Destination.Reachable && !lastOk, driving && p50 < h && chargerMarginal,
+            // A slower pace that still arrives (AdviceMaxSpeedKmh > 0) means something IS reachable: RG-ARRIVE-LOW and
+            // RG-CHARGE-REQ carry that advice; a critical "nothing reachable" next to "stay below 70 km/h" would contradict it.
+            bool slowerArrives = f.AdviceMaxSpeedKmh > 0f;
+            Update(AlertKind.NothingReachable, movingOff && !f.Destination.Reachable && !lastOk && !slowerArrives,
+                driving && p50 < h && chargerMarginal && !slowerArrives,
                 -strandAtKm, _cfg.WorsenStepKm, a, true, true);
         }
 

@@ -107,6 +107,34 @@ namespace RangeGuard.Tests.Alerts
         }
 
         [TestMethod]
+        public void NothingReachable_should_stay_down_when_a_slower_pace_still_arrives()
+        {
+            AgentRig rig = NewRig();
+            rig.Step(10);
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = -6f;
+            f.Destination.SocP10 = -11f;
+            f.Destination.Reachable = false;
+            f.LastReachableChargerIndex = -1;
+            f.StrandingDistanceM = 300000f;
+            f.AdviceMaxSpeedKmh = 70f; // the forecaster found a cruise speed that arrives with the reserve
+            rig.Step(120);
+
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable), "not 'nothing reachable' when 70 km/h arrives");
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.ArriveLow), "the arrival advisory carries the speed advice");
+            StringAssert_Contains("stay below 70 km/h", rig.Agent.Alerts.Slot(AlertKind.ArriveLow).Text);
+
+            f.AdviceMaxSpeedKmh = -1f; // no pace suffices any more
+            rig.Step(5);
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable), "critical once no pace arrives");
+        }
+
+        private static void StringAssert_Contains(string expected, string text)
+        {
+            Assert.IsTrue(text != null && text.IndexOf(expected) >= 0, "'" + expected + "' in '" + text + "'");
+        }
+
+        [TestMethod]
         public void NothingReachable_should_flag_fleet_with_position_and_stranding_point()
         {
             AgentRig rig = NewRig();

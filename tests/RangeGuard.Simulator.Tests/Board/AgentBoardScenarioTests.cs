@@ -55,10 +55,13 @@ namespace RangeGuard.Simulator.Tests.Board
             Assert.AreEqual(AlertSeverity.Warning, newark.Severity);
             StringAssert.Contains(newark.Text, "Newark DE Supercharger");
 
-            // The NJ Turnpike leg (starts at km 188.8): nothing reachable, critical, before it.
-            BoardAlert turnpike = r.Alerts.First(a => a.Code == "RG-STRANDED");
-            Assert.AreEqual(AlertSeverity.Critical, turnpike.Severity);
+            // The NJ Turnpike leg (starts at km 188.8): Milford is reachable only slower, so the arrival advisory with a speed
+            // cap speaks before it — not the critical "nothing reachable", which would be false (the car gets there).
+            BoardAlert turnpike = r.Alerts.First(a => a.Code == "RG-ARRIVE-LOW");
             Assert.IsTrue(turnpike.PositionM < 188_800, $"at km {turnpike.PositionM / 1000:0.0}");
+            StringAssert.Contains(turnpike.Text, "at Milford CT Supercharger NB");
+            StringAssert.Contains(turnpike.Text, "stay below");
+            Assert.IsFalse(r.Alerts.Any(a => a.Code == "RG-STRANDED" && a.PositionM < 495_000), "no false critical before Milford");
 
             // Parking unplugged at Groton (step 9) on a 10 °F night: plug in tonight, raised during the night's first hour.
             BoardAlert soak = r.Alerts.First(a => a.Code == "RG-COLD-SOAK");
