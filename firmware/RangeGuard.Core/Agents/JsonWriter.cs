@@ -110,7 +110,7 @@ namespace RangeGuard.Agents
                 scale *= 10;
             }
 
-            double scaled = System.Math.Round(System.Math.Abs((double)value) * scale);
+            double scaled = RangeGuard.Common.ExactMath.Round(System.Math.Abs((double)value) * scale);
             if (scaled > 9.0e15)
             {
                 _sb.Append("null");

@@ -36,7 +36,10 @@ namespace RangeGuard.Common
             return (NextUInt() >> 8) * (1.0 / 16777216.0);
         }
 
-        /// <summary>Standard normal sample (Box-Muller).</summary>
+        /// <summary>
+        /// Standard normal sample (Box-Muller). Not bit-identical across platforms: the ESP32 evaluates Math.Sqrt/Log/Cos
+        /// in float, so device samples differ from the host's after about 7 significant digits.
+        /// </summary>
         public double NextGaussian()
         {
             double u1 = 1.0 - NextDouble();

@@ -158,7 +158,7 @@ namespace RangeGuard.Dbc
                 return false;
             }
 
-            double scaled = System.Math.Floor((physical - signal.Offset) / signal.Factor + 0.5);
+            double scaled = RangeGuard.Common.ExactMath.Floor((physical - signal.Offset) / signal.Factor + 0.5);
             double span = System.Math.Pow(2.0, signal.Length);
             if (signal.IsSigned)
             {

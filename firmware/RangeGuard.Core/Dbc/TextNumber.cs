@@ -154,8 +154,8 @@ namespace RangeGuard.Dbc
                 return false;
             }
 
-            // Dividing by an exact power of ten keeps short decimals such as 0.1 correctly rounded.
-            double result = exponent < 0 ? mantissa / System.Math.Pow(10, -exponent) : mantissa * System.Math.Pow(10, exponent);
+            // Dividing by an exact power of ten keeps short decimals such as 0.1 correctly rounded (not Math.Pow: float on the device).
+            double result = exponent < 0 ? mantissa / RangeGuard.Common.ExactMath.Pow10(-exponent) : mantissa * RangeGuard.Common.ExactMath.Pow10(exponent);
             value = negative ? -result : result;
             return true;
         }

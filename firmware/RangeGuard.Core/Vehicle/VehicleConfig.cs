@@ -89,7 +89,8 @@ namespace RangeGuard.Vehicle
                 }
 
                 double d;
-                if (!double.TryParse(value, out d) || double.IsNaN(d) || double.IsInfinity(d))
+                // TextNumber, not double.TryParse: .NET takes "1,500" and nanoFramework's strtod takes "0x1A"; this reads both alike.
+                if (!RangeGuard.Dbc.TextNumber.TryParseDouble(value, out d) || double.IsNaN(d) || double.IsInfinity(d))
                 {
                     error = where + key + ": not a number '" + value + "'";
                     return false;

@@ -69,5 +69,17 @@ namespace RangeGuard.Tests.Vehicle
             Assert.IsFalse(VehicleParams.TryParse("cda_m2=0.6", out vp, out error));
             Assert.IsFalse(VehicleParams.TryParse("no equals sign", out vp, out error));
         }
+
+        [TestMethod]
+        public void TryParse_should_read_numbers_alike_on_host_and_device()
+        {
+            // double.TryParse differs: .NET accepts thousands separators, nanoFramework's strtod accepts hex.
+            VehicleParams vp;
+            string error;
+            Assert.IsFalse(VehicleParams.TryParse("mass_kg=1,500", out vp, out error), "thousands separator");
+            Assert.IsFalse(VehicleParams.TryParse("mass_kg=0x5DC", out vp, out error), "hex");
+            Assert.IsTrue(VehicleParams.TryParse("mass_kg=+1.5e3", out vp, out error), error);
+            Assert.AreEqual(1500f, vp.MassKg);
+        }
     }
 }
