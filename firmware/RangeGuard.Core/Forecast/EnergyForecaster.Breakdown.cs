@@ -1,0 +1,80 @@
+// EnergyForecaster: the destination energy split into loss causes (km lost per cause) and the top causes.
+using RangeGuard.Vehicle;
+
+namespace RangeGuard.Forecast
+{
+    public sealed partial class EnergyForecaster
+    {
+        private void Breakdown(ForecastResult result, Leg dest)
+        {
+            float[] loss = result.LossKmByCause;
+            float eWh = result.Destination.EnergyNeededKwh * 1000f;
+            float scale = _k * (1f + _lossR);
+            loss[LossCause.Speed] = scale * dest.LossSpeedWh;
+            loss[LossCause.ColdAirAndTyres] = scale * dest.LossColdWh;
+            loss[LossCause.Wind] = scale * dest.LossWindWh;
+            loss[LossCause.Elevation] = _k * dest.LossElevWh;
+            loss[LossCause.CabinHeating] = _vp.CabinConductanceWPerK * dest.HeatKs / 3600f
+                + _warmupLeftWh * (1f - (float)System.Math.Exp(-dest.TimeS / _vp.CabinWarmupTauS));
+            BatteryModel b = _vp.Battery;
+            float mildR = b.LossFraction(RoadLoad.ReferenceTempC);
+            float mildAccept = b.RegenAcceptance(RoadLoad.ReferenceTempC, _soc);
+            float coldWh = _k * (dest.DriveWh * (_lossR - mildR) + dest.RegenWh * (mildAccept * (1f - mildR) - _accept * (1f - _lossR)));
+            coldWh += (b.UsableEnergyKwh(RoadLoad.ReferenceTempC) * 1000f - _usableWh) * _soc / 100f;
+            loss[LossCause.ColdBattery] = coldWh;
+
+            float lossSum = 0f;
+            for (int i = 0; i < LossCause.Count; i++)
+            {
+                if (loss[i] > 0f)
+                {
+                    lossSum += loss[i];
+                }
+            }
+
+            float km = dest.LengthM / 1000f;
+            float baseWhPerKm = km > 0.01f ? (eWh - lossSum) / km : 0f;
+            if (baseWhPerKm < 50f)
+            {
+                baseWhPerKm = 50f;
+            }
+
+            for (int i = 0; i < LossCause.Count; i++)
+            {
+                loss[i] = loss[i] > 0f && km > 0.01f ? loss[i] / baseWhPerKm : 0f;
+            }
+
+            for (int r = 0; r < result.TopCauses.Length; r++)
+            {
+                int best = -1;
+                for (int i = 0; i < LossCause.Count; i++)
+                {
+                    if (loss[i] <= 0.05f || Taken(result.TopCauses, r, i))
+                    {
+                        continue;
+                    }
+
+                    if (best < 0 || loss[i] > loss[best])
+                    {
+                        best = i;
+                    }
+                }
+
+                result.TopCauses[r] = best;
+            }
+        }
+
+        private static bool Taken(int[] top, int count, int cause)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (top[i] == cause)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+// EnergyForecaster: feeding the consumption, speed-factor and kinetic-factor learners, and the reported-HVAC bias.
+using RangeGuard.Vehicle;
+
+namespace RangeGuard.Forecast
+{
+    public sealed partial class EnergyForecaster
+    {
+        /// <summary>
+        /// With reported HVAC power: smooth it (5 min) and keep its deviation from the model (steady load + warm-up) now;
+        /// the forecast then assumes that deviation fades over HvacBiasTauS. Without it the bias is 0.
+        /// </summary>
+        private void UpdateHvac(ForecastInputs inputs, float elapsedS)
+        {
+            if (inputs.HvacPowerW < 0f || !inputs.InputsValid || float.IsNaN(inputs.HvacPowerW))
+            {
+                return;
+            }
+
+            if (!_hvacSeen)
+            {
+                _hvacSeen = true;
+                _hvacAvgW = inputs.HvacPowerW;
+            }
+            else
+            {
+                _hvacAvgW += (inputs.HvacPowerW - _hvacAvgW) / HvacAverageTauS;
+            }
+
+            float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)System.Math.Exp(-elapsedS / _vp.CabinWarmupTauS);
+            float modelW = _vp.HeatingPowerW(_ambientC, _setpointC) + _vp.CoolingPowerW(_ambientC, _setpointC) + warmupW;
+            _hvacBiasW = _hvacAvgW - modelW;
+        }
+
+        /// <summary>Feeds the speed-factor learner: the plan's time for the distance just driven vs the time it took.</summary>
+        private void LearnSpeed(ForecastInputs inputs, float pos)
+        {
+            if (!inputs.InputsValid || !LearningEnabled)
+            {
+                _spHave = false;
+                return;
+            }
+
+            if (_spHave)
+            {
+                float dt = (inputs.TimeMs - _spPrevMs) / 1000f;
+                float dist = pos - _spPrevPos;
+                if (dt > 0f && dt <= 5f && dist >= 0f)
+                {
+                    float segLen = _profile.Len[_seg + 1] - _profile.Len[_seg];
+                    float planS = segLen > 0f ? dist * (_profile.Time[_seg + 1] - _profile.Time[_seg]) / segLen : dt;
+                    _speed.Add(dt, dist, planS);
+                    float planPke = segLen > 0f ? (_profile.PkeLen[_seg + 1] - _profile.PkeLen[_seg]) / segLen : 0f;
+                    _kinetic.Add(_spPrevV, _filteredSpeedMps, dist, planPke);
+                }
+            }
+
+            _spHave = true;
+            _spPrevMs = inputs.TimeMs;
+            _spPrevPos = pos;
+            _spPrevV = _filteredSpeedMps;
+        }
+
+        private void Learn(ForecastInputs inputs, float pos)
+        {
+            float raw = inputs.SpeedKmh / 3.6f;
+            // Light low-pass (about 2 s) so speed-signal jitter is not taken for acceleration energy.
+            float v = _havePrev ? _filteredSpeedMps + 0.4f * (raw - _filteredSpeedMps) : raw;
+            _filteredSpeedMps = v;
+            if (!inputs.InputsValid || !LearningEnabled || (_started && inputs.TimeMs - _startMs < LearnHoldOffS * 1000f))
+            {
+                _learner.DiscardWindow();
+                _havePrev = false;
+                return;
+            }
+
+            if (_havePrev)
+            {
+                float dt = (inputs.TimeMs - _prevTimeMs) / 1000f;
+                float dist = pos - _prevPos;
+                if (dt <= 0f || dt > 5f || dist < 0f)
+                {
+                    _learner.DiscardWindow();
+                }
+                else
+                {
+                    float vMid = 0.5f * (v + _prevSpeedMps);
+                    float accel = (v - _prevSpeedMps) / dt;
+                    float segLen = _profile.Len[_seg + 1] - _profile.Len[_seg];
+                    float sinGrade = segLen > 0f ? (_profile.Elev[_seg + 1] - _profile.Elev[_seg]) / segLen : 0f;
+                    float driveW = Powertrain.DrivePowerW(_vp, vMid, accel, sinGrade, inputs.AmbientTempC, 0f, inputs.BatteryTempC, inputs.SocPercent);
+                    float elapsed = (inputs.TimeMs - _startMs) / 1000f;
+                    float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)System.Math.Exp(-elapsed / _vp.CabinWarmupTauS);
+                    float startupW = _vp.StartupEnergyWh * 3600f / _vp.StartupTauS * (float)System.Math.Exp(-elapsed / _vp.StartupTauS);
+                    // With reported HVAC the learner only sees the non-HVAC error (the HVAC deviation is handled apart).
+                    float auxW = inputs.HvacPowerW >= 0f
+                        ? _vp.AuxBaseW + startupW + inputs.HvacPowerW
+                        : _vp.AuxBaseW + startupW + warmupW + _vp.HeatingPowerW(inputs.AmbientTempC, _setpointC) + _vp.CoolingPowerW(inputs.AmbientTempC, _setpointC);
+                    float h = dt / 3600f;
+                    _learner.AddSample(inputs.BatteryPowerW * h, driveW * h, auxW * h, dt, dist, inputs.AmbientTempC);
+                }
+            }
+
+            _havePrev = true;
+            _prevTimeMs = inputs.TimeMs;
+            _prevPos = pos;
+            _prevSpeedMps = v;
+        }
+    }
+}
