@@ -156,6 +156,9 @@ namespace RangeGuard.Agents
             }
 
             _lastTickMs = now;
+            // The agent owns the tick: the vehicle state's stale-event counters and energy/distance integrals advance here,
+            // on the device and in the simulator alike.
+            _state.Update(now);
             int firstStale = ReadInputs(now, dt);
 
             _inputs.PlannedHeatingKwh = _planner.PlannedHeatingKwh;

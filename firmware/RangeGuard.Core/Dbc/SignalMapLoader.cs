@@ -1,5 +1,6 @@
 using System.Collections;
 using RangeGuard.Can;
+using RangeGuard.Common;
 using RangeGuard.State;
 
 namespace RangeGuard.Dbc

@@ -90,7 +90,7 @@ namespace RangeGuard.Vehicle
 
                 double d;
                 // TextNumber, not double.TryParse: .NET takes "1,500" and nanoFramework's strtod takes "0x1A"; this reads both alike.
-                if (!RangeGuard.Dbc.TextNumber.TryParseDouble(value, out d) || double.IsNaN(d) || double.IsInfinity(d))
+                if (!RangeGuard.Common.TextNumber.TryParseDouble(value, out d) || double.IsNaN(d) || double.IsInfinity(d))
                 {
                     error = where + key + ": not a number '" + value + "'";
                     return false;

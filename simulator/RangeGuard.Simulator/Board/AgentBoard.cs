@@ -129,7 +129,6 @@ namespace RangeGuard.Simulator.Board
             Clock.UtcMilliseconds = now;
             _adapter?.Step(in truth);
             Bridge.Poll(now, Dispatcher);
-            State.Update(now);
             Replan(in truth);
             Departure(in truth);
             Agent.Tick();

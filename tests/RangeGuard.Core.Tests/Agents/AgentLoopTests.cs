@@ -23,6 +23,24 @@ namespace RangeGuard.Tests.Agents
         }
 
         [TestMethod]
+        public void Tick_should_advance_the_vehicle_state_integrals_and_stale_counters_when_nothing_else_updates_them()
+        {
+            // On the device nothing but the agent's tick calls VehicleState.Update.
+            AgentRig rig = new AgentRig();
+            rig.Drive(60f, 20f, 10f, 72f);
+            rig.Feed(InputId.PackVoltageV, 400f);
+            rig.Feed(InputId.PackCurrentA, 50f);
+            rig.SetPlan();
+            rig.Step(101); // 100 s at 72 km/h and 20 kW
+            Check.Near(2.0, rig.State.SpeedDistanceKm, 0.001, "distance integrated in the state, km");
+            Check.Near(555.56, rig.State.EnergyOutWh, 0.1, "20 kW for 100 s, Wh");
+
+            rig.Silence(InputId.SpeedKmh);
+            rig.Step(10);
+            Assert.AreEqual(1L, rig.State.GetStaleEvents(InputId.SpeedKmh));
+        }
+
+        [TestMethod]
         public void Position_should_use_odometer_delta_when_speed_is_stale()
         {
             AgentRig rig = new AgentRig();

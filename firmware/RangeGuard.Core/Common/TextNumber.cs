@@ -1,4 +1,4 @@
-namespace RangeGuard.Dbc
+namespace RangeGuard.Common
 {
     /// <summary>
     /// Culture-free number parsing for map files: the same result on the device and the host,
@@ -10,17 +10,11 @@ namespace RangeGuard.Dbc
         public static bool TryParseLong(string s, out long value)
         {
             value = 0;
-            if (s == null || s.Length == 0)
+            bool negative;
+            int i = SignPrefix(s, out negative);
+            if (i < 0)
             {
                 return false;
-            }
-
-            int i = 0;
-            bool negative = false;
-            if (s[0] == '-' || s[0] == '+')
-            {
-                negative = s[0] == '-';
-                i = 1;
             }
 
             bool hex = s.Length > i + 2 && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X');
@@ -100,17 +94,11 @@ namespace RangeGuard.Dbc
         public static bool TryParseDouble(string s, out double value)
         {
             value = 0;
-            if (s == null || s.Length == 0)
+            bool negative;
+            int i = SignPrefix(s, out negative);
+            if (i < 0)
             {
                 return false;
-            }
-
-            int i = 0;
-            bool negative = false;
-            if (s[0] == '-' || s[0] == '+')
-            {
-                negative = s[0] == '-';
-                i = 1;
             }
 
             double mantissa = 0;
@@ -178,6 +166,24 @@ namespace RangeGuard.Dbc
             }
 
             return -1;
+        }
+
+        /// <summary>Length of an optional leading sign (0 or 1), or -1 for a null or empty string.</summary>
+        private static int SignPrefix(string s, out bool negative)
+        {
+            negative = false;
+            if (s == null || s.Length == 0)
+            {
+                return -1;
+            }
+
+            if (s[0] == '-' || s[0] == '+')
+            {
+                negative = s[0] == '-';
+                return 1;
+            }
+
+            return 0;
         }
     }
 }
