@@ -1,5 +1,6 @@
 // Agent: posting alert transitions and periodic telemetry to the outbox, counting posted and dropped messages.
 using RangeGuard.Alerts;
+using RangeGuard.Messaging;
 
 namespace RangeGuard.Agents
 {

@@ -1,5 +1,6 @@
 // The agent: state, constructor, public read-only API and the 1 Hz tick orchestration; the other Agent.*.cs files hold each concern.
 using RangeGuard.Alerts;
+using RangeGuard.Messaging;
 using RangeGuard.Dashboard;
 using RangeGuard.Forecast;
 using RangeGuard.Ports;

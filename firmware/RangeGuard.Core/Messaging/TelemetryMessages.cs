@@ -1,8 +1,9 @@
+using RangeGuard.Agents;
 using RangeGuard.Alerts;
 using RangeGuard.Forecast;
 using RangeGuard.Preconditioning;
 
-namespace RangeGuard.Agents
+namespace RangeGuard.Messaging
 {
     /// <summary>The two MQTT payloads; fields are documented in hardware-docs/mqtt-contract.md (keep both in step).</summary>
     public static class TelemetryMessages

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RangeGuard.Agents
+namespace RangeGuard.Messaging
 {
     /// <summary>
     /// Minimal JSON object writer over a reused StringBuilder. Numbers are written digit by digit,

@@ -3,9 +3,9 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
-using RangeGuard.Agents;
+using RangeGuard.Messaging;
 
-namespace RangeGuard.Tests.Agents
+namespace RangeGuard.Tests.Messaging
 {
     [TestClass]
     public class JsonWriterTests
