@@ -138,8 +138,8 @@ namespace RangeGuard.Simulator.Board
 
         /// <summary>One line for the summary and the report: the CAN path's counters, plans and the agent's health.</summary>
         public string Summary => Agent == null ? "not started" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{State.FramesReceived:N0} CAN frames via SLCAN ({(_adapter != null ? Encoder.FramesPerStep + " per simulated second, in-process pipe" : "external bridge")}), " +
-            $"{State.DecodeErrors + State.UnknownIdFrames + State.OutOfRangeValues} decode errors, {Bridge.Receiver.Counters.ParseErrors} SLCAN parse errors; " +
+            $"{Dispatcher.Counters.FramesReceived:N0} CAN frames via SLCAN ({(_adapter != null ? Encoder.FramesPerStep + " per simulated second, in-process pipe" : "external bridge")}), " +
+            $"{Dispatcher.Counters.DecodeErrors + Dispatcher.Counters.UnknownIdFrames + Dispatcher.Counters.OutOfRangeValues} decode errors, {Bridge.Receiver.Counters.ParseErrors} SLCAN parse errors; " +
             $"forecaster preset {PresetId}; {PlansSet} plans; {Agent.Counters.Ticks:N0} agent ticks, {Agent.Counters.Exceptions} exceptions; " +
             $"{Outbox.Messages.Count:N0} outbox messages");
 

@@ -76,7 +76,8 @@ namespace RangeGuard.Simulator.Commands
             output.WriteLine();
             output.WriteLine($"log: {reader.Frames} frames, {reader.MalformedLines} malformed lines, {reader.SkippedLines} skipped, {reader.TimeBackSteps} time back-steps");
             output.WriteLine($"slcan: {result.Slcan.Counters.Frames} frames, {result.Slcan.Counters.ParseErrors} parse errors, {result.Slcan.Unencodable} unencodable");
-            output.WriteLine($"decode: {s.FramesReceived} frames, {s.UnknownIdFrames} unmapped ids, {s.FilteredFrames} filtered (bus/remote), {s.DecodeErrors} decode errors, {s.OutOfRangeValues} out of range, {s.SentinelsDiscarded} sentinels, {s.StaleEvents} stale events");
+            DecoderCounters d = result.Decoder;
+            output.WriteLine($"decode: {d.FramesReceived} frames, {d.UnknownIdFrames} unmapped ids, {d.FilteredFrames} filtered (bus/remote), {d.DecodeErrors} decode errors, {d.OutOfRangeValues} out of range, {d.SentinelsDiscarded} sentinels, {s.StaleEvents} stale events");
             output.WriteLine($"energy: out {s.EnergyOutWh:F1} Wh, in {s.EnergyInWh:F1} Wh, distance {s.DistanceKm:F2} km");
             foreach (var e in reader.Errors)
             {

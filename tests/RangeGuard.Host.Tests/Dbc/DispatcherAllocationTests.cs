@@ -38,7 +38,7 @@ namespace RangeGuard.Host.Tests.Dbc
             }
 
             Assert.AreEqual(0L, GC.GetAllocatedBytesForCurrentThread() - before, "bytes allocated by 10,000 frames");
-            Assert.IsTrue(d.State.DecodeErrors > 0, "the 2-byte 0x5D0 frame counts as a decode error");
+            Assert.IsTrue(d.Counters.DecodeErrors > 0, "the 2-byte 0x5D0 frame counts as a decode error");
         }
     }
 }

@@ -103,7 +103,7 @@ namespace RangeGuard.Host.Tests.Dbc
             d.Process(Frame(0x131, 3, 0x00, 0x00, 0x00, 0xFE, 0x00, 0x00, 0x00, 0x00), 3000);
             Assert.AreEqual(50f, s.GetLast(InputId.SocPercent), "FE sentinel discarded, previous kept");
             Assert.AreEqual(2000L, s.GetTime(InputId.SocPercent));
-            Assert.AreEqual(1L, s.SentinelsDiscarded);
+            Assert.AreEqual(1L, d.Counters.SentinelsDiscarded);
 
             d.Process(Frame(0x0FD, 3, 0x00, 0x00, 0x00, 0x00, 0xE8, 0x03, 0x00, 0x00), 3000);
             Assert.AreEqual(10f, s.GetLast(InputId.SpeedKmh), 1e-4f, "E8 03 = 1000 * 0.01 -> 10 km/h");
@@ -121,7 +121,7 @@ namespace RangeGuard.Host.Tests.Dbc
             Assert.AreEqual(5f, s.GetLast(InputId.BatteryTempAvgC), "0x5A = 90 * 0.5 - 40 = 5 C");
             d.Process(Frame(0x59E, 3, 0x00, 0x00, 0xFE, 0x00, 0x00, 0x00, 0x00, 0x00), 3300);
             Assert.AreEqual(5f, s.GetLast(InputId.BatteryTempAvgC));
-            Assert.AreEqual(2L, s.SentinelsDiscarded);
+            Assert.AreEqual(2L, d.Counters.SentinelsDiscarded);
 
             // 0x6B7: Odometer 0|20 = 0x01E240 = 123456 km; OutsideTemp byte 7 = 0x50 = 80 * 0.5 - 50 = -10 C.
             d.Process(Frame(0x6B7, 3, 0x40, 0xE2, 0x01, 0x00, 0x00, 0x00, 0x00, 0x50), 3400);
@@ -152,13 +152,13 @@ namespace RangeGuard.Host.Tests.Dbc
             Assert.AreEqual(36.5f, s.GetLast(InputId.SocPercent));
 
             // Bus 1 (CCAN) copies with other content: never decoded.
-            long filtered = s.FilteredFrames;
+            long filtered = d.Counters.FilteredFrames;
             d.Process(Frame(0x596, 1, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFE, 0xFF), 1955900);
             d.Process(Frame(0x595, 1, 0x00, 0x00, 0x00, 0x00, 0x0F, 0x0DDF & 0xFF, 0x00, 0x00), 1955900);
             Assert.AreEqual(22f, s.GetLast(InputId.BatteryTempMinC));
             Assert.AreEqual(0f, s.GetLast(InputId.PackCurrentA));
-            Assert.AreEqual(filtered + 2, s.FilteredFrames);
-            Assert.AreEqual(0L, s.OutOfRangeValues);
+            Assert.AreEqual(filtered + 2, d.Counters.FilteredFrames);
+            Assert.AreEqual(0L, d.Counters.OutOfRangeValues);
 
             // Wheel speeds 0x386: FL/FR/RL/RR = 1600/1601/1599/1600 * 0.03125 -> mean 50 km/h.
             d.Process(Frame(0x386, 0, 0x40, 0x06, 0x41, 0x06, 0x3F, 0x06, 0x40, 0x06), 1956000);
@@ -208,7 +208,7 @@ namespace RangeGuard.Host.Tests.Dbc
                 Assert.AreEqual(truth[input], v, 0.051, InputId.Name(input));
             }
 
-            Assert.AreEqual(0L, d.State.DecodeErrors + d.State.OutOfRangeValues + d.State.UnknownIdFrames);
+            Assert.AreEqual(0L, d.Counters.DecodeErrors + d.Counters.OutOfRangeValues + d.Counters.UnknownIdFrames);
         }
     }
 }
