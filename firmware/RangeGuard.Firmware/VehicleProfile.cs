@@ -1,4 +1,3 @@
-using RangeGuard.Preconditioning;
 using RangeGuard.Vehicle;
 
 namespace RangeGuard.Firmware
@@ -35,15 +34,5 @@ namespace RangeGuard.Firmware
             return VehicleParams.Preset(VehiclePresetId);
         }
 
-        /// <summary>The preconditioning planner's view of the pack, from the same vehicle parameters the forecaster uses.</summary>
-        public static PackThermalParams CreateThermalParams(VehicleParams vehicle)
-        {
-            PackThermalParams p = PackThermalParams.Default75Kwh();
-            p.ThermalMassJPerK = vehicle.Battery.ThermalMassJPerK;
-            p.HeaterPowerW = vehicle.Battery.HeaterPowerW;
-            p.LossUaWPerK = vehicle.Battery.HeatTransferWPerK;
-            p.UsableKwh = vehicle.Battery.UsableEnergyKwh(25f);
-            return p;
-        }
     }
 }

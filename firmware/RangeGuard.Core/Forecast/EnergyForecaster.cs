@@ -141,6 +141,11 @@ namespace RangeGuard.Forecast
             return true;
         }
 
+        public ColdSoakResult EstimateColdSoak(float socPercent, float packTempC, float ambientC, float hoursToDeparture, float cabinSetpointC, float cruiseSpeedKmh)
+        {
+            return ColdSoak.Estimate(_vp, socPercent, packTempC, ambientC, hoursToDeparture, cabinSetpointC, cruiseSpeedKmh);
+        }
+
         /// <summary>One 1 Hz step: learn from the measured power, then forecast into result.</summary>
         public void Tick(ForecastInputs inputs, ForecastResult result)
         {

@@ -13,7 +13,7 @@ namespace RangeGuard.Messaging
         private static readonly string[] s_modes = { "off", "wait_dc", "heat_dc", "wait_departure", "heat_departure", "declined" };
 
         public static string Telemetry(JsonWriter w, long nowMs, int seq, float positionM, float socPct, float battC, float ambC,
-            float speedKmh, ForecastResult f, PreconditioningPlanner p, bool heaterOn, AlertTable alerts, AgentCounters c)
+            float speedKmh, ForecastResult f, PreconditioningPlanner p, bool heaterOn, AlertTable alerts, AgentCounters c, int dropped)
         {
             w.Begin();
             w.Prop("v", Version);
@@ -42,7 +42,7 @@ namespace RangeGuard.Messaging
             w.Prop("alerts", alerts.ActiveCount);
             w.Prop("exc", c.Exceptions);
             w.Prop("stale", c.StaleEvents);
-            w.Prop("dropped", c.MessagesDropped);
+            w.Prop("dropped", dropped);
             return w.End();
         }
 

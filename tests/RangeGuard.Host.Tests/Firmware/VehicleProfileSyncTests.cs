@@ -30,7 +30,7 @@ namespace RangeGuard.Host.Tests.Firmware
             }
 
             var vehicle = DeviceProfile.CreateVehicleParams();
-            var thermal = DeviceProfile.CreateThermalParams(vehicle);
+            var thermal = RangeGuard.Preconditioning.PackThermalParams.From(vehicle);
             Assert.AreEqual(vehicle.Battery.ThermalMassJPerK, thermal.ThermalMassJPerK);
             Assert.IsTrue(thermal.UsableKwh > 20f && thermal.UsableKwh < 150f, "usable kWh " + thermal.UsableKwh);
         }
