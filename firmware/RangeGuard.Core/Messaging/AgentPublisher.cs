@@ -1,5 +1,7 @@
 using RangeGuard.Agents;
 using RangeGuard.Alerts;
+using RangeGuard.Can.Slcan;
+using RangeGuard.Dbc;
 using RangeGuard.Ports;
 using RangeGuard.State;
 
@@ -17,6 +19,8 @@ namespace RangeGuard.Messaging
         private readonly string _telemetryTopic;
         private readonly string _alertTopic;
         private int _telemetrySeq;
+        private SlcanCounters _slcan;
+        private DecoderCounters _decoder;
 
         public AgentPublisher(Agent agent, IOutbox outbox)
         {
@@ -40,6 +44,13 @@ namespace RangeGuard.Messaging
         public int MessagesPosted { get; private set; }
         public int MessagesDropped { get; private set; }
 
+        /// <summary>The CAN path's counters for telemetry (the core loop attaches its bridge's and decoder's; either may be null).</summary>
+        public void AttachCounters(SlcanCounters slcan, DecoderCounters decoder)
+        {
+            _slcan = slcan;
+            _decoder = decoder;
+        }
+
         /// <summary>Publishes the latest tick's alert transitions and, when due, telemetry.</summary>
         public void AfterTick(long nowMs)
         {
@@ -58,7 +69,7 @@ namespace RangeGuard.Messaging
                 VehicleReadings r = _agent.Readings;
                 Post(_telemetryTopic, TelemetryMessages.Telemetry(_json, nowMs, _telemetrySeq, _agent.PositionM,
                     r.SocFresh ? r.SocPercent : float.NaN, r.BatteryTempFresh ? r.BatteryTempC : float.NaN, r.FreshAmbientC,
-                    r.FreshSpeedKmh, _agent.Forecast, _agent.Preconditioning, _agent.HeaterOn, alerts, _agent.Counters, MessagesDropped));
+                    r.FreshSpeedKmh, _agent.Forecast, _agent.Preconditioning, _agent.HeaterOn, alerts, _agent.Counters, MessagesDropped, _slcan, _decoder));
             }
         }
 

@@ -32,6 +32,10 @@ namespace RangeGuard.Runtime
             _publisher = publisher;
             _clock = clock;
             _tickPeriodMs = tickPeriodMs;
+            if (publisher != null)
+            {
+                publisher.AttachCounters(bridge == null ? null : bridge.Receiver.Counters, dispatcher == null ? null : dispatcher.Counters);
+            }
         }
 
         public Agent Agent

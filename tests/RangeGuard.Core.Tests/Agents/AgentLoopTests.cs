@@ -98,7 +98,7 @@ namespace RangeGuard.Tests.Agents
             Assert.IsTrue(p.StartsWith("{\"v\":1,\"t\":1767988830000,\"seq\":3,\"pos_m\":725,\"soc_pct\":55.0,\"batt_c\":20.0,\"amb_c\":-3.5,\"spd_kmh\":90.0,"), p);
             Assert.IsTrue(p.IndexOf("\"dest_p50\":45.0") >= 0, p);
             Assert.IsTrue(p.IndexOf("\"heater\":false,\"precond\":\"off\"") >= 0, p);
-            Assert.IsTrue(p.EndsWith("\"alert\":null,\"sev\":0,\"alerts\":0,\"exc\":0,\"stale\":0,\"dropped\":0}"), p);
+            Assert.IsTrue(p.EndsWith("\"alert\":null,\"sev\":0,\"alerts\":0,\"exc\":0,\"stale\":0,\"dropped\":0,\"can_frames\":-1,\"slcan_errors\":-1,\"unknown_ids\":-1,\"decode_errors\":-1}"), p);
             Assert.AreEqual(3, rig.Publisher.MessagesPosted);
         }
 

@@ -50,6 +50,26 @@ namespace RangeGuard.Tests.Runtime
         }
 
         [TestMethod]
+        public void Telemetry_should_report_the_can_paths_counters()
+        {
+            ScriptedLink link = new ScriptedLink();
+            FakeClock clock = new FakeClock(T0);
+            FakeOutbox outbox = new FakeOutbox();
+            AgentLoop loop = NewLoop(link, clock, outbox);
+            link.Queue("t0FD800000000201C0000\r" + "t13180000007800000000\r" + "t7FF0\r" + "tXYZ\r");
+            loop.Pump();
+            for (int i = 0; i < 10; i++)
+            {
+                clock.NowMs += 1000;
+                loop.Tick();
+            }
+
+            string t = outbox.Last(loop.Publisher.TelemetryTopic, null);
+            Assert.IsNotNull(t);
+            Assert.IsTrue(t.IndexOf("\"can_frames\":3,\"slcan_errors\":1,\"unknown_ids\":1,\"decode_errors\":0") >= 0, t);
+        }
+
+        [TestMethod]
         public void RunOnce_should_tick_once_per_period_and_skip_rather_than_burst_when_late()
         {
             ScriptedLink link = new ScriptedLink();
