@@ -106,6 +106,7 @@ namespace RangeGuard.Messaging.Commands
 
             if (length > MaxBytes(Kind))
             {
+                RequestId = FindId(payload, length);
                 return Refuse(CommandReader.DocumentField, "payload of " + length.ToString() + " bytes is over the limit of " + MaxBytes(Kind).ToString() + " bytes for cmd/" + name);
             }
 
@@ -178,13 +179,14 @@ namespace RangeGuard.Messaging.Commands
         /// <summary>Best effort for the result of a refused command: a top-level string "id" read before anything broke.</summary>
         private string FindId(byte[] payload, int length)
         {
-            if (payload == null || length > MaxRouteBytes)
+            if (payload == null)
             {
                 return null;
             }
 
+            // Only the head of an oversized payload is looked at (the id usually comes first).
             JsonReader j = _reader.Json;
-            j.Reset(payload, length);
+            j.Reset(payload, length > MaxRouteBytes ? MaxRouteBytes : length);
             if (j.Read() != JsonToken.BeginObject)
             {
                 return null;
