@@ -110,9 +110,25 @@ namespace RangeGuard.Messaging.Commands
                 return Refuse(CommandReader.DocumentField, "payload of " + length.ToString() + " bytes is over the limit of " + MaxBytes(Kind).ToString() + " bytes for cmd/" + name);
             }
 
+            // First the document as JSON (syntax, depth, string lengths), so those errors are reported the same whatever
+            // the fields say; then the fields.
+            r.Reset(payload, length);
+            int t;
+            do
+            {
+                t = r.Json.Read();
+            }
+            while (t != JsonToken.EndOfDocument && t != JsonToken.Error);
+            if (t == JsonToken.Error)
+            {
+                r.SyntaxError();
+                RequestId = FindId(payload, length);
+                return Refuse(r.ErrorField, r.ErrorReason);
+            }
+
             r.Reset(payload, length);
             bool ok;
-            int t = r.Json.Read();
+            t = r.Json.Read();
             if (t != JsonToken.BeginObject)
             {
                 ok = t == JsonToken.Error ? r.SyntaxError() : r.FailDocument("expected a JSON object, found " + JsonToken.Describe(t));
