@@ -151,5 +151,17 @@ namespace RangeGuard.Tests.Messaging
             Assert.AreEqual(1, o.Count);
             Assert.IsFalse(o.Post(Fc, new string('f', 101), MessageClass.Retained), "larger than the whole budget");
         }
+
+        [TestMethod]
+        public void A_payload_over_its_topic_limit_should_be_refused_and_counted()
+        {
+            MessageOutbox o = New(16, 16000);
+            Assert.IsFalse(o.Post(Tele, new string('x', 769), MessageClass.Telemetry));
+            Assert.IsTrue(o.Post(Tele, new string('x', 768), MessageClass.Telemetry));
+            Assert.IsFalse(o.PostAlert(Al, o.NextAlertSeq, new string('a', 769)));
+            Assert.AreEqual(1, o.NextAlertSeq, "the refused alert did not use up seq 1");
+            Assert.IsFalse(o.Post(Fc, new string('f', 3073), MessageClass.Retained));
+            Assert.AreEqual(3, o.Dropped);
+        }
     }
 }

@@ -14,5 +14,20 @@ namespace RangeGuard.Messaging.Outbox
 
         /// <summary>QoS 1 command results.</summary>
         public const int Result = 3;
+
+        /// <summary>
+        /// Largest payload of the class, characters (the contract's byte limits; the JSON is ASCII except in free texts).
+        /// The outbox refuses a longer one and counts it as dropped.
+        /// </summary>
+        public static int MaxChars(int messageClass)
+        {
+            switch (messageClass)
+            {
+                case Telemetry: return 768;
+                case Retained: return 3072;
+                case Alert: return 768;
+                default: return 512;
+            }
+        }
     }
 }

@@ -165,7 +165,8 @@ namespace RangeGuard.Messaging.Outbox
         /// </summary>
         public bool PostAlert(string topic, int seq, string payload)
         {
-            if (seq != NextAlertSeq || topic == null || payload == null || !MakeRoom(payload.Length))
+            if (seq != NextAlertSeq || topic == null || payload == null || payload.Length > MessageClass.MaxChars(MessageClass.Alert)
+                || !MakeRoom(payload.Length))
             {
                 Dropped++;
                 return false;
@@ -332,7 +333,7 @@ namespace RangeGuard.Messaging.Outbox
 
         private bool Enqueue(string topic, string payload, int cls, int seq)
         {
-            if (!MakeRoom(payload.Length))
+            if (payload.Length > MessageClass.MaxChars(cls) || !MakeRoom(payload.Length))
             {
                 Dropped++;
                 return false;
