@@ -143,7 +143,7 @@ namespace RangeGuard.Common
             }
 
             // Dividing by an exact power of ten keeps short decimals such as 0.1 correctly rounded (not Math.Pow: float on the device).
-            double result = exponent < 0 ? mantissa / RangeGuard.Common.ExactMath.Pow10(-exponent) : mantissa * RangeGuard.Common.ExactMath.Pow10(exponent);
+            double result = exponent < 0 ? mantissa / RangeGuard.Common.DMath.Pow10(-exponent) : mantissa * RangeGuard.Common.DMath.Pow10(exponent);
             value = negative ? -result : result;
             return true;
         }

@@ -48,7 +48,7 @@ namespace RangeGuard.Dashboard
             short soc = UnknownSoc;
             if (socKnown && !float.IsNaN(destinationSocP50))
             {
-                double scaled = RangeGuard.Common.ExactMath.Round(destinationSocP50 * 10.0);
+                double scaled = RangeGuard.Common.DMath.Round(destinationSocP50 * 10.0);
                 soc = (short)(scaled > 32767 ? 32767 : scaled < -32767 ? -32767 : scaled);
             }
 

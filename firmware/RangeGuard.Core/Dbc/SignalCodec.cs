@@ -158,8 +158,8 @@ namespace RangeGuard.Dbc
                 return false;
             }
 
-            double scaled = RangeGuard.Common.ExactMath.Floor((physical - signal.Offset) / signal.Factor + 0.5);
-            double span = System.Math.Pow(2.0, signal.Length);
+            double scaled = RangeGuard.Common.DMath.Floor((physical - signal.Offset) / signal.Factor + 0.5);
+            double span = RangeGuard.Common.DMath.Pow2(signal.Length);
             if (signal.IsSigned)
             {
                 if (scaled < -span / 2 || scaled > span / 2 - 1)

@@ -38,7 +38,7 @@ namespace RangeGuard.Learning
         public int WindowCount { get { return _windows; } }
 
         /// <summary>RMS relative residual of a 500 m window (innovation / measured energy).</summary>
-        public float ResidualRelStd { get { return (float)System.Math.Sqrt(_res2); } }
+        public float ResidualRelStd { get { return (float)RangeGuard.Common.DMath.Sqrt(_res2); } }
 
         /// <summary>Ambient range learned in, °C (min &gt; max when nothing was learned).</summary>
         public float SeenAmbientMinC { get { return _tMin; } }
@@ -107,7 +107,7 @@ namespace RangeGuard.Learning
             double px2 = _p12 * x1 + _p22 * x2;
             double s = x1 * px1 + x2 * px2 + noise * noise;
             double innov = y - (_k * x1 + _dp * x2);
-            double limit = ClipSigma * System.Math.Sqrt(s);
+            double limit = ClipSigma * RangeGuard.Common.DMath.Sqrt(s);
             double clipped = innov > limit ? limit : (innov < -limit ? -limit : innov);
             double g1 = px1 / s, g2 = px2 / s;
             _k += g1 * clipped;
@@ -154,7 +154,7 @@ namespace RangeGuard.Learning
                 double f2 = _p22 > max22 ? max22 / _p22 : 1.0;
                 _p11 *= f1;
                 _p22 *= f2;
-                _p12 *= System.Math.Sqrt(f1 * f2);
+                _p12 *= RangeGuard.Common.DMath.Sqrt(f1 * f2);
             }
         }
 

@@ -110,7 +110,7 @@ namespace RangeGuard.Messaging
                 scale *= 10;
             }
 
-            double scaled = RangeGuard.Common.ExactMath.Round(System.Math.Abs((double)value) * scale);
+            double scaled = RangeGuard.Common.DMath.Round(RangeGuard.Common.DMath.Abs((double)value) * scale);
             if (scaled > 9.0e15)
             {
                 _sb.Append("null");
