@@ -35,10 +35,10 @@ namespace RangeGuard.Agents
 
         private void Post(string topic, string payload)
         {
-            bool ok;
+            bool ok = false;
             try
             {
-                ok = _outbox.Post(topic, payload);
+                ok = payload != null && _outbox.Post(topic, payload);   // null: too long for the writer (JsonWriter.End)
             }
             catch (System.Exception)
             {

@@ -129,7 +129,7 @@ namespace RangeGuard.Alerts
             }
 
             return "Heating battery for " + ChargerName(a, p.TargetChargerIndex) + ": " + mins + " min, "
-                + p.PlannedHeatingKwh.ToString("F1") + " kWh";
+                + RangeGuard.Common.TextNumber.Fixed(p.PlannedHeatingKwh, 1) + " kWh";
         }
 
         private static string DeclinedText(AlertInputs a)

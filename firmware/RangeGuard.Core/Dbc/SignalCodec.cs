@@ -95,13 +95,8 @@ namespace RangeGuard.Dbc
         /// <summary>Two's complement interpretation of the low <paramref name="length"/> bits.</summary>
         public static long SignExtend(ulong raw, int length)
         {
-            if (length >= 64)
-            {
-                return (long)raw;
-            }
-
-            ulong signBit = 1UL << (length - 1);
-            return (raw & signBit) != 0 ? (long)(raw | ~Mask(length)) : (long)raw;
+            // Arithmetic, not (long)raw: that cast keeps the unsigned tag on the interpreter (Bits).
+            return RangeGuard.Common.Bits.SignExtend(raw, length);
         }
 
         /// <summary>raw * factor + offset, with sign extension for signed signals.</summary>
