@@ -44,13 +44,12 @@ namespace RangeGuard.Common
                     return false;
                 }
 
-                ulong next = acc * (ulong)radix + (ulong)digit;
-                if (next / (ulong)radix != acc || next > 0x7FFFFFFFFFFFFFFFUL)
+                if (acc > (0x7FFFFFFFFFFFFFFFUL - (ulong)digit) / (ulong)radix)
                 {
-                    return false;
+                    return false;   // beyond long.MaxValue
                 }
 
-                acc = next;
+                acc = acc * (ulong)radix + (ulong)digit;
             }
 
             long magnitude = Bits.ToInt64(acc);   // not (long)acc: see Bits
@@ -79,13 +78,12 @@ namespace RangeGuard.Common
                     return false;
                 }
 
-                ulong next = acc * (ulong)radix + (ulong)digit;
-                if ((next - (ulong)digit) / (ulong)radix != acc)
+                if (acc > (ulong.MaxValue - (ulong)digit) / (ulong)radix)
                 {
-                    return false;
+                    return false;   // beyond ulong.MaxValue
                 }
 
-                acc = next;
+                acc = acc * (ulong)radix + (ulong)digit;
             }
 
             value = acc;
