@@ -71,7 +71,7 @@ namespace RangeGuard.Alerts
             // moves off (an unknown speed counts as moving), and once up they stay through stops until the car parks for a
             // planned departure or plugs in.
             bool standing = a.SpeedKmh < 1f;
-            bool waiting = a.DepartureUtcMs > a.NowMs && !(a.SpeedKmh >= 1f);
+            bool waiting = a.DepartureUtcMs > a.NowMs && (float.IsNaN(a.SpeedKmh) || a.SpeedKmh < 1f);   // IsNaN: see portable-code.md
             bool driving = !a.PluggedIn && !waiting;
             bool movingOff = driving && !standing;
             // "Worse" compares where the point lies on the route (position + distance), not the distance itself, which

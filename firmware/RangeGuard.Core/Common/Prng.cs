@@ -27,7 +27,7 @@ namespace RangeGuard.Common
         public int Next(int minInclusive, int maxExclusive)
         {
             uint range = (uint)(maxExclusive - minInclusive);
-            return range == 0 ? minInclusive : minInclusive + (int)(NextUInt() % range);
+            return range == 0 ? minInclusive : minInclusive + Bits.ToInt32(NextUInt() % range);
         }
 
         /// <summary>Uniform in [0, 1).</summary>

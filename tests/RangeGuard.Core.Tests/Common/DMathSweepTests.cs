@@ -75,7 +75,7 @@ namespace RangeGuard.Tests.Common
                 if (d > worst)
                 {
                     worst = d;
-                    where = x.ToString("R") + " ^ " + y.ToString("R");
+                    where = x.ToString("G17") + " ^ " + y.ToString("G17");
                 }
             }
 
@@ -100,7 +100,7 @@ namespace RangeGuard.Tests.Common
                 }
             }
 
-            Assert.IsTrue(worst <= ulps, name + ": worst " + worst.ToString() + " ulp at x = " + worstX.ToString("R"));
+            Assert.IsTrue(worst <= ulps, name + ": worst " + worst.ToString() + " ulp at x = " + worstX.ToString("G17"));
         }
     }
 }
