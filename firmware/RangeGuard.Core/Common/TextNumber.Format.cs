@@ -152,10 +152,15 @@ namespace RangeGuard.Common
         /// <summary>16 upper-case hex digits of the IEEE 754 bits: exact for every double, NaN and -0 included.</summary>
         public static void AppendBits(TextBuffer b, double value)
         {
-            ulong bits = (ulong)System.BitConverter.DoubleToInt64Bits(value);
-            for (int shift = 60; shift >= 0; shift -= 4)
+            AppendHex(b, (ulong)System.BitConverter.DoubleToInt64Bits(value), 16);
+        }
+
+        /// <summary>The low <paramref name="digits"/> hex digits (upper case, leading zeros kept).</summary>
+        public static void AppendHex(TextBuffer b, ulong value, int digits)
+        {
+            for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4)
             {
-                b.Append(HexDigits[(int)((bits >> shift) & 0xF)]);
+                b.Append(HexDigits[checked((int)((value >> shift) & 0xFUL))]);
             }
         }
 
