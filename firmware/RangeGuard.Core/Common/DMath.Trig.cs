@@ -24,7 +24,7 @@ namespace RangeGuard.Common
             0x560330, 0x46FC7B, 0x6BABF0, 0xCFBC20, 0x9AF436, 0x1DA9E3, 0x91615E, 0xE61B08,
         };
 
-        /// <summary>cos x, as RangeGuard.Common.DMath.Cos (within about 1 ulp for any finite x).</summary>
+        /// <summary>cos x, as System.Math.Cos (within about 1 ulp for any finite x).</summary>
         public static double Cos(double x)
         {
             if (double.IsNaN(x) || double.IsInfinity(x))

@@ -29,7 +29,7 @@ namespace RangeGuard.Common
             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
         };
 
-        /// <summary>|x|; -0 gives +0 and NaN stays NaN, as RangeGuard.Common.DMath.Abs.</summary>
+        /// <summary>|x|; -0 gives +0 and NaN stays NaN, as System.Math.Abs.</summary>
         public static double Abs(double x)
         {
             // 0 - x, not -x: turns -0 into +0. NaN fails "<=" on .NET and on the interpreter alike.
@@ -206,29 +206,48 @@ namespace RangeGuard.Common
             y = 0.5 * (y + x / y);
             y = 0.5 * (y + x / y);
 
-            // y is now within one ulp. Pick the correctly rounded neighbour by the sign of x - m² for the midpoints m
-            // either side of y, computed exactly: x - y² = a - b (Dekker), m = y ± d/2 with d the gap to the neighbour.
+            // y is within about one ulp. One correction from the exact residual x - y² = a - b (Dekker's product; x - p
+            // is exact as p is close to x): y + (a - b) / 2y is correctly rounded unless the exact root lies within a
+            // hair of a midpoint between two doubles, which the rounding error `rest` of that step shows.
             double p, b;
             TwoProd(y, y, out p, out b);
-            double a = x - p;   // exact: p is within a few ulps of x
+            double a = x - p;
+            double delta = (a - b) / (2.0 * y);
+            double y1 = y + delta;
+            double rest = delta - (y1 - y);
+            double ulp = (y1 + y1 * 1.6653345369377348e-16) - y1;   // y1 + 0.75·2^-52·y1 rounds to the next double up
+            if (Abs(rest) > 0.4999 * ulp || ulp == y1 * 2.220446049250313e-16)
+            {
+                y = NearestRoot(x, y1);   // near a midpoint, or at a power of two (spacing halves below): decide exactly
+            }
+            else
+            {
+                y = y1;
+            }
+
+            return scale == 0 ? y : y * Pow2(scale);
+        }
+
+        /// <summary>
+        /// The correctly rounded root given a candidate y within one ulp: the sign of x - m² at the midpoints m either side
+        /// of y, computed exactly (m = y ± d/2 with d the gap to the neighbour, so m² = y² ± y d + d²/4).
+        /// </summary>
+        private static double NearestRoot(double x, double y)
+        {
+            double p, b;
+            TwoProd(y, y, out p, out b);
+            double a = x - p;
             long yBits = System.BitConverter.DoubleToInt64Bits(y);
             double up = System.BitConverter.Int64BitsToDouble(yBits + 1);
             double dUp = up - y;
             if (SignOfSum(a, -b, -y * dUp, -0.25 * dUp * dUp) > 0)
             {
-                y = up;
-            }
-            else
-            {
-                double down = System.BitConverter.Int64BitsToDouble(yBits - 1);
-                double dDown = y - down;
-                if (SignOfSum(a, -b, y * dDown, -0.25 * dDown * dDown) < 0)
-                {
-                    y = down;
-                }
+                return up;
             }
 
-            return scale == 0 ? y : y * Pow2(scale);
+            double down = System.BitConverter.Int64BitsToDouble(yBits - 1);
+            double dDown = y - down;
+            return SignOfSum(a, -b, y * dDown, -0.25 * dDown * dDown) < 0 ? down : y;
         }
 
         /// <summary>

@@ -19,6 +19,7 @@ namespace RangeGuard.Learning
         private const double ClipSigma = 3.0;
 
         private double _k, _dp, _p11, _p12, _p22, _res2;
+        private float _resStd;   // sqrt(_res2), kept with it: read per forecast leg, a square root is dear on the device
         private int _windows;
         private float _tMin, _tMax;
 
@@ -40,7 +41,7 @@ namespace RangeGuard.Learning
         public int WindowCount { get { return _windows; } }
 
         /// <summary>RMS relative residual of a 500 m window (innovation / measured energy).</summary>
-        public float ResidualRelStd { get { return (float)DMath.Sqrt(_res2); } }
+        public float ResidualRelStd { get { return _resStd; } }
 
         /// <summary>Ambient range learned in, °C (min &gt; max when nothing was learned).</summary>
         public float SeenAmbientMinC { get { return _tMin; } }
@@ -54,6 +55,7 @@ namespace RangeGuard.Learning
             _p12 = 0.0;
             _p22 = PriorAuxStdW * PriorAuxStdW;
             _res2 = 0.08 * 0.08;
+            _resStd = (float)DMath.Sqrt(_res2);
             _windows = 0;
             _tMin = 1000f;
             _tMax = -1000f;
@@ -128,6 +130,7 @@ namespace RangeGuard.Learning
             double rel = clipped / scale;
             rel = rel > 1.0 ? 1.0 : (rel < -1.0 ? -1.0 : rel);
             _res2 = 0.95 * _res2 + 0.05 * rel * rel;
+            _resStd = (float)DMath.Sqrt(_res2);
             _windows++;
             if (ambientC < _tMin)
             {
@@ -222,6 +225,7 @@ namespace RangeGuard.Learning
             _p12 = p12;
             _p22 = p22;
             _res2 = res2;
+            _resStd = (float)DMath.Sqrt(res2);
             _windows = (int)n;
             _tMin = (float)tmin;
             _tMax = (float)tmax;
