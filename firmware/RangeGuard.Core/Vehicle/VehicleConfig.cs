@@ -157,7 +157,7 @@ namespace RangeGuard.Vehicle
         {
             if (v < min || v > max)
             {
-                return "value " + v.ToString() + " outside " + min.ToString() + ".." + max.ToString();
+                return "value " + RangeGuard.Common.TextNumber.General(v) + " outside " + RangeGuard.Common.TextNumber.General(min) + ".." + RangeGuard.Common.TextNumber.General(max);
             }
 
             target = v;

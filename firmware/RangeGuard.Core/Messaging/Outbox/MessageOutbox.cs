@@ -52,6 +52,14 @@ namespace RangeGuard.Messaging.Outbox
             _token = new int[n];
             _loadSeqs = new int[n];
             _loadPayloads = new string[n];
+            for (int i = 0; i < n; i++)
+            {
+                // Explicitly: unset entries of a new string[] are not null on nanoCLR (portable-code.md).
+                _topics[i] = null;
+                _payloads[i] = null;
+                _loadPayloads[i] = null;
+            }
+
             _maxChars = maxChars;
             _store = store;
             _clock = clock;
