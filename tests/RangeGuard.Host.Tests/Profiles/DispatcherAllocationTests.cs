@@ -2,10 +2,9 @@ using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RangeGuard.Can;
 using RangeGuard.Dbc;
-using RangeGuard.Host.Profiles;
 using RangeGuard.State;
 
-namespace RangeGuard.Host.Tests.Dbc
+namespace RangeGuard.Host.Tests.Profiles
 {
     [TestClass]
     public class DispatcherAllocationTests
@@ -13,15 +12,15 @@ namespace RangeGuard.Host.Tests.Dbc
         [TestMethod]
         public void Process_should_allocate_nothing_per_frame_in_steady_state()
         {
-            SignalDispatcher d = ProfileBuilderTests.Dispatcher(VehicleProfiles.HyundaiKona);
+            SignalDispatcher d = ProfileDecodingTests.Dispatcher("hyundai-kona");
             CanFrame[] frames =
             {
-                ProfileBuilderTests.Frame(0x595, 0, 0x1A, 0x00, 0xB5, 0xB5, 0x00, 0x00, 0xDF, 0x0D),
-                ProfileBuilderTests.Frame(0x596, 0, 0x00, 0x79, 0x00, 0x00, 0x00, 0x00, 0x16, 0x17),
-                ProfileBuilderTests.Frame(0x596, 1, 0x00, 0x79, 0x00, 0x00, 0x00, 0x00, 0xFE, 0xFF),
-                ProfileBuilderTests.Frame(0x386, 0, 0x40, 0x06, 0x41, 0x06, 0x3F, 0x06, 0x40, 0x06),
-                ProfileBuilderTests.Frame(0x7DF, 0, 0x02, 0x01),
-                ProfileBuilderTests.Frame(0x5D0, 0, 0x9D, 0x13),
+                ProfileDecodingTests.Frame(0x595, 0, 0x1A, 0x00, 0xB5, 0xB5, 0x00, 0x00, 0xDF, 0x0D),
+                ProfileDecodingTests.Frame(0x596, 0, 0x00, 0x79, 0x00, 0x00, 0x00, 0x00, 0x16, 0x17),
+                ProfileDecodingTests.Frame(0x596, 1, 0x00, 0x79, 0x00, 0x00, 0x00, 0x00, 0xFE, 0xFF),
+                ProfileDecodingTests.Frame(0x386, 0, 0x40, 0x06, 0x41, 0x06, 0x3F, 0x06, 0x40, 0x06),
+                ProfileDecodingTests.Frame(0x7DF, 0, 0x02, 0x01),
+                ProfileDecodingTests.Frame(0x5D0, 0, 0x9D, 0x13),
             };
 
             for (int i = 0; i < 1000; i++)

@@ -1,23 +1,19 @@
-using System;
-using System.IO;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RangeGuard.Can;
 using RangeGuard.Dbc;
 using RangeGuard.Host.Dbc;
-using RangeGuard.Host.Profiles;
+using RangeGuard.Host.Vehicles;
 using RangeGuard.State;
 
-namespace RangeGuard.Host.Tests.Dbc
+namespace RangeGuard.Host.Tests.Profiles
 {
+    /// <summary>The built-in vehicles' maps decode known frames (OVMS golden values, the Kona log, the simulator's values).</summary>
     [TestClass]
-    public class ProfileBuilderTests
+    public class ProfileDecodingTests
     {
-        private static readonly string DbcDir = DbcParserTests.FixturePath("dbc");
+        internal static SignalMap Map(string vehicleId) => SignalMapLoader.Load(VehicleCatalog.Find(vehicleId)!.BuildMap().MapText);
 
-        internal static SignalDispatcher Dispatcher(VehicleProfile profile)
-        {
-            return new SignalDispatcher(ProfileBuilder.BuildMap(profile, DbcDir), new VehicleState());
-        }
+        internal static SignalDispatcher Dispatcher(string vehicleId) => new(Map(vehicleId), new VehicleState());
 
         internal static CanFrame Frame(uint id, byte bus, params byte[] bytes)
         {
@@ -30,70 +26,10 @@ namespace RangeGuard.Host.Tests.Dbc
             return f;
         }
 
-        private static string RepoRoot()
-        {
-            for (DirectoryInfo? d = new(AppContext.BaseDirectory); d != null; d = d.Parent)
-            {
-                if (File.Exists(Path.Combine(d.FullName, "RangeGuard.sln")))
-                {
-                    return d.FullName;
-                }
-            }
-
-            throw new DirectoryNotFoundException("RangeGuard.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        [TestMethod]
-        public void BuildMapText_should_match_committed_maps_when_regenerated()
-        {
-            string root = RepoRoot();
-            foreach (VehicleProfile profile in VehicleProfiles.All)
-            {
-                string generated = ProfileBuilder.BuildMapText(profile, DbcDir);
-                string fixture = File.ReadAllText(DbcParserTests.FixturePath("profiles", profile.MapFileName));
-                Assert.AreEqual(fixture, generated, $"{profile.MapFileName}: regenerate with ProfileBuilder.WriteMapFiles");
-                string committed = File.ReadAllText(Path.Combine(root, "simulator", "RangeGuard.Host", "Profiles", profile.MapFileName));
-                Assert.AreEqual(committed, generated, $"simulator/RangeGuard.Host/Profiles/{profile.MapFileName} is out of date");
-            }
-
-            Assert.AreEqual(
-                File.ReadAllText(Path.Combine(root, "hardware-docs", "dbc", "rangeguard-ref.dbc")),
-                File.ReadAllText(DbcParserTests.FixturePath("dbc", "rangeguard-ref.dbc")),
-                "tests/fixtures/dbc/rangeguard-ref.dbc must be a copy of hardware-docs/dbc/rangeguard-ref.dbc");
-        }
-
-        [TestMethod]
-        public void BuildMap_should_load_on_the_portable_loader_for_every_profile()
-        {
-            Assert.AreEqual(11, ProfileBuilder.BuildMap(VehicleProfiles.Reference, DbcDir).Count);
-            Assert.AreEqual(8, ProfileBuilder.BuildMap(VehicleProfiles.VwEGolf, DbcDir).Count);
-            SignalMap kona = ProfileBuilder.BuildMap(VehicleProfiles.HyundaiKona, DbcDir);
-            Assert.AreEqual("hyundai-kona", kona.ProfileName);
-            Assert.AreEqual(15, kona.Count);
-            Assert.AreEqual(-1, kona.FindInput(InputId.AmbientTempC), "pcan.dbc has no ambient temperature");
-            for (int i = 0; i < kona.Count; i++)
-            {
-                Assert.AreEqual(0, kona.Get(i).Bus, "Kona decodes bus 0 only");
-            }
-        }
-
-        [TestMethod]
-        public void FormatLine_should_refuse_when_profile_names_missing_or_unusable_signal()
-        {
-            DbcFile pcan = DbcParserTests.Fixture("pcan.dbc");
-            var ex = Assert.ThrowsExactly<ProfileException>(() => ProfileBuilder.FormatLine(new ProfileEntry(InputId.AmbientTempC, 0x595, "AmbientTemp"), pcan));
-            StringAssert.Contains(ex.Message, "Batt_HV_Status has no signal AmbientTemp");
-            Assert.ThrowsExactly<ProfileException>(() => ProfileBuilder.FormatLine(new ProfileEntry(InputId.SpeedKmh, 0x7FF, "X"), pcan));
-            Assert.ThrowsExactly<ProfileException>(() => ProfileBuilder.FormatLine(new ProfileEntry(InputId.SocPercent, 0x542, "SocDisp") { Sentinels = new ulong[] { 256 } }, pcan));
-            DbcFile fd = DbcParser.Parse("BO_ 100 FD: 64 A\n SG_ High : 100|8@1+ (1,0) [0|255] \"\" A\n", "fd.dbc");
-            ex = Assert.ThrowsExactly<ProfileException>(() => ProfileBuilder.FormatLine(new ProfileEntry(InputId.SpeedKmh, 100, "High"), fd));
-            StringAssert.Contains(ex.Message, "fd.dbc:2:");
-        }
-
         [TestMethod]
         public void EGolf_map_should_decode_ovms_golden_frames()
         {
-            SignalDispatcher d = Dispatcher(VehicleProfiles.VwEGolf);
+            SignalDispatcher d = Dispatcher("vw-egolf");
             VehicleState s = d.State;
 
             d.Process(Frame(0x131, 3, 0x00, 0x00, 0x00, 0xC8, 0x00, 0x00, 0x00, 0x00), 1000);
@@ -132,7 +68,7 @@ namespace RangeGuard.Host.Tests.Dbc
         [TestMethod]
         public void Kona_map_should_decode_log_frames_on_bus_0_and_ignore_bus_1()
         {
-            SignalDispatcher d = Dispatcher(VehicleProfiles.HyundaiKona);
+            SignalDispatcher d = Dispatcher("hyundai-kona");
             VehicleState s = d.State;
 
             d.Process(Frame(0x595, 0, 0x1A, 0x00, 0xB5, 0xB5, 0x00, 0x00, 0xDF, 0x0D), 1955796);
@@ -173,9 +109,9 @@ namespace RangeGuard.Host.Tests.Dbc
         [TestMethod]
         public void Reference_map_should_round_trip_simulator_values_through_the_dbc()
         {
-            SignalMap map = ProfileBuilder.BuildMap(VehicleProfiles.Reference, DbcDir);
+            SignalMap map = Map("rangeguard-ref");
             SignalDispatcher d = new(map, new VehicleState());
-            DbcFile dbc = DbcParserTests.Fixture("rangeguard-ref.dbc");
+            DbcFile dbc = RangeGuard.Host.Tests.Dbc.DbcRealFileTests.VehicleDbc("rangeguard-ref", "rangeguard-ref.dbc");
             double[] truth = new double[InputId.Count];
             truth[InputId.SocPercent] = 57.3;
             truth[InputId.PackVoltageV] = 388.4;
