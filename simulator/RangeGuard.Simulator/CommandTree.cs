@@ -16,6 +16,8 @@ namespace RangeGuard.Simulator
 
             // Host tools around the agent.
             root.Add(ReplayCommand.Create());
+            root.Add(DbcCommand.Create());
+            root.Add(ProfileCommand.Create());
             root.Add(EvaluateCommand.Create());
             root.Add(DynoCommand.Create());
             return root;
