@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using RangeGuard.Vehicle;
 
 namespace RangeGuard.Host.Vehicles
 {
@@ -8,6 +9,8 @@ namespace RangeGuard.Host.Vehicles
     /// Every vehicle the host tools know: the folders embedded from firmware/vehicles, then the folders of each
     /// directory in the RANGEGUARD_VEHICLES variable (path-separator list) and of <see cref="AddDirectory"/>; a later
     /// folder with the same id replaces an earlier one. Adding a vehicle = adding a folder: nothing else lists them.
+    /// The forecaster presets of added folders are registered with RangeGuard.Vehicle.VehiclePresets (the built-in
+    /// ones are embedded in the core's host build already), so VehicleParams.Preset(id) finds them too.
     /// </summary>
     public static class VehicleCatalog
     {
@@ -18,10 +21,8 @@ namespace RangeGuard.Host.Vehicles
         private static readonly List<VehicleFiles> s_extra = new();
         private static readonly VehicleFiles s_builtIn = new EmbeddedVehicleFiles(typeof(VehicleCatalog).Assembly);
         private static List<VehicleFolder>? s_all;
+        private static readonly List<string> s_problems = new();
         private static bool s_environmentRead;
-
-        /// <summary>Raised after the set of folders changed (e.g. so forecaster presets get registered).</summary>
-        public static event Action<IReadOnlyList<VehicleFolder>>? Changed;
 
         /// <summary>The built-in folders only.</summary>
         public static IReadOnlyList<VehicleFolder> BuiltIn { get; } = Discover(s_builtIn);
@@ -56,30 +57,37 @@ namespace RangeGuard.Host.Vehicles
         public static void AddDirectory(string directory)
         {
             var files = new DirectoryVehicleFiles(directory);
-            IReadOnlyList<VehicleFolder> all;
             lock (s_lock)
             {
                 ReadEnvironment();
                 s_extra.RemoveAll(f => f.Origin == files.Origin);
                 s_extra.Add(files);
-                all = s_all = Merge();
+                s_all = Merge();
             }
+        }
 
-            Changed?.Invoke(all);
+        /// <summary>Forecaster files of added folders that did not parse ("id: line 3: ..."); such a preset is not registered.</summary>
+        public static IReadOnlyList<string> Problems
+        {
+            get
+            {
+                lock (s_lock)
+                {
+                    _ = All;
+                    return s_problems.ToArray();
+                }
+            }
         }
 
         /// <summary>Forgets a directory added with <see cref="AddDirectory"/>.</summary>
         public static void RemoveDirectory(string directory)
         {
             string origin = Path.GetFullPath(directory);
-            IReadOnlyList<VehicleFolder> all;
             lock (s_lock)
             {
                 s_extra.RemoveAll(f => f.Origin == origin);
-                all = s_all = Merge();
+                s_all = Merge();
             }
-
-            Changed?.Invoke(all);
         }
 
         /// <summary>The vehicle folders of one source: top-level folders holding at least one vehicle file.</summary>
@@ -138,6 +146,21 @@ namespace RangeGuard.Host.Vehicles
                 foreach (VehicleFolder v in Discover(source))
                 {
                     byId[v.Id] = v;
+                }
+            }
+
+            // Forecaster presets: added folders register theirs; a built-in one a removed folder had replaced comes back.
+            s_problems.Clear();
+            foreach (VehicleFolder v in byId.Values)
+            {
+                string? text = v.ForecasterText;
+                if (text != null && (v.Files != s_builtIn || VehiclePresets.ConfigText(v.Id) != text))
+                {
+                    string? problem = VehiclePresets.Register(v.Id, text);
+                    if (problem != null)
+                    {
+                        s_problems.Add($"{v.Describe(VehicleFolder.ForecasterFile)}: {problem}");
+                    }
                 }
             }
 
