@@ -263,18 +263,6 @@ namespace RangeGuard.Host.Dbc
             return _byName.GetValueOrDefault(name);
         }
 
-        /// <summary>Issues on the lines of this message (its BO_ line up to the next message).</summary>
-        public IEnumerable<DbcIssue> IssuesAbout(DbcMessage message)
-        {
-            foreach (DbcIssue issue in Issues)
-            {
-                if (issue.Line == message.Line || issue.Subject == message.Name || issue.Subject.StartsWith(message.Name + ".", StringComparison.Ordinal))
-                {
-                    yield return issue;
-                }
-            }
-        }
-
         private Dictionary<TKey, DbcMessage> Index<TKey>(Func<DbcMessage, TKey> key)
             where TKey : notnull
         {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
-using RangeGuard.Common;
 using RangeGuard.Dbc;
 using RangeGuard.Host.Dbc;
 using RangeGuard.State;
@@ -70,7 +69,7 @@ namespace RangeGuard.Host.Profiles
                 }
 
                 sb.Append(line).Append('\n');
-                UnitAdvice(entry, signal!, where, warnings);
+                UnitAdvice.Check(entry, signal!, where, warnings);
                 if (entry.Combine != CombineMode.Set)
                 {
                     if (messagesByCombinedInput.TryGetValue(entry.Input, out DbcMessage? first) && first != message)
@@ -110,7 +109,7 @@ namespace RangeGuard.Host.Profiles
         public static string? TryFormatLine(ProfileEntry entry, DbcFile dbc, out DbcMessage? message, out DbcSignal? signal, out string? problem)
         {
             signal = null;
-            message = FindMessage(dbc, entry.Message, out problem);
+            message = DbcLookup.FindMessage(dbc, entry.Message, out problem);
             if (message == null)
             {
                 return null;
@@ -119,7 +118,7 @@ namespace RangeGuard.Host.Profiles
             signal = message.FindSignal(entry.Signal);
             if (signal == null)
             {
-                problem = MissingSignal(dbc, message, entry.Signal);
+                problem = DbcLookup.MissingSignal(dbc, message, entry.Signal);
                 return null;
             }
 
@@ -132,7 +131,7 @@ namespace RangeGuard.Host.Profiles
             ulong[] sentinels = new ulong[entry.Sentinels.Count];
             for (int i = 0; i < sentinels.Length; i++)
             {
-                if (!TryRawValue(entry.Sentinels[i], signal, out sentinels[i], out problem))
+                if (!DbcLookup.TryRawValue(entry.Sentinels[i], signal, out sentinels[i], out problem))
                 {
                     return null;
                 }
@@ -196,166 +195,6 @@ namespace RangeGuard.Host.Profiles
 
             sb.Append(" signal=").Append(message.Name).Append('.').Append(signal.Name);
             return sb.ToString();
-        }
-
-        /// <summary>A message by name, or by id ("0x131", "305"; an extended id also matches).</summary>
-        private static DbcMessage? FindMessage(DbcFile dbc, string text, out string? problem)
-        {
-            problem = null;
-            if (char.IsAsciiDigit(text[0]))
-            {
-                if (!TextNumber.TryParseLong(text, out long id) || id < 0 || id > 0x1FFFFFFF)
-                {
-                    problem = $"message id '{text}' is not a CAN id";
-                    return null;
-                }
-
-                DbcMessage? standard = dbc.FindMessage((uint)id, false);
-                DbcMessage? extended = dbc.FindMessage((uint)id, true);
-                if (standard != null && extended != null)
-                {
-                    problem = $"{text} is both an 11-bit ({standard.Name}) and a 29-bit ({extended.Name}) message: name the message instead";
-                    return null;
-                }
-
-                DbcMessage? byId = standard ?? extended;
-                if (byId == null)
-                {
-                    problem = $"no message with id {text} in {dbc.FileName}";
-                }
-
-                return byId;
-            }
-
-            DbcMessage? m = dbc.FindMessage(text);
-            if (m == null)
-            {
-                problem = $"no message '{text}' in {dbc.FileName}{Suggest(text, Names(dbc.Messages, x => x.Name))}";
-            }
-
-            return m;
-        }
-
-        private static string MissingSignal(DbcFile dbc, DbcMessage message, string name)
-        {
-            foreach (DbcIssue issue in dbc.Issues)
-            {
-                if (issue.Subject == message.Name + "." + name)
-                {
-                    return $"{issue}: the DBC line defining it could not be read";
-                }
-            }
-
-            var names = Names(message.Signals, s => s.Name);
-            return $"message {message.Name} ({message.IdText}, {dbc.FileName}:{message.Line}) has no signal '{name}'{Suggest(name, names)}; it has: {string.Join(", ", names)}";
-        }
-
-        /// <summary>A sentinel as raw unsigned bits: an integer (decimal or 0x) or a name from the signal's VAL_ table.</summary>
-        private static bool TryRawValue(string text, DbcSignal signal, out ulong raw, out string? problem)
-        {
-            problem = null;
-            ulong mask = SignalCodec.Mask(signal.Length);
-            if (TextNumber.TryParseULong(text, out raw))
-            {
-                if ((raw & ~mask) == 0)
-                {
-                    return true;
-                }
-
-                problem = $"sentinel {text} does not fit the signal's {signal.Length} bits (raw values 0..{mask})";
-                return false;
-            }
-
-            long? named = signal.FindValue(text);
-            if (named == null)
-            {
-                problem = signal.Values.Count == 0
-                    ? $"sentinel '{text}' is not a number and the signal has no VAL_ table"
-                    : $"sentinel '{text}' is neither a number nor a VAL_ name of the signal ({ValueNames(signal)})";
-                return false;
-            }
-
-            raw = (ulong)named.Value & mask; // a negative VAL_ entry of a signed signal is its two's complement bits
-            return true;
-        }
-
-        private static void UnitAdvice(ProfileEntry entry, DbcSignal signal, string where, List<string> warnings)
-        {
-            string unit = signal.Unit.Trim();
-            string[] expected = ExpectedUnits(entry.Input);
-            if (unit.Length == 0 || expected.Length == 0 || entry.Scale != 1 || entry.Add != 0)
-            {
-                return;
-            }
-
-            foreach (string e in expected)
-            {
-                if (string.Equals(unit, e, StringComparison.OrdinalIgnoreCase))
-                {
-                    return;
-                }
-            }
-
-            string hint = unit.ToLowerInvariant() switch
-            {
-                "mph" or "mi/h" => " (mph to km/h: scale=1.609344)",
-                "mi" or "miles" or "mile" => " (miles to km: scale=1.609344)",
-                "kw" => " (kW to W: scale=1000)",
-                "°f" or "f" or "degf" or "deg f" => " (°F to °C: scale=0.5555556 add=-17.777778)",
-                "ma" => " (mA to A: scale=0.001)",
-                "mv" => " (mV to V: scale=0.001)",
-                _ => "",
-            };
-            warnings.Add($"{where}: DBC unit '{unit}' is not {expected[0]} ({InputId.Name(entry.Input)}): convert with scale=/add={hint}");
-        }
-
-        private static string[] ExpectedUnits(int input) => input switch
-        {
-            InputId.SocPercent => new[] { "%", "pct", "percent" },
-            InputId.PackVoltageV => new[] { "V", "volt", "volts" },
-            InputId.PackCurrentA => new[] { "A", "amp", "amps" },
-            InputId.BatteryTempMinC or InputId.BatteryTempMaxC or InputId.BatteryTempAvgC or InputId.AmbientTempC
-                => new[] { "°C", "C", "degC", "deg C", "deg", "celsius", "degrees C", "\u00B0C" },
-            InputId.SpeedKmh => new[] { "km/h", "kph", "kmh", "km/hr", "kmph" },
-            InputId.OdometerKm => new[] { "km" },
-            InputId.HvacPowerW => new[] { "W", "watt", "watts" },
-            _ => Array.Empty<string>(),
-        };
-
-        private static List<string> Names<T>(IEnumerable<T> items, Func<T, string> name)
-        {
-            var list = new List<string>();
-            foreach (T item in items)
-            {
-                list.Add(name(item));
-            }
-
-            return list;
-        }
-
-        private static string Suggest(string wanted, List<string> names)
-        {
-            foreach (string n in names)
-            {
-                if (string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase))
-                {
-                    return $" (did you mean {n}? names are case-sensitive)";
-                }
-            }
-
-            var close = names.FindAll(n => n.Contains(wanted, StringComparison.OrdinalIgnoreCase) || wanted.Contains(n, StringComparison.OrdinalIgnoreCase));
-            return close.Count is > 0 and <= 5 ? $" (did you mean {string.Join(" or ", close)}?)" : "";
-        }
-
-        private static string ValueNames(DbcSignal signal)
-        {
-            var parts = new List<string>();
-            foreach (DbcValue v in signal.Values)
-            {
-                parts.Add($"{v.Raw} \"{v.Text}\"");
-            }
-
-            return string.Join(", ", parts);
         }
 
         private static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
