@@ -22,6 +22,7 @@ namespace RangeGuard.Host.Vehicles
         private static readonly VehicleFiles s_builtIn = new EmbeddedVehicleFiles(typeof(VehicleCatalog).Assembly);
         private static List<VehicleFolder>? s_all;
         private static readonly List<string> s_problems = new();
+        private static readonly List<string> s_environmentProblems = new();
         private static bool s_environmentRead;
 
         /// <summary>The built-in folders only.</summary>
@@ -129,7 +130,14 @@ namespace RangeGuard.Host.Vehicles
 
             foreach (string dir in dirs.Split(new[] { Path.PathSeparator, ';' }, StringSplitOptions.RemoveEmptyEntries))
             {
-                s_extra.Add(new DirectoryVehicleFiles(dir.Trim()));
+                try
+                {
+                    s_extra.Add(new DirectoryVehicleFiles(dir.Trim()));
+                }
+                catch (DirectoryNotFoundException ex)
+                {
+                    s_environmentProblems.Add($"{DirectoryVariable}: {ex.Message}");
+                }
             }
         }
 
@@ -151,6 +159,7 @@ namespace RangeGuard.Host.Vehicles
 
             // Forecaster presets: added folders register theirs; a built-in one a removed folder had replaced comes back.
             s_problems.Clear();
+            s_problems.AddRange(s_environmentProblems);
             foreach (VehicleFolder v in byId.Values)
             {
                 string? text = v.ForecasterText;

@@ -27,6 +27,10 @@ namespace RangeGuard.Simulator.Tests.Scenarios
                 Assert.IsNull(note);
             }
 
+            // An inline truth vehicle with no folder is predicted with the reference preset, and the run says so.
+            Assert.AreEqual("rangeguard-ref", ForecasterPresets.For("my-inline-car", out string? fallback));
+            StringAssert.Contains(fallback, "no forecaster preset 'my-inline-car' (no forecaster.cfg in its vehicle folder): predicting with rangeguard-ref");
+
             var ex = Assert.ThrowsExactly<InputException>(() => VehicleLoader.LoadPreset("vw-egolf"));
             StringAssert.Contains(ex.Message, "unknown vehicle preset \"vw-egolf\" (known: bmw-i3-60ah-2014, nissan-leaf-s-2013, rangeguard-ref, tesla-model-s-85-2013)");
         }
