@@ -20,6 +20,9 @@ namespace RangeGuard.Host.Vehicles
         /// <summary>Text of a file, or null if there is none.</summary>
         public abstract string? Read(string path);
 
+        /// <summary>True if the file exists (without reading it).</summary>
+        public abstract bool Contains(string path);
+
         /// <summary>Where a file lives for a person to open (a disk path, or "built-in:id/name").</summary>
         public abstract string Describe(string path);
 
@@ -58,6 +61,7 @@ namespace RangeGuard.Host.Vehicles
         private const string Prefix = "vehicles/";
         private readonly Assembly _assembly;
         private readonly Dictionary<string, string> _resourceByPath = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
 
         public EmbeddedVehicleFiles(Assembly assembly)
         {
@@ -87,10 +91,22 @@ namespace RangeGuard.Host.Vehicles
                 return null;
             }
 
-            using Stream stream = _assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
+            // Embedded files never change: read each once (the simulator asks per run, the benchmarks count the bytes).
+            lock (_texts)
+            {
+                if (!_texts.TryGetValue(path, out string? text))
+                {
+                    using Stream stream = _assembly.GetManifestResourceStream(resource)!;
+                    using var reader = new StreamReader(stream);
+                    text = reader.ReadToEnd();
+                    _texts[path] = text;
+                }
+
+                return text;
+            }
         }
+
+        public override bool Contains(string path) => _resourceByPath.ContainsKey(path);
 
         public override string Describe(string path) => "built-in:" + path;
     }
@@ -127,6 +143,8 @@ namespace RangeGuard.Host.Vehicles
             string full = Path.Combine(_root, path);
             return File.Exists(full) ? File.ReadAllText(full) : null;
         }
+
+        public override bool Contains(string path) => File.Exists(Path.Combine(_root, path));
 
         public override string Describe(string path) => Path.Combine(_root, path);
     }

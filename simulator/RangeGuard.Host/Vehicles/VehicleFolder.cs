@@ -20,6 +20,7 @@ namespace RangeGuard.Host.Vehicles
 
         private readonly object _buildLock = new();
         private ProfileBuild? _build;
+        private SignalProfile? _profile;
 
         public VehicleFolder(string id, VehicleFiles files)
         {
@@ -45,7 +46,11 @@ namespace RangeGuard.Host.Vehicles
         /// <summary>The committed map (generated from the profile; a test keeps it current).</summary>
         public string? CommittedMapText => Read(MapFile);
 
-        public bool Has(string name) => Read(name) != null;
+        public bool Has(string name)
+        {
+            string? path = VehicleFiles.Normalize(Id + "/" + name);
+            return path != null && Files.Contains(path);
+        }
 
         /// <summary>A file of this folder by a path relative to it ("../shared/x.dbc" reaches a shared folder), or null.</summary>
         public string? Read(string relative)
@@ -78,6 +83,20 @@ namespace RangeGuard.Host.Vehicles
         }
 
         public SignalProfile ReadProfile()
+        {
+            lock (_buildLock)
+            {
+                // Built-in files never change; a directory's are re-read so edits show.
+                if (_profile != null && Files is EmbeddedVehicleFiles)
+                {
+                    return _profile;
+                }
+
+                return _profile = ReadProfileText();
+            }
+        }
+
+        private SignalProfile ReadProfileText()
         {
             string text = Read(ProfileFile) ?? throw new ProfileException($"{Id}: no {ProfileFile}");
             SignalProfile profile = ProfileReader.Read(text, Id + "/" + ProfileFile);
