@@ -29,7 +29,7 @@ namespace RangeGuard.Forecast
             }
 
             driveNetWh = leg.DriveWh * (1f + _lossR) - leg.RegenWh * accept * (1f - _lossR);
-            float e = _k * driveNetWh + other;
+            float e = (_k * driveNetWh + other) * _outcomeC;
             return e > 0f ? e : 0f;
         }
 

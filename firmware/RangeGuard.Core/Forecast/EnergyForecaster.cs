@@ -168,6 +168,7 @@ namespace RangeGuard.Forecast
                 _conditionJ = inputs.HasCabinTemp && !float.IsNaN(inputs.CabinTempC)
                     ? _vp.CabinConditioningEnergyJ(inputs.CabinTempC, inputs.AmbientTempC, _setpointC)
                     : _vp.CabinWarmupEnergyJ(inputs.AmbientTempC, _setpointC);
+                BeginOutcome(inputs);
             }
 
             float pos = inputs.PositionM < 0f ? 0f : (inputs.PositionM > _profile.TotalM ? _profile.TotalM : inputs.PositionM);
@@ -176,6 +177,7 @@ namespace RangeGuard.Forecast
             LearnSpeed(inputs, pos);
             _f = _speed.Factor;
             _g = _kinetic.Factor;
+            UpdateOutcome();
 
             _k = _learner.TractionScale;
             _auxW = _vp.AuxBaseW + _learner.AuxOffsetW;
@@ -205,6 +207,7 @@ namespace RangeGuard.Forecast
             Leg dest = Between(_seg, pos, lastSeg, _profile.TotalM);
             Fill(ref result.Destination, dest, _destReserve, plannedWh);
             float eDest = result.Destination.EnergyNeededKwh * 1000f;
+            NoteDeparture(eDest - plannedWh);
             result.BandRelativeWidth = eDest > 1f ? (result.Destination.EnergyNeededHighKwh - result.Destination.EnergyNeededLowKwh) * 1000f / eDest : 0f;
             if (result.BandRelativeWidth > 0.5f && !result.Degraded)
             {
