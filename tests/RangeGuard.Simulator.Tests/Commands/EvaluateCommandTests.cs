@@ -49,7 +49,7 @@ namespace RangeGuard.Simulator.Tests.Commands
                 TripEvaluation e = TripEvaluator.Evaluate(trip, VehicleParams.Preset("bmw-i3-60ah-2014"));
                 Assert.AreEqual(4, e.Checkpoints.Count, f);
                 Assert.AreEqual(departure, e.Checkpoints[0].ErrorPercent, 1.5, $"{f} departure");
-                Assert.IsTrue(Math.Abs(e.Checkpoints[2].ArrivalContentErrorPercent) <= 4, $"{f} arrival {e.Checkpoints[2].ArrivalContentErrorPercent:F1} %");
+                Assert.IsTrue(Math.Abs(e.Checkpoints[2].ArrivalSocErrorPp) <= 4, $"{f} arrival {e.Checkpoints[2].ArrivalSocErrorPp:F1} pp");
                 Assert.IsTrue(e.Checkpoints.All(c => c.LowKwh <= c.PredictedKwh && c.PredictedKwh <= c.HighKwh), f);
             }
         }
