@@ -53,7 +53,9 @@ namespace RangeGuard.Forecast
                 }
             }
 
-            return (float)System.Math.Sqrt(var) * _vp.BandSigmaScale;
+            float scale = _vp.BandSigmaScale;
+            float noise2 = _vp.RouteNoiseWhPerSqrtKm * _vp.RouteNoiseWhPerSqrtKm * leg.LengthM / 1000f + _vp.ArrivalNoiseWh * _vp.ArrivalNoiseWh;
+            return (float)System.Math.Sqrt(var * scale * scale + noise2);
         }
 
         private void Fill(ref ArrivalEstimate a, Leg leg, float reserve, float plannedWh)

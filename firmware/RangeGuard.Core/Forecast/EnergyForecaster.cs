@@ -76,6 +76,11 @@ namespace RangeGuard.Forecast
             }
 
             _vp = vehicle;
+            if (vehicle.LearnerPriorScale != 1f)
+            {
+                _learner.PriorScale = vehicle.LearnerPriorScale;
+            }
+
             _profile = new RouteProfile(segmentCapacity < 1 ? 1 : (segmentCapacity > RoutePlan.MaxSegments ? RoutePlan.MaxSegments : segmentCapacity));
             // Wh per (m²/s²) of Σ PKE·L: the braked share of the kinetic energy, as Powertrain.SegmentEnergy counts it.
             float braked = vehicle.MassKg * (1f - vehicle.CoastShare) / 3600f;

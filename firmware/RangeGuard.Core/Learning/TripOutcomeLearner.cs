@@ -3,12 +3,15 @@ namespace RangeGuard.Learning
     /// <summary>
     /// Learns, trip after trip, how far the departure forecast of a whole trip is off for this car:
     /// r = ln(measured trip energy / departure forecast before correction), kept by departure ambient in 10 K bins
-    /// (−10 … 30 °C, each trip split between the two nearest bins) plus one all-temperature term. The correction for a new
-    /// departure is exp(global + bin deviation), both shrunk towards 0 by a prior worth PriorTrips trips, so the first
-    /// trip gets exactly the physics forecast and a single odd trip moves it only a little; r is clipped to ±MaxLogRatio.
+    /// (−10 … 30 °C, each trip split between the two nearest bins). The correction for a new departure is exp(mean r of
+    /// its bins), shrunk towards 0 by a prior worth PriorTrips trips, so the first trip gets exactly the physics forecast,
+    /// a single odd trip moves it only a little (r is also clipped to ±MaxLogRatio), and a temperature the car has not
+    /// yet driven in keeps the physics forecast: on the i3 trips a preset's summer and winter errors have opposite signs
+    /// (an all-temperature term learned in summer made the first winter trips worse, so there is none).
     /// Forgetting (per trip) lets it follow a car that changes (tyres, a new driver).
     /// What it captures is whatever the per-window learner cannot see at departure: base load, the car's cabin and
     /// start-up energy, the road-load scale of this car, the driver's stops on their usual roads.
+    /// PriorTrips, MaxLogRatio and the bins were chosen on the 31 development trips (disclosed in prediction-validation.md).
     /// Fixed storage, no allocation except SaveState.
     /// </summary>
     public sealed class TripOutcomeLearner
@@ -16,17 +19,16 @@ namespace RangeGuard.Learning
         public const int Bins = 5;
         public const float FirstBinC = -10f, BinStepC = 10f;
 
-        /// <summary>Shrinkage prior, in trips (a priori, not fitted: one trip never counts for more than half).</summary>
-        public const double PriorTrips = 1.0;
+        /// <summary>Shrinkage prior, in trips (one trip moves the correction by a fifth of its error).</summary>
+        public const double PriorTrips = 4.0;
 
         /// <summary>Weight kept per trip (about the last 20 trips count).</summary>
         public const double Forgetting = 0.95;
 
-        public const double MaxLogRatio = 0.4;
+        public const double MaxLogRatio = 0.25;
 
         private readonly double[] _sum = new double[Bins];
         private readonly double[] _n = new double[Bins];
-        private double _gSum, _gN;
         private int _trips;
 
         public TripOutcomeLearner()
@@ -45,8 +47,6 @@ namespace RangeGuard.Learning
                 _n[i] = 0;
             }
 
-            _gSum = 0;
-            _gN = 0;
             _trips = 0;
         }
 
@@ -58,15 +58,12 @@ namespace RangeGuard.Learning
                 return 1f;
             }
 
-            double g = _gSum / (PriorTrips + _gN);
             int b;
             double w;
             Split(ambientC, out b, out w);
             double s = (1 - w) * _sum[b] + w * _sum[b + 1];
             double n = (1 - w) * _n[b] + w * _n[b + 1];
-            // Bin sums hold r − g as it was when the trip was added: the deviation of this temperature from the car's mean.
-            double d = s / (PriorTrips + n);
-            return (float)System.Math.Exp(g + d);
+            return (float)System.Math.Exp(s / (PriorTrips + n));
         }
 
         /// <summary>Adds a finished trip: the uncorrected departure forecast and the measured energy, kWh.</summary>
@@ -79,9 +76,6 @@ namespace RangeGuard.Learning
 
             double r = System.Math.Log(measuredKwh / (double)rawForecastKwh);
             r = r > MaxLogRatio ? MaxLogRatio : (r < -MaxLogRatio ? -MaxLogRatio : r);
-            double g = _gSum / (PriorTrips + _gN);
-            _gSum = _gSum * Forgetting + r;
-            _gN = _gN * Forgetting + 1;
             int b;
             double w;
             Split(ambientC, out b, out w);
@@ -91,9 +85,9 @@ namespace RangeGuard.Learning
                 _n[i] *= Forgetting;
             }
 
-            _sum[b] += (1 - w) * (r - g);
+            _sum[b] += (1 - w) * r;
             _n[b] += 1 - w;
-            _sum[b + 1] += w * (r - g);
+            _sum[b + 1] += w * r;
             _n[b + 1] += w;
             _trips++;
             return true;
@@ -126,10 +120,10 @@ namespace RangeGuard.Learning
             w = x - b;
         }
 
-        /// <summary>"rgo1;trips;gSum;gN;sum0;n0;…" (invariant decimal text).</summary>
+        /// <summary>"rgo1;trips;sum0;n0;…" (invariant decimal text).</summary>
         public string SaveState()
         {
-            string s = "rgo1;" + _trips.ToString() + ";" + _gSum.ToString("G17") + ";" + _gN.ToString("G17");
+            string s = "rgo1;" + _trips.ToString();
             for (int i = 0; i < Bins; i++)
             {
                 s += ";" + _sum[i].ToString("G17") + ";" + _n[i].ToString("G17");
@@ -147,15 +141,13 @@ namespace RangeGuard.Learning
             }
 
             string[] f = state.Split(';');
-            if (f.Length != 4 + 2 * Bins || f[0] != "rgo1")
+            if (f.Length != 2 + 2 * Bins || f[0] != "rgo1")
             {
                 return false;
             }
 
             int trips;
-            double gSum, gN;
-            if (!int.TryParse(f[1], out trips) || trips < 0 || !Num(f[2], out gSum) || !Num(f[3], out gN) || gN < 0 || gN > 1000
-                || gSum > MaxLogRatio * gN + 1e-9 || gSum < -MaxLogRatio * gN - 1e-9)
+            if (!int.TryParse(f[1], out trips) || trips < 0)
             {
                 return false;
             }
@@ -164,8 +156,8 @@ namespace RangeGuard.Learning
             double[] n = new double[Bins];
             for (int i = 0; i < Bins; i++)
             {
-                if (!Num(f[4 + 2 * i], out sum[i]) || !Num(f[5 + 2 * i], out n[i]) || n[i] < 0 || n[i] > 1000
-                    || sum[i] > 2 * MaxLogRatio * n[i] + 1e-9 || sum[i] < -2 * MaxLogRatio * n[i] - 1e-9)
+                if (!Num(f[2 + 2 * i], out sum[i]) || !Num(f[3 + 2 * i], out n[i]) || n[i] < 0 || n[i] > 1000
+                    || sum[i] > MaxLogRatio * n[i] + 1e-9 || sum[i] < -MaxLogRatio * n[i] - 1e-9)
                 {
                     return false;
                 }
@@ -177,8 +169,6 @@ namespace RangeGuard.Learning
                 _n[i] = n[i];
             }
 
-            _gSum = gSum;
-            _gN = gN;
             _trips = trips;
             return true;
         }

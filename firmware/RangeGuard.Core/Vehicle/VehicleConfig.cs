@@ -4,7 +4,7 @@ namespace RangeGuard.Vehicle
     /// Vehicle config text: one "key=value" per line, '#' comments, blank lines ignored. An optional first
     /// "preset=&lt;id&gt;" starts from a preset (default: rangeguard-ref). Keys (units in the name):
     /// name, mass_kg, a_n, b_n_per_mps, c_n_per_mps2, cda_m2 and crr (both, replace A/B/C), traction_efficiency,
-    /// regen_efficiency, aux_base_w, induction_drive_kw, road_load_scale, startup_energy_wh, band_sigma_scale,
+    /// regen_efficiency, aux_base_w, induction_drive_kw, road_load_scale, startup_energy_wh, band_sigma_scale, route_noise_wh_per_sqrt_km, arrival_noise_wh, learner_prior_scale,
     /// cabin_conductance_w_per_k, cabin_heat_capacity_j_per_k, ac_cop, heat_pump (true/false), battery_nominal_kwh,
     /// usable_fraction, soh_percent, pack_thermal_mass_j_per_k, battery_heater_w, pack_heat_transfer_w_per_k,
     /// ac_max_kw, dc_max_kw.
@@ -137,7 +137,10 @@ namespace RangeGuard.Vehicle
                 case "induction_drive_kw": return Range(v, 0f, 2000f, ref vp.InductionDriveKw);
                 case "road_load_scale": return Range(v, 0.5f, 2f, ref vp.RoadLoadScale);
                 case "startup_energy_wh": return Range(v, 0f, 5000f, ref vp.StartupEnergyWh);
-                case "band_sigma_scale": return Range(v, 0.2f, 5f, ref vp.BandSigmaScale);
+                case "band_sigma_scale": return Range(v, 0.01f, 5f, ref vp.BandSigmaScale);
+                case "route_noise_wh_per_sqrt_km": return Range(v, 0f, 1000f, ref vp.RouteNoiseWhPerSqrtKm);
+                case "arrival_noise_wh": return Range(v, 0f, 10000f, ref vp.ArrivalNoiseWh);
+                case "learner_prior_scale": return Range(v, 0.05f, 5f, ref vp.LearnerPriorScale);
                 case "cabin_conductance_w_per_k": return Range(v, 0f, 1000f, ref vp.CabinConductanceWPerK);
                 case "cabin_heat_capacity_j_per_k": return Range(v, 0f, 1000000f, ref vp.CabinHeatCapacityJPerK);
                 case "ac_cop": return Range(v, 0.5f, 10f, ref vp.AcCop);

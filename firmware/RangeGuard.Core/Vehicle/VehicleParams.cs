@@ -112,6 +112,22 @@ namespace RangeGuard.Vehicle
         /// </summary>
         public float BandSigmaScale = 1f;
 
+        /// <summary>
+        /// Route noise of the forecast band, Wh per √km of the leg: unmodelled local events (a queue, a car park ramp, an
+        /// elevation the map lacks) add independent errors along the way, so their σ grows with √distance and, relative to
+        /// the leg's energy, matters most on short remaining legs. 0 = none (presets); calibrated per car with BandSigmaScale.
+        /// </summary>
+        public float RouteNoiseWhPerSqrtKm = 0f;
+
+        /// <summary>
+        /// Arrival noise of the forecast band, Wh, whatever the leg's length: the last stretch to a destination (finding a
+        /// space, a car-park ramp, the map's elevation at the door) costs an amount no route model sees. 0 = none (presets).
+        /// </summary>
+        public float ArrivalNoiseWh = 0f;
+
+        /// <summary>Multiplier of the consumption learner's prior σ (ConsumptionLearner.PriorScale); 1 for presets, calibrated per car.</summary>
+        public float LearnerPriorScale = 1f;
+
         public BatteryModel Battery = new BatteryModel();
 
         /// <summary>EPA measured wall consumption on UDDS / HWFET, Wh/mi (0 = unknown), for the dyno check.</summary>

@@ -17,7 +17,7 @@ namespace RangeGuard.Host.Evaluation
     /// <param name="Folds">0 = no calibration (the preset as it is); 1 = calibrated on all trips (in-sample, reference only).</param>
     /// <param name="Sequence">Carry the learners from trip to trip in name order (the car's life), instead of a fresh learner per trip.</param>
     /// <param name="BySeason">Folds = seasons (calibrate on summer, predict winter and vice versa); Folds is then 2.</param>
-    public sealed record CvOptions(PlanOptions Plan, int Folds = 2, bool Sequence = false, bool UseHvac = false, bool BySeason = false)
+    public sealed record CvOptions(PlanOptions Plan, int Folds = 10, bool Sequence = false, bool UseHvac = false, bool BySeason = false, bool CarryConsumption = false)
     {
         public static CvOptions Default => new(PlanOptions.Nav);
     }
@@ -38,7 +38,7 @@ namespace RangeGuard.Host.Evaluation
 
         public sealed record Result(List<TripEvaluation> Evaluations, FoldFit?[] Folds);
 
-        public static Result Run(IReadOnlyList<TripLog> trips, VehicleParams preset, int folds = 2, bool sequence = false, bool useHvac = false, bool bySeason = false) =>
+        public static Result Run(IReadOnlyList<TripLog> trips, VehicleParams preset, int folds = 10, bool sequence = false, bool useHvac = false, bool bySeason = false) =>
             Run(trips, preset, new CvOptions(PlanOptions.Nav, folds, sequence, useHvac, bySeason));
 
         public static Result Run(IReadOnlyList<TripLog> trips, VehicleParams preset, CvOptions o)
@@ -48,12 +48,13 @@ namespace RangeGuard.Host.Evaluation
 
             var fitted = new FoldFit?[folds < 1 ? 1 : folds];
             var vehicles = new VehicleParams[fitted.Length];
-            for (int f = 0; f < fitted.Length; f++)
+            // Folds are independent (each sees only its own training trips): fit them in parallel.
+            System.Threading.Tasks.Parallel.For(0, fitted.Length, f =>
             {
                 if (folds == 0)
                 {
                     vehicles[f] = preset;
-                    continue;
+                    return;
                 }
 
                 var training = new List<TripLog>();
@@ -67,7 +68,7 @@ namespace RangeGuard.Host.Evaluation
 
                 fitted[f] = FitFold(training, preset, o);
                 vehicles[f] = fitted[f]!.Calibration.Apply(preset);
-            }
+            });
 
             var evaluations = new List<TripEvaluation>();
             var guess = new GuessOMeter(TripEvaluator.LabelWhPerKm(preset));
@@ -76,7 +77,7 @@ namespace RangeGuard.Host.Evaluation
             {
                 int f = folds <= 1 ? 0 : FoldOf(i);
                 var options = new EvaluationOptions(o.Plan, Learn: true, UseHvac: o.UseHvac, LearnHoldOffS: fitted[f]?.LearnHoldOffS ?? DefaultHoldOffS);
-                TripEvaluation e = TripEvaluator.Evaluate(trips[i], vehicles[f], options, o.Sequence ? carried : null, guess, o.Sequence ? outcome : null);
+                TripEvaluation e = TripEvaluator.Evaluate(trips[i], vehicles[f], options, o.Sequence && o.CarryConsumption ? carried : null, guess, o.Sequence ? outcome : null);
                 carried = e.LearnerState;
                 outcome = e.OutcomeState;
                 evaluations.Add(e);
@@ -90,25 +91,38 @@ namespace RangeGuard.Host.Evaluation
         {
             CalibrationResult physics = VehicleCalibration.Fit(training, preset, o.Plan);
             VehicleParams car = physics.Apply(preset);
-            float holdOff = ChooseHoldOff(training, car, o);
-            double band = BandScale(training, car, new EvaluationOptions(o.Plan, UseHvac: o.UseHvac, LearnHoldOffS: holdOff));
-            return new FoldFit(physics with { BandSigmaScale = band }, holdOff);
+            var (holdOff, prior) = ChooseLearner(training, car, o);
+            physics = physics with { LearnerPriorScale = prior };
+            car = physics.Apply(preset);
+            var (scale, noise, arrival) = FitBand(training, car, new EvaluationOptions(o.Plan, UseHvac: o.UseHvac, LearnHoldOffS: holdOff));
+            return new FoldFit(physics with { BandSigmaScale = scale, RouteNoiseWhPerSqrtKm = noise, ArrivalNoiseWh = arrival }, holdOff);
         }
 
-        /// <summary>The hold-off with the lowest mean remaining-energy MAPE at 25/50/75 % over the training trips (fresh learner).</summary>
-        public static float ChooseHoldOff(IReadOnlyList<TripLog> training, VehicleParams car, CvOptions o)
+        /// <summary>Learner prior multipliers tried per training fold (1 = the preset's priors).</summary>
+        public static readonly float[] PriorScaleCandidates = { 0.05f, 0.1f, 0.25f, 0.5f, 1f };
+
+        /// <summary>
+        /// The learner design choices (hold-off, prior scale) with the lowest mean remaining-energy MAPE at 25/50/75 % over
+        /// the training trips (fresh learner per trip).
+        /// </summary>
+        public static (float HoldOffS, float PriorScale) ChooseLearner(IReadOnlyList<TripLog> training, VehicleParams car, CvOptions o)
         {
-            float best = DefaultHoldOffS;
+            (float, float) best = (DefaultHoldOffS, 1f);
             double bestErr = double.MaxValue;
-            foreach (float h in HoldOffCandidatesS)
+            foreach (float prior in PriorScaleCandidates)
             {
-                var opts = new EvaluationOptions(o.Plan, UseHvac: o.UseHvac, LearnHoldOffS: h);
-                double err = training.SelectMany(t => TripEvaluator.Evaluate(t, car, opts).Checkpoints.Where(c => c.FractionOfDistance > 0))
-                    .Select(c => Math.Abs(c.ErrorPercent)).DefaultIfEmpty(double.MaxValue).Average();
-                if (err < bestErr - 1e-9)
+                VehicleParams v = car.Clone();
+                v.LearnerPriorScale = prior;
+                foreach (float h in HoldOffCandidatesS)
                 {
-                    bestErr = err;
-                    best = h;
+                    var opts = new EvaluationOptions(o.Plan, UseHvac: o.UseHvac, LearnHoldOffS: h);
+                    double err = training.SelectMany(t => TripEvaluator.Evaluate(t, v, opts).Checkpoints.Where(c => c.FractionOfDistance > 0))
+                        .Select(c => Math.Abs(c.ErrorPercent)).DefaultIfEmpty(double.MaxValue).Average();
+                    if (err < bestErr - 1e-9)
+                    {
+                        bestErr = err;
+                        best = (h, prior);
+                    }
                 }
             }
 
@@ -116,32 +130,71 @@ namespace RangeGuard.Host.Evaluation
         }
 
         /// <summary>
-        /// σ multiplier that makes the 10–90 % band hold 80 % of the training trips' outcomes: the 80th percentile of
-        /// |measured − predicted| / σ over all checkpoints, divided by z90 = 1.2816 (fresh learner per trip).
+        /// The band's two constants, chosen on the training trips' checkpoints (fresh learner): σ² = (s·σ_model)² + c²·km_rest + d²,
+        /// σ_model being the forecaster's own band (learned-parameter, residual and floor terms) and c a route noise in
+        /// Wh/√km and d an arrival noise in Wh. (s, c, d) on a grid minimise Σ over the four checkpoints of (coverage − 80 %)², ties to the narrower band,
+        /// so that the band holds at departure and near the end alike, not only pooled.
         /// </summary>
-        public static double BandScale(IReadOnlyList<TripLog> training, VehicleParams vehicle, EvaluationOptions options)
+        public static (double Scale, double NoiseWhPerSqrtKm, double ArrivalWh) FitBand(IReadOnlyList<TripLog> training, VehicleParams vehicle, EvaluationOptions options)
         {
-            var z = new List<double>();
+            VehicleParams bare = vehicle.Clone();
+            bare.BandSigmaScale = 1f;
+            bare.RouteNoiseWhPerSqrtKm = 0f;
+            bare.ArrivalNoiseWh = 0f;
+            var points = new List<(int Cp, double Err, double SigmaWh, double Km)>();
             foreach (TripLog t in training)
             {
-                foreach (Checkpoint c in TripEvaluator.Evaluate(t, vehicle, options).Checkpoints)
+                IReadOnlyList<Checkpoint> cps = TripEvaluator.Evaluate(t, bare, options).Checkpoints;
+                for (int i = 0; i < cps.Count; i++)
                 {
-                    double sigma = (c.HighKwh - c.LowKwh) / (2 * 1.2816);
-                    if (sigma > 1e-6)
+                    Checkpoint c = cps[i];
+                    points.Add((i, Math.Abs(c.MeasuredKwh - c.PredictedKwh) * 1000, (c.HighKwh - c.LowKwh) * 1000 / (2 * 1.2816), c.RemainingKm));
+                }
+            }
+
+            if (points.Count < 10)
+            {
+                return (1.0, 0.0, 0.0);
+            }
+
+            (double, double, double) best = (1.0, 0.0, 0.0);
+            double bestCost = double.MaxValue, bestWidth = double.MaxValue;
+            int cpCount = TripEvaluator.Fractions.Length;
+            for (int si = 1; si <= 40; si++)
+            {
+                double s = 0.05 * si;
+                for (int ci = 0; ci <= 40; ci++)
+                for (int di = 0; di <= 15; di++)
+                {
+                    double c = 10.0 * ci, d = 20.0 * di;
+                    var inside = new int[cpCount];
+                    var count = new int[cpCount];
+                    double width = 0;
+                    foreach (var p in points)
                     {
-                        z.Add(Math.Abs(c.MeasuredKwh - c.PredictedKwh) / sigma);
+                        double sigma = Math.Sqrt(s * s * p.SigmaWh * p.SigmaWh + c * c * p.Km + d * d);
+                        count[p.Cp]++;
+                        inside[p.Cp] += p.Err <= 1.2816 * sigma ? 1 : 0;
+                        width += sigma;
+                    }
+
+                    double cost = 0;
+                    for (int k = 0; k < cpCount; k++)
+                    {
+                        double cover = count[k] > 0 ? 100.0 * inside[k] / count[k] : 80.0;
+                        cost += (cover - 80.0) * (cover - 80.0);
+                    }
+
+                    if (cost < bestCost - 1e-9 || (cost < bestCost + 1e-9 && width < bestWidth))
+                    {
+                        bestCost = cost;
+                        bestWidth = width;
+                        best = (s, c, d);
                     }
                 }
             }
 
-            if (z.Count < 10)
-            {
-                return 1.0;
-            }
-
-            z.Sort();
-            double q80 = z[(int)Math.Ceiling(0.8 * z.Count) - 1];
-            return Math.Clamp(q80 / 1.2816, 0.2, 5.0);
+            return best;
         }
     }
 }

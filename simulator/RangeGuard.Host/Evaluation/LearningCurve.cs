@@ -35,7 +35,7 @@ namespace RangeGuard.Host.Evaluation
         {
             static string F(double v) => double.IsNaN(v) ? "-" : v.ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
             double[] l = Departure(learned), p = Departure(preset);
-            o.WriteLine("learning curve: departure error % by trips driven (this run, learners carried | preset, fresh learner, no calibration)");
+            o.WriteLine("learning curve (the device: preset, no host calibration): departure error % by trips driven, learners carried trip to trip | fresh each trip");
             o.WriteLine($"{"#",3} {"trip",-8} {"season",-6} | {"learned",7} {"preset",7}");
             for (int i = 0; i < Math.Min(l.Length, p.Length); i++)
             {

@@ -23,7 +23,8 @@ namespace RangeGuard.Host.Evaluation
         double SocNowPct,
         double UsableKwh,
         double PredictedArrivalSocPct,
-        double MeasuredArrivalSocPct)
+        double MeasuredArrivalSocPct,
+        double RemainingKm)
     {
         public double ErrorPercent => Pct(PredictedKwh, MeasuredKwh);
         public double LabelErrorPercent => Pct(LabelKwh, MeasuredKwh);
@@ -133,7 +134,7 @@ namespace RangeGuard.Host.Evaluation
                     ArrivalEstimate d = result.Destination;
                     checkpoints.Add(new Checkpoint(Fractions[next], d.EnergyNeededKwh, d.EnergyNeededLowKwh, d.EnergyNeededHighKwh,
                         energyAfter[i], label * remainingKm / 1000.0, guess.WhPerKm(driven) * remainingKm / 1000.0,
-                        trip.SocPct[i], result.AvailableEnergyKwh * 100.0 / Math.Max(1e-3, trip.SocPct[i]), d.SocP50, trip.SocPct[trip.Count - 1]));
+                        trip.SocPct[i], result.AvailableEnergyKwh * 100.0 / Math.Max(1e-3, trip.SocPct[i]), d.SocP50, trip.SocPct[trip.Count - 1], remainingKm));
                     next++;
                 }
 

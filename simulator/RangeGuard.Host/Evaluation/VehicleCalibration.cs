@@ -21,7 +21,10 @@ namespace RangeGuard.Host.Evaluation
         int DriveTrips,
         double BandSigmaScale = 1.0,
         double UsableScale = 1.0,
-        int CapacityTrips = 0)
+        int CapacityTrips = 0,
+        double RouteNoiseWhPerSqrtKm = 0.0,
+        double LearnerPriorScale = 1.0,
+        double ArrivalNoiseWh = 0.0)
     {
         public VehicleParams Apply(VehicleParams preset)
         {
@@ -33,12 +36,15 @@ namespace RangeGuard.Host.Evaluation
             vp.RoadLoadScale = (float)RoadLoadScale;
             vp.StartupEnergyWh = (float)StartupEnergyWh;
             vp.BandSigmaScale = (float)BandSigmaScale;
+            vp.RouteNoiseWhPerSqrtKm = (float)RouteNoiseWhPerSqrtKm;
+            vp.LearnerPriorScale = (float)LearnerPriorScale;
+            vp.ArrivalNoiseWh = (float)ArrivalNoiseWh;
             vp.Battery.UsableFraction *= (float)UsableScale;
             return vp;
         }
 
         public override string ToString() =>
-            FormattableString.Invariant($"aux {AuxBaseW:F0} W ({AuxTrips} trips' stops), cabin {CabinConductanceWPerK:F1} W/K + {CabinHeatCapacityJPerK / 1000:F1} kJ/K ({HeatingTrips} heated trips), A/C COP {AcCop:F2} ({CoolingTrips} cooled trips), road-load scale {RoadLoadScale:F3} + start-up {StartupEnergyWh:F0} Wh ({DriveTrips} trips), usable energy × {UsableScale:F3} ({CapacityTrips} trips), band σ × {BandSigmaScale:F2}");
+            FormattableString.Invariant($"aux {AuxBaseW:F0} W ({AuxTrips} trips' stops), cabin {CabinConductanceWPerK:F1} W/K + {CabinHeatCapacityJPerK / 1000:F1} kJ/K ({HeatingTrips} heated trips), A/C COP {AcCop:F2} ({CoolingTrips} cooled trips), road-load scale {RoadLoadScale:F3} + start-up {StartupEnergyWh:F0} Wh ({DriveTrips} trips), usable energy × {UsableScale:F3} ({CapacityTrips} trips), learner prior × {LearnerPriorScale:F2}, band σ × {BandSigmaScale:F2} + route noise {RouteNoiseWhPerSqrtKm:F0} Wh/√km + arrival noise {ArrivalNoiseWh:F0} Wh");
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ namespace RangeGuard.Simulator.Commands
             var seed = new Option<int>("--seed") { Description = "Nav plan: seed of the forecast errors", DefaultValueFactory = _ => 1 };
             var useHvac = new Option<bool>("--use-hvac") { Description = "Give the forecaster the logged HVAC power (i3: heating + A/C; summer heating signal is unreliable)" };
             var sequence = new Option<bool>("--sequence") { Description = "Treat the files (in name order) as one car's trip sequence: carry the learners from trip to trip" };
-            var folds = new Option<int>("--folds") { Description = "Car-specific calibration (base load, cabin, A/C, road-load scale, band, learner hold-off): k-fold cross-validated (trip i in fold i mod k; default 2), 0 = none (preset only), 1 = in-sample (reference only)", DefaultValueFactory = _ => 2 };
+            var folds = new Option<int>("--folds") { Description = "Car-specific calibration (base load, cabin, A/C, road-load scale, band, learner hold-off): k-fold cross-validated (trip i in fold i mod k; default 10), 0 = none (preset only), 1 = in-sample (reference only)", DefaultValueFactory = _ => 10 };
             var bySeason = new Option<bool>("--season-out") { Description = "Calibrate on one season and predict the other (summer ↔ winter): an extrapolation check, not the headline" };
             var command = new Command("evaluate", "Predicted vs measured battery energy over real trip logs (MAPE, bias, arrival SOC, band coverage, baselines)");
             command.Arguments.Add(path);
@@ -117,7 +117,9 @@ namespace RangeGuard.Simulator.Commands
                 var fresh = new EvaluationSummary(CrossValidation.Run(trips, vp, o with { Sequence = false }).Evaluations);
                 EvaluationReport.WriteHeadline("fresh", fresh, output);
                 output.WriteLine();
-                LearningCurve.Write(summary, new EvaluationSummary(CrossValidation.Run(trips, vp, o with { Sequence = false, Folds = 0 }).Evaluations), output);
+                // The device has the preset and its learners only: that is what learning must improve on.
+                EvaluationSummary device = o.Folds == 0 ? summary : new EvaluationSummary(CrossValidation.Run(trips, vp, o with { Folds = 0 }).Evaluations);
+                LearningCurve.Write(device, new EvaluationSummary(CrossValidation.Run(trips, vp, o with { Sequence = false, Folds = 0 }).Evaluations), output);
             }
 
             output.WriteLine();
