@@ -51,6 +51,8 @@ namespace RangeGuard.Host.Evaluation
     /// Fits the constants a physics preset cannot know about one particular car from that car's own logs, each from
     /// the signal that measures it directly, in this order:
     /// <list type="number">
+    /// <item>usable energy per 100 % of reported SOC = Σ battery energy / Σ (SOC drop × the preset's usable energy at the
+    /// trip's mean pack temperature), over trips dropping at least 3 points;</item>
     /// <item>base auxiliaries = median over trips of the mean battery power at standstill minus the reported HVAC power;</item>
     /// <item>cabin conductance G and heat capacity C by least squares on each heated trip's logged heater energy,
     /// E = G·∫max(0, set − deadband − T_amb)dt + C·max(0, set − T_cabin,0)·(1 − e^(−t/τ)) (resistive heater, COP 1);</item>
