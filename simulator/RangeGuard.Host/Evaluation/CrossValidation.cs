@@ -130,7 +130,7 @@ namespace RangeGuard.Host.Evaluation
         }
 
         /// <summary>
-        /// The band's two constants, chosen on the training trips' checkpoints (fresh learner): σ² = (s·σ_model)² + c²·km_rest + d²,
+        /// The band's three constants, chosen on the training trips' checkpoints (fresh learner): σ² = (s·σ_model)² + c²·km_rest + d²,
         /// σ_model being the forecaster's own band (learned-parameter, residual and floor terms) and c a route noise in
         /// Wh/√km and d an arrival noise in Wh. (s, c, d) on a grid minimise Σ over the four checkpoints of (coverage − 80 %)², ties to the narrower band,
         /// so that the band holds at departure and near the end alike, not only pooled.
