@@ -29,7 +29,7 @@ namespace RangeGuard.Forecast
             }
 
             driveNetWh = leg.DriveWh * (1f + _lossR) - leg.RegenWh * accept * (1f - _lossR);
-            float e = _k * driveNetWh + other;
+            float e = (_k * driveNetWh + other) * _outcomeC;
             return e > 0f ? e : 0f;
         }
 
@@ -53,7 +53,9 @@ namespace RangeGuard.Forecast
                 }
             }
 
-            return (float)RangeGuard.Common.DMath.Sqrt(var) * _vp.BandSigmaScale;
+            float scale = _vp.BandSigmaScale;
+            float noise2 = _vp.RouteNoiseWhPerSqrtKm * _vp.RouteNoiseWhPerSqrtKm * leg.LengthM / 1000f + _vp.ArrivalNoiseWh * _vp.ArrivalNoiseWh;
+            return (float)RangeGuard.Common.DMath.Sqrt(var * scale * scale + noise2);
         }
 
         private void Fill(ref ArrivalEstimate a, Leg leg, float reserve, float plannedWh)

@@ -20,6 +20,7 @@ namespace RangeGuard.Learning
 
         private double _k, _dp, _p11, _p12, _p22, _res2;
         private float _resStd;   // sqrt(_res2), kept with it: read per forecast leg, a square root is dear on the device
+        private double _priorScale = 1.0;
         private int _windows;
         private float _tMin, _tMax;
 
@@ -47,13 +48,28 @@ namespace RangeGuard.Learning
         public float SeenAmbientMinC { get { return _tMin; } }
         public float SeenAmbientMaxC { get { return _tMax; } }
 
+        /// <summary>
+        /// Multiplies both prior standard deviations (1 = the stated priors). A car whose base load and road load were
+        /// calibrated from its own logs needs less room than a bare preset: a smaller prior keeps one trip's first windows
+        /// from pulling a good model off (chosen per car with the calibration). Resets the learner.
+        /// </summary>
+        public double PriorScale
+        {
+            get { return _priorScale; }
+            set
+            {
+                _priorScale = value > 0.01 ? (value < 10.0 ? value : 10.0) : 0.01;
+                Reset();
+            }
+        }
+
         public void Reset()
         {
             _k = 1.0;
             _dp = 0.0;
-            _p11 = PriorScaleStd * PriorScaleStd;
+            _p11 = PriorScaleStd * PriorScaleStd * _priorScale * _priorScale;
             _p12 = 0.0;
-            _p22 = PriorAuxStdW * PriorAuxStdW;
+            _p22 = PriorAuxStdW * PriorAuxStdW * _priorScale * _priorScale;
             _res2 = 0.08 * 0.08;
             _resStd = (float)DMath.Sqrt(_res2);
             _windows = 0;
@@ -154,7 +170,7 @@ namespace RangeGuard.Learning
 
         private void CapCovariance()
         {
-            double max11 = PriorScaleStd * PriorScaleStd, max22 = PriorAuxStdW * PriorAuxStdW;
+            double max11 = PriorScaleStd * PriorScaleStd * _priorScale * _priorScale, max22 = PriorAuxStdW * PriorAuxStdW * _priorScale * _priorScale;
             if (_p11 > max11 || _p22 > max22)
             {
                 double f1 = _p11 > max11 ? max11 / _p11 : 1.0;

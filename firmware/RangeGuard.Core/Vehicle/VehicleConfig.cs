@@ -6,7 +6,8 @@ namespace RangeGuard.Vehicle
     /// name, mass_kg, a_n, b_n_per_mps, c_n_per_mps2, cda_m2 and crr (both, replace A/B/C), etw_lb, a_lbf,
     /// b_lbf_per_mph and c_lbf_per_mph2 (all four: an EPA Test Car List row, replace mass and A/B/C),
     /// epa_udds_wall_wh_per_mi, epa_hwy_wall_wh_per_mi, traction_efficiency,
-    /// regen_efficiency, aux_base_w, induction_drive_kw, road_load_scale, startup_energy_wh, band_sigma_scale,
+    /// regen_efficiency, aux_base_w, induction_drive_kw, road_load_scale, startup_energy_wh, band_sigma_scale, route_noise_wh_per_sqrt_km, arrival_noise_wh,
+    /// learner_prior_scale,
     /// cabin_conductance_w_per_k, cabin_heat_capacity_j_per_k, ac_cop, heat_pump (true/false), battery_nominal_kwh,
     /// usable_fraction, soh_percent, pack_thermal_mass_j_per_k, battery_heater_w, pack_heat_transfer_w_per_k,
     /// ac_max_kw, dc_max_kw.
@@ -191,7 +192,10 @@ namespace RangeGuard.Vehicle
                 case "induction_drive_kw": return Range(v, 0f, 2000f, ref vp.InductionDriveKw);
                 case "road_load_scale": return Range(v, 0.5f, 2f, ref vp.RoadLoadScale);
                 case "startup_energy_wh": return Range(v, 0f, 5000f, ref vp.StartupEnergyWh);
-                case "band_sigma_scale": return Range(v, 0.2f, 5f, ref vp.BandSigmaScale);
+                case "band_sigma_scale": return Range(v, 0.01f, 5f, ref vp.BandSigmaScale);
+                case "route_noise_wh_per_sqrt_km": return Range(v, 0f, 1000f, ref vp.RouteNoiseWhPerSqrtKm);
+                case "arrival_noise_wh": return Range(v, 0f, 10000f, ref vp.ArrivalNoiseWh);
+                case "learner_prior_scale": return Range(v, 0.05f, 5f, ref vp.LearnerPriorScale);
                 case "cabin_conductance_w_per_k": return Range(v, 0f, 1000f, ref vp.CabinConductanceWPerK);
                 case "cabin_heat_capacity_j_per_k": return Range(v, 0f, 1000000f, ref vp.CabinHeatCapacityJPerK);
                 case "ac_cop": return Range(v, 0.5f, 10f, ref vp.AcCop);

@@ -87,6 +87,7 @@ namespace RangeGuard.Tests.Vehicle
         {
             // 1000 kg at 10 m/s up 5 %: m·g·sinθ·v = 1000·9.80665·0.05·10 = 4903.3 W; /0.96 ·1.02 = 5209.8 W.
             var vp = new VehicleParams();
+            vp.TractionEfficiency = 0.96f;
             vp.MassKg = 1000f;
             vp.RoadLoadAN = 0f;
             vp.RoadLoadBNPerMps = 0f;
