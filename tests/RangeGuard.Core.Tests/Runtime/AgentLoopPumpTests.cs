@@ -109,6 +109,30 @@ namespace RangeGuard.Tests.Runtime
             StringAssert_Contains("CAN bridge silent", outbox.Last(loop.Messaging.Topics.Alerts, "\"event\":\"worse\""));
         }
 
+        [TestMethod]
+        public void A_signal_profile_from_the_fleet_should_replace_the_decoder_for_the_next_frames()
+        {
+            ScriptedLink link = new ScriptedLink();
+            FakeClock clock = new FakeClock(T0);
+            RecordingMqttLink broker = new RecordingMqttLink();
+            AgentLoop loop = NewLoop(link, clock, broker);
+            SignalDispatcher old = loop.Dispatcher;
+            // The new map reads SOC from 0x222 byte 0 (x 0.5 %).
+            broker.Deliver(loop.Messaging.Topics.CommandPrefix + "config",
+                "{\"id\":\"c-9\",\"signal_profile\":\"profile=fleet-map\\ninput=soc_pct id=0x222 start=0 len=8 factor=0.5 min=0 max=100 maxage=1000\"}");
+            loop.PollMessaging();
+            Assert.IsTrue(broker.Last(loop.Messaging.Topics.ResultTopic("config"), null).IndexOf("\"ok\":true") > 0);
+            Assert.IsFalse(loop.Dispatcher == old, "a new decoder");
+            Assert.AreEqual("fleet-map", loop.Dispatcher.Map.ProfileName);
+            Assert.AreEqual("fleet-map", loop.Messaging.Publisher.ProfileName, "the status names it");
+
+            link.Queue("t2221" + "50\r"); // 0x50 x 0.5 = 40 %
+            clock.NowMs = T0 + 100;
+            Assert.AreEqual(1, loop.Pump());
+            loop.Tick();
+            Check.Near(40.0, loop.Agent.Readings.SocPercent, 1e-3, "SOC through the new map, %");
+        }
+
         private static void StringAssert_Contains(string expected, string actual)
         {
             Assert.IsTrue(actual != null && actual.IndexOf(expected) >= 0, "'" + actual + "' should contain '" + expected + "'");
