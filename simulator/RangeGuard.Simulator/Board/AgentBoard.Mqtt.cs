@@ -122,7 +122,8 @@ namespace RangeGuard.Simulator.Board
             string where = _mqtt == null ? "recorded in process" : $"to {_o.Mqtt!.Broker} as {VehicleId}";
             return string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"MQTT {where}: {Published.Published:N0} messages ({p.AlertsPosted} alerts, {p.TelemetryPosted:N0} telemetry, {p.ForecastsPosted:N0} forecasts), " +
-                $"{Outbox.Dropped} dropped, {Outbox.Count} still queued, {Loop.Messaging.Commands.Applied + Loop.Messaging.Commands.Refused} commands");
+                $"alert seq through {Outbox.NextAlertSeq - 1}, {Outbox.Dropped} dropped, {Outbox.Count} still queued, " +
+                $"{Loop.Messaging.Commands.Applied} commands applied, {Loop.Messaging.Commands.Refused} refused");
         }
     }
 }
