@@ -4,7 +4,7 @@ using RangeGuard.Ports;
 namespace RangeGuard.Host.Messaging;
 
 /// <summary>One message handed to the link.</summary>
-public readonly record struct PublishedMessage(long TimeMs, string Topic, string Payload, bool Retained);
+public readonly record struct PublishedMessage(long TimeMs, string Topic, string Payload, int Qos, bool Retained);
 
 /// <summary>Count, bytes and the largest payload of one topic (after the vehicle prefix).</summary>
 public sealed class TopicTally
@@ -84,7 +84,7 @@ public sealed class RecordingLink : IMqttLink
         t.MaxBytes = System.Math.Max(t.MaxBytes, bytes);
         if (KeepMessages)
         {
-            _messages.Add(new PublishedMessage(_clock.UtcMilliseconds, topic, payload, retain));
+            _messages.Add(new PublishedMessage(_clock.UtcMilliseconds, topic, payload, qos, retain));
         }
 
         return true;

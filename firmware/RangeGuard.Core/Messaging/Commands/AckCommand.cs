@@ -9,6 +9,9 @@ namespace RangeGuard.Messaging.Commands
 
         private static readonly string[] s_fields = { "id", "code" };
 
+        /// <summary>The fields the command accepts (the contract test reads them).</summary>
+        public static string[] Fields() { string[] c = new string[s_fields.Length]; System.Array.Copy(s_fields, c, c.Length); return c; }
+
         public string RequestId { get; private set; }
 
         /// <summary>The alert code to acknowledge, or <see cref="All"/>.</summary>

@@ -30,6 +30,9 @@ namespace RangeGuard.Messaging.Commands
 
         private readonly CommandReader _reader = new CommandReader(MaxDepth, MaxTextChars);
 
+        /// <summary>The fields cmd/ping accepts (the contract test reads them).</summary>
+        public static string[] PingFields() { string[] c = new string[s_pingFields.Length]; System.Array.Copy(s_pingFields, c, c.Length); return c; }
+
         public CommandParser(int segmentCapacity)
         {
             RouteStaging = new RouteCommand(segmentCapacity);

@@ -11,6 +11,9 @@ namespace RangeGuard.Messaging.Commands
         private static readonly string[] s_fields = { "id", "action", "minutes", "depart_ms" };
         private static readonly string[] s_actions = { "start", "stop", "schedule" };
 
+        /// <summary>The fields the command accepts (the contract test reads them).</summary>
+        public static string[] Fields() { string[] c = new string[s_fields.Length]; System.Array.Copy(s_fields, c, c.Length); return c; }
+
         public string RequestId { get; private set; }
 
         public int Action { get; private set; }
