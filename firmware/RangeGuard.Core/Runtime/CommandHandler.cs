@@ -56,6 +56,33 @@ namespace RangeGuard.Runtime
         /// <summary>Called after a route was applied, with the payload as received (the device stores it).</summary>
         public RouteAppliedHandler RouteApplied;
 
+        private bool _restoring;
+
+        /// <summary>
+        /// Applies a command kept from before a reboot through the same parser and checks, without a result and without
+        /// storing it again. True when applied; <paramref name="requestId"/> is its id.
+        /// </summary>
+        public bool ApplyStored(string name, byte[] payload, int length, out string requestId)
+        {
+            Agent agent = _loop.Agent;
+            requestId = null;
+            if (!_parser.Parse(name, payload, length, float.NaN, agent.Config.Alerts))
+            {
+                return false;
+            }
+
+            requestId = _parser.RequestId;
+            _restoring = true;
+            try
+            {
+                return Apply(_parser.Kind, payload, length);
+            }
+            finally
+            {
+                _restoring = false;
+            }
+        }
+
         /// <summary>Handles one received message; ignores topics that are not this car's commands. Returns the result text.</summary>
         public string Handle(string topic, byte[] payload)
         {
@@ -155,9 +182,9 @@ namespace RangeGuard.Runtime
             agent.SetDeparture(r.DepartureMs, ColdestAir(r.Plan));
             _publisher.SetPlanId(r.RequestId);
             RouteVersion++;
-            if (RouteApplied != null)
+            if (RouteApplied != null && !_restoring)
             {
-                RouteApplied(payload, length);
+                RouteApplied(payload, length, r.RequestId);
             }
 
             return true;
@@ -259,6 +286,6 @@ namespace RangeGuard.Runtime
         }
     }
 
-    /// <summary>A cmd/route was applied: its payload as received (the first <paramref name="length"/> bytes).</summary>
-    public delegate void RouteAppliedHandler(byte[] payload, int length);
+    /// <summary>A cmd/route was applied: its payload as received (the first <paramref name="length"/> bytes) and its id.</summary>
+    public delegate void RouteAppliedHandler(byte[] payload, int length, string requestId);
 }
