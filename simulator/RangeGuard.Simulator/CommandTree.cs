@@ -19,6 +19,7 @@ namespace RangeGuard.Simulator
             root.Add(EvaluateCommand.Create());
             root.Add(DynoCommand.Create());
             root.Add(RouteSendCommand.Create());
+            root.Add(MqttBudgetCommand.Create());
             return root;
         }
     }
