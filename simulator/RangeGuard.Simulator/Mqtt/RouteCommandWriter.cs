@@ -47,7 +47,7 @@ namespace RangeGuard.Simulator.Mqtt
                 }
 
                 w.BeginItem();
-                w.Prop("len_m", (float)len, 0);
+                w.Prop("len_m", (float)len, 1);
                 w.Prop("climb_m", (float)climb, 1);
                 w.Prop("speed_kmh", a.ExpectedSpeedKmh, 1);
                 w.Prop("limit_kmh", a.SpeedLimitKmh, 1);
