@@ -26,6 +26,7 @@ public sealed class RecordingLink : IMqttLink
     private readonly Queue<int> _acks = new();
     private readonly List<PublishedMessage> _messages = new();
     private readonly Dictionary<string, TopicTally> _tallies = new();
+    private readonly Dictionary<string, TopicTally> _byTopic = new();
     private readonly string _root;
     private int _nextToken;
 
@@ -72,10 +73,16 @@ public sealed class RecordingLink : IMqttLink
         }
 
         Published++;
-        string key = topic.StartsWith(_root, System.StringComparison.Ordinal) ? topic[_root.Length..] : topic;
-        if (!_tallies.TryGetValue(key, out TopicTally? t))
+        // Keyed by the full topic (the publisher's topic strings are built once, so this allocates nothing per message).
+        if (!_byTopic.TryGetValue(topic, out TopicTally? t))
         {
-            _tallies[key] = t = new TopicTally();
+            string key = topic.StartsWith(_root, System.StringComparison.Ordinal) ? topic[_root.Length..] : topic;
+            if (!_tallies.TryGetValue(key, out t))
+            {
+                _tallies[key] = t = new TopicTally();
+            }
+
+            _byTopic[topic] = t;
         }
 
         int bytes = System.Text.Encoding.UTF8.GetByteCount(payload);
