@@ -21,6 +21,8 @@ namespace RangeGuard.Simulator
             root.Add(ProfileCommand.Create());
             root.Add(EvaluateCommand.Create());
             root.Add(DynoCommand.Create());
+            root.Add(RouteSendCommand.Create());
+            root.Add(MqttBudgetCommand.Create());
             return root;
         }
     }

@@ -86,6 +86,7 @@ namespace RangeGuard.Forecast
             result.NextChargerIndex = -1;
             result.NextCharger = new ArrivalEstimate();
             result.LastReachableChargerIndex = -1;
+            result.ChargersAhead = 0;
             ArrivalEstimate tmp = new ArrivalEstimate();
             ArrivalEstimate lastReach = new ArrivalEstimate();
             for (int i = 0; i < _chargerCount; i++)
@@ -97,6 +98,13 @@ namespace RangeGuard.Forecast
 
                 Leg leg = Between(_seg, pos, _chargerSeg[i], _chargerPos[i]);
                 Fill(ref tmp, leg, _chargerReserve, plannedWh);
+                if (result.ChargersAhead < ForecastResult.MaxChargersAhead)
+                {
+                    result.AheadIndex[result.ChargersAhead] = i;
+                    result.Ahead[result.ChargersAhead] = tmp;
+                    result.ChargersAhead++;
+                }
+
                 if (result.NextChargerIndex < 0)
                 {
                     result.NextChargerIndex = i;

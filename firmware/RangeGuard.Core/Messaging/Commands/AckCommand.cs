@@ -9,6 +9,9 @@ namespace RangeGuard.Messaging.Commands
 
         private static readonly string[] s_fields = { "id", "code" };
 
+        /// <summary>The fields the command accepts (the contract test reads them).</summary>
+        public static string[] Fields() { return RangeGuard.Common.Strings.Copy(s_fields); }
+
         public string RequestId { get; private set; }
 
         /// <summary>The alert code to acknowledge, or <see cref="All"/>.</summary>
