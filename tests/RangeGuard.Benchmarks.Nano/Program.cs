@@ -60,6 +60,9 @@ namespace RangeGuard.Benchmarks.Device
             Report("garbage per Agent.Tick, 200 segments", GarbagePer(w, Op.Tick, 1000), "bytes");
             Report("garbage per second of work (23 frames + tick)", GarbagePer(w, Op.Second, 1000), "bytes");
             Report("garbage per bridge + dispatcher second", GarbagePer(w, Op.Bridge, 3000), "bytes");
+            w = null;
+            Workloads big = new Workloads(RoutePlan.MaxSegments, NewOutbox());
+            Report("garbage per Agent.Tick, 2000 segments", GarbagePer(big, Op.Tick, 1000), "bytes");
             ballast[0] = null;
         }
 
