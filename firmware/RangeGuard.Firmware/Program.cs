@@ -7,7 +7,10 @@ using RangeGuard.Can.Slcan;
 using RangeGuard.Dbc;
 using RangeGuard.Firmware.Adapters;
 using RangeGuard.Forecast;
+using RangeGuard.Messaging;
 using RangeGuard.Ports;
+using RangeGuard.Preconditioning;
+using RangeGuard.Runtime;
 using RangeGuard.State;
 using RangeGuard.Vehicle;
 
@@ -19,7 +22,7 @@ namespace RangeGuard.Firmware
     /// </summary>
     public static class Program
     {
-            private const int IdleSleepMs = 2;
+        private const int IdleSleepMs = 2;
         private const int ErrorBackoffMs = 50;
 
         private static Esp32GpioHeaterRelay s_heater;
@@ -51,14 +54,15 @@ namespace RangeGuard.Firmware
                 EnergyForecaster forecaster = new EnergyForecaster(vehicle, FirmwareSettings.RouteSegmentCapacity);
                 AgentConfig config = new AgentConfig();
                 config.VehicleId = FirmwareSettings.VehicleId;
-                config.Thermal = VehicleProfile.CreateThermalParams(vehicle);
+                config.Thermal = PackThermalParams.From(vehicle);
+                Agent agent = new Agent(config, clock, state, forecaster, dashboard, s_heater, s_log);
                 RamOutbox outbox = new RamOutbox(FirmwareSettings.OutboxCapacity);
-                Agent agent = new Agent(config, clock, state, forecaster, dashboard, s_heater, outbox, s_log);
+                AgentLoop loop = new AgentLoop(bridge, dispatcher, agent, new AgentPublisher(agent, outbox), clock, FirmwareSettings.TickPeriodMs);
 
                 LoopWatchdog watchdog = new LoopWatchdog(FirmwareSettings.WatchdogStallMs, FirmwareSettings.WatchdogRebootMs, s_heater, agent.SafeOff, s_log);
                 watchdog.Start();
                 s_log.Write("RangeGuard running");
-                Run(agent, bridge, dispatcher, clock, watchdog);
+                Run(loop, watchdog);
             }
             catch (Exception ex)
             {
@@ -70,36 +74,22 @@ namespace RangeGuard.Firmware
             }
         }
 
-        private static void Run(Agent agent, SlcanBridge bridge, SignalDispatcher dispatcher, IClock clock, LoopWatchdog watchdog)
+        /// <summary>The core loop (the same one the simulator runs) on monotonic time: ticks must not follow wall-clock steps.</summary>
+        private static void Run(AgentLoop loop, LoopWatchdog watchdog)
         {
-            long nextTickMs = Environment.TickCount64; // monotonic: ticks must not follow wall-clock steps
             while (true)
             {
                 watchdog.Beat();
                 try
                 {
-                    // Frames go straight into the vehicle state, stamped with the agent clock; nothing is allocated per frame.
-                    int count = bridge.Poll(clock.UtcMilliseconds, dispatcher);
-                    agent.SampleAckButton();
-
-                    long monotonicMs = Environment.TickCount64;
-                    if (monotonicMs >= nextTickMs)
-                    {
-                        agent.Tick();
-                        nextTickMs += FirmwareSettings.TickPeriodMs;
-                        if (nextTickMs <= monotonicMs)
-                        {
-                            nextTickMs = monotonicMs + FirmwareSettings.TickPeriodMs; // a whole period late: skip, do not burst
-                        }
-                    }
-                    else if (count == 0)
+                    if (!loop.RunOnce(Environment.TickCount64))
                     {
                         Thread.Sleep(IdleSleepMs); // nothing buffered: give the timer and network threads the CPU
                     }
                 }
                 catch (Exception ex)
                 {
-                    SafeOff(agent);
+                    SafeOff(loop.Agent);
                     s_log.Write("loop error, outputs safe: " + ex.Message);
                     Thread.Sleep(ErrorBackoffMs);
                 }

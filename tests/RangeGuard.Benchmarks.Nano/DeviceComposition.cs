@@ -5,6 +5,9 @@ using RangeGuard.Dbc;
 using RangeGuard.Firmware;
 using RangeGuard.Forecast;
 using RangeGuard.Ports;
+using RangeGuard.Preconditioning;
+using RangeGuard.Messaging;
+using RangeGuard.Runtime;
 using RangeGuard.State;
 using RangeGuard.Vehicle;
 
@@ -34,6 +37,7 @@ namespace RangeGuard.Benchmarks.Device
         public EnergyForecaster Forecaster;
         public IOutbox Outbox;
         public Agent Agent;
+        public AgentLoop Loop;
         public readonly BenchPorts Ports = new BenchPorts();
         private readonly ReplayLink _link = new ReplayLink();
 
@@ -52,7 +56,7 @@ namespace RangeGuard.Benchmarks.Device
                 case 3: return "route plan";
                 case 4: return "forecaster";
                 case 5: return "outbox (empty)";
-                case 6: return "agent, plan set, 5 ticks";
+                case 6: return "agent, publisher and loop, plan set, 5 ticks";
                 default: return "outbox filled";
             }
         }
@@ -84,8 +88,9 @@ namespace RangeGuard.Benchmarks.Device
                     VehicleParams vehicle = VehicleProfile.CreateVehicleParams();
                     AgentConfig config = new AgentConfig();
                     config.VehicleId = FirmwareSettings.VehicleId;
-                    config.Thermal = VehicleProfile.CreateThermalParams(vehicle);
-                    Agent = new Agent(config, Ports, State, Forecaster, Ports, Ports, Outbox, Ports);
+                    config.Thermal = PackThermalParams.From(vehicle);
+                    Agent = new Agent(config, Ports, State, Forecaster, Ports, Ports, Ports);
+                    Loop = new AgentLoop(Bridge, Dispatcher, Agent, new AgentPublisher(Agent, Outbox), Ports, FirmwareSettings.TickPeriodMs);
                     string error;
                     if (!Agent.TrySetPlan(Plan, out error))
                     {
@@ -95,7 +100,7 @@ namespace RangeGuard.Benchmarks.Device
                     for (int t = 0; t < 5; t++)
                     {
                         Ports.NowMs += 1000;
-                        Agent.Tick();
+                        Loop.Tick();
                     }
 
                     break;

@@ -6,6 +6,9 @@ using RangeGuard.Dbc;
 using RangeGuard.Firmware;
 using RangeGuard.Forecast;
 using RangeGuard.Ports;
+using RangeGuard.Preconditioning;
+using RangeGuard.Messaging;
+using RangeGuard.Runtime;
 using RangeGuard.State;
 using RangeGuard.Vehicle;
 
@@ -13,7 +16,7 @@ namespace RangeGuard.Benchmarks.Device
 {
     /// <summary>
     /// The device's steady-state work, built the way firmware/RangeGuard.Firmware/Program.cs builds it (reference
-    /// vehicle profile, real forecaster, placeholder outbox), with in-memory ports. Portable C# 9 so the same file runs on
+    /// vehicle profile, real forecaster, the agent loop and publisher, the given outbox), with in-memory ports. Portable C# 9 so the same file runs on
     /// nanoCLR (tests/RangeGuard.Benchmarks.Nano) and under BenchmarkDotNet on .NET (tests/RangeGuard.Benchmarks).
     /// </summary>
     public sealed class Workloads
@@ -28,6 +31,7 @@ namespace RangeGuard.Benchmarks.Device
         public readonly RoutePlan Plan;
         public readonly EnergyForecaster Forecaster;
         public readonly Agent Agent;
+        public readonly AgentLoop Loop;
         public readonly BenchPorts Ports = new BenchPorts();
         public readonly byte[][] Lines;
         public readonly CanFrame[] Frames;
@@ -41,8 +45,9 @@ namespace RangeGuard.Benchmarks.Device
             Forecaster = new EnergyForecaster(vehicle, segments);
             AgentConfig config = new AgentConfig();
             config.VehicleId = FirmwareSettings.VehicleId;
-            config.Thermal = VehicleProfile.CreateThermalParams(vehicle);
-            Agent = new Agent(config, Ports, State, Forecaster, Ports, Ports, outbox, Ports);
+            config.Thermal = PackThermalParams.From(vehicle);
+            Agent = new Agent(config, Ports, State, Forecaster, Ports, Ports, Ports);
+            Loop = new AgentLoop(Bridge, Dispatcher, Agent, new AgentPublisher(Agent, outbox), Ports, FirmwareSettings.TickPeriodMs);
             Plan = BuildPlan(segments);
 
             Lines = new byte[SecondOfFrames.Length][];
@@ -132,13 +137,13 @@ namespace RangeGuard.Benchmarks.Device
             return n;
         }
 
-        /// <summary>One second of the main loop: the second's bytes through bridge and dispatcher, then Agent.Tick.</summary>
+        /// <summary>One second of the main loop (AgentLoop): the second's bytes pumped through bridge and dispatcher, then the tick.</summary>
         public void OneSecond()
         {
             Ports.NowMs += 1000;
             Link.Load(_second);
-            Bridge.Poll(Ports.NowMs, Dispatcher);
-            Agent.Tick();
+            Loop.Pump();
+            Loop.Tick();
         }
 
         /// <summary>Bytes through bridge and dispatcher only.</summary>
@@ -148,12 +153,12 @@ namespace RangeGuard.Benchmarks.Device
             return Bridge.Poll(Ports.NowMs, Dispatcher);
         }
 
-        /// <summary>Agent.Tick alone (inputs kept fresh by re-stamping them, as the frames would).</summary>
+        /// <summary>The loop's tick alone, Agent.Tick and the publisher (inputs kept fresh by re-stamping them, as frames would).</summary>
         public void TickOnly()
         {
             Ports.NowMs += 1000;
             State.Update(Ports.NowMs);
-            Agent.Tick();
+            Loop.Tick();
         }
 
         public bool Replan()

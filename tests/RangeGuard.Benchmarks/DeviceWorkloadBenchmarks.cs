@@ -31,7 +31,7 @@ namespace RangeGuard.Benchmarks
         [Benchmark(Description = "bridge + dispatcher, 23 frames")]
         public int Bridge23() => _w200.BridgeSecond();
 
-        [Benchmark(Description = "Agent.Tick, 200 segments")]
+        [Benchmark(Description = "AgentLoop.Tick, 200 segments")]
         public void Tick200() => _w200.TickOnly();
 
         [Benchmark(Description = "one second of work (23 frames + tick), 200 segments")]
@@ -40,7 +40,7 @@ namespace RangeGuard.Benchmarks
         [Benchmark(Description = "Agent.TrySetPlan, 200 segments")]
         public bool Replan200() => _w200.Replan();
 
-        [Benchmark(Description = "Agent.Tick, 2000 segments")]
+        [Benchmark(Description = "AgentLoop.Tick, 2000 segments")]
         public void Tick2000() => _w2000.TickOnly();
 
         [Benchmark(Description = "Agent.TrySetPlan, 2000 segments")]

@@ -1,4 +1,7 @@
-// Agent: reading the vehicle state into the forecast inputs, with stale-input tracking.
+// Agent: the forecaster's and the preconditioning planner's inputs, from the readings, the trip and the forecast.
+using RangeGuard.Alerts;
+using RangeGuard.Forecast;
+using RangeGuard.Preconditioning;
 using RangeGuard.State;
 
 namespace RangeGuard.Agents
@@ -6,90 +9,55 @@ namespace RangeGuard.Agents
     public sealed partial class Agent
     {
         /// <summary>
-        /// Fills the forecast inputs, integrates the position, counts stale events; returns the first stale required input or -1.
         /// A stale input is passed on as its last known value (0 if never seen) with InputsValid = false, never as NaN,
-        /// so a forecaster that forgets to check cannot be poisoned; the agent's own logic uses the fresh flags.
+        /// so a forecaster that forgets to check cannot be poisoned.
         /// </summary>
-        private int ReadInputs(long now, long dtMs)
+        private void FillForecastInputs(long now)
         {
-            float v;
+            VehicleReadings r = _readings;
             _inputs.TimeMs = now;
-            _socOk = Read(InputId.SocPercent, now, out _inputs.SocPercent);
-            _battOk = ReadBatteryTemp(now, out _inputs.BatteryTempC);
-            _ambOk = Read(InputId.AmbientTempC, now, out _inputs.AmbientTempC);
-            _speedOk = Read(InputId.SpeedKmh, now, out _inputs.SpeedKmh);
-
-            // Battery power for learning: NaN only when the car never reported voltage and current.
-            bool powerSeen = _state.HasValue(InputId.PackVoltageV) && _state.HasValue(InputId.PackCurrentA);
-            bool powerOk = !_state.IsStale(InputId.PackVoltageV, now) && !_state.IsStale(InputId.PackCurrentA, now);
-            _inputs.BatteryPowerW = powerSeen ? _state.GetLast(InputId.PackVoltageV) * _state.GetLast(InputId.PackCurrentA) : float.NaN;
-
+            _inputs.PositionM = _trip.PositionM;
+            _inputs.SocPercent = r.SocPercent;
+            _inputs.BatteryTempC = r.BatteryTempC;
+            _inputs.AmbientTempC = r.AmbientC;
+            _inputs.SpeedKmh = r.SpeedKmh;
+            _inputs.HvacPowerW = r.HvacPowerW;
+            _inputs.BatteryPowerW = r.BatteryPowerW;
             // Our own battery heater (on since the last tick, off the grid only when plugged in) is preconditioning, which
             // the forecast counts apart (PlannedHeatingKwh): keep its rated draw out of the power the forecaster learns
             // from, or it would be learnt as extra traction energy for the rest of the trip.
-            float chargingState;
-            bool pluggedNow = _state.TryGet(InputId.ChargingState, now, out chargingState) && chargingState >= 0.5f;
-            if (powerSeen && _heater.IsOn && !pluggedNow)
+            if (r.PowerSeen && _heater.IsOn && !r.PluggedIn)
             {
                 _inputs.BatteryPowerW -= _cfg.Thermal.HeaterPowerW;
             }
-            _inputs.HvacPowerW = _state.TryGet(InputId.HvacPowerW, now, out v) ? v : -1f;
 
-            AdvancePosition(now, dtMs);
-
-            int firstStale = -1;
-            firstStale = TrackStale(InputId.SocPercent, !_socOk, firstStale);
-            firstStale = TrackStale(InputId.BatteryTempAvgC, !_battOk, firstStale);
-            firstStale = TrackStale(InputId.AmbientTempC, !_ambOk, firstStale);
-            firstStale = TrackStale(InputId.SpeedKmh, !_speedOk, firstStale);
-            _inputs.InputsValid = firstStale < 0 && (!powerSeen || powerOk);
-            return firstStale;
+            _inputs.InputsValid = r.AllRequiredFresh;
+            _inputs.PlannedHeatingKwh = _planner.PlannedHeatingKwh;
         }
 
-        private bool Read(int id, long now, out float value)
+        private void RunPlanner(long now)
         {
-            if (_state.TryGet(id, now, out value))
-            {
-                return true;
-            }
-
-            value = _state.GetLast(id);
-            return false;
-        }
-
-        /// <summary>Counts fresh-to-stale edges (of inputs seen before) and keeps the first stale input.</summary>
-        private int TrackStale(int id, bool stale, int firstStale)
-        {
-            bool seen = id == InputId.BatteryTempAvgC ? _everBatt : _state.HasValue(id);
-            if (stale && seen && !_wasStale[id])
-            {
-                _counters.StaleEvents++;
-            }
-
-            _wasStale[id] = stale;
-            return stale && firstStale < 0 ? id : firstStale;
-        }
-
-        /// <summary>Average pack temperature, or the midpoint of min/max when the car reports only those; last known when stale.</summary>
-        private bool ReadBatteryTemp(long now, out float value)
-        {
-            float lo, hi;
-            if (_state.TryGet(InputId.BatteryTempAvgC, now, out value))
-            {
-                _everBatt = true;
-                return true;
-            }
-
-            if (_state.TryGet(InputId.BatteryTempMinC, now, out lo) & _state.TryGet(InputId.BatteryTempMaxC, now, out hi))
-            {
-                value = (lo + hi) / 2f;
-                _everBatt = true;
-                return true;
-            }
-
-            value = _state.HasValue(InputId.BatteryTempAvgC) ? _state.GetLast(InputId.BatteryTempAvgC)
-                : (_state.GetLast(InputId.BatteryTempMinC) + _state.GetLast(InputId.BatteryTempMaxC)) / 2f;
-            return false;
+            PlannerInputs p = _plannerIn;
+            ForecastResult f = _forecast;
+            p.NowMs = now;
+            p.BatteryTempValid = _readings.BatteryTempFresh;
+            p.BatteryTempC = _readings.BatteryTempC;
+            p.AmbientValid = _readings.AmbientFresh;
+            p.AmbientC = _readings.AmbientC;
+            p.PluggedIn = _readings.PluggedIn;
+            p.ForecastValid = _trip.PlanSet && f.Valid;
+            int idx = f.NextChargerIndex;
+            bool exists = p.ForecastValid && f.NextCharger.Exists && idx >= 0 && idx < _trip.ChargerCount;
+            p.NextChargerIndex = exists ? idx : -1;
+            p.NextChargerIsDc = exists && _trip.Chargers[idx].IsDc;
+            p.NextChargerEtaS = f.NextCharger.EtaSeconds;
+            p.NextChargerSocP10 = f.NextCharger.SocP10;
+            p.ChargerReservePct = _trip.ChargerReservePct;
+            p.FedHeatingKwh = _inputs.PlannedHeatingKwh;
+            p.CriticalActive = _alerts.AnyActive(AlertSeverity.Critical);
+            p.DepartureUtcMs = _trip.DepartureUtcMs;
+            p.ForecastMinAmbientC = _trip.ForecastMinAmbientC;
+            _planner.Update(p);
         }
     }
 }

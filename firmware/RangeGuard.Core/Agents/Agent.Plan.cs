@@ -1,4 +1,4 @@
-// Agent: accepting a route plan, the departure time and the cold-soak estimate.
+// Agent: accepting a route plan and the planned departure.
 using RangeGuard.Forecast;
 using RangeGuard.Preconditioning;
 
@@ -6,7 +6,7 @@ namespace RangeGuard.Agents
 {
     public sealed partial class Agent
     {
-        /// <summary>Forwards to the forecaster; on success resets the route position and re-plans preconditioning.</summary>
+        /// <summary>Forwards to the forecaster; on success the trip restarts at the plan's origin and preconditioning re-plans.</summary>
         public bool TrySetPlan(RoutePlan plan, out string error)
         {
             if (plan == null)
@@ -23,37 +23,20 @@ namespace RangeGuard.Agents
             }
 
             _counters.PlansAccepted++;
-            int n = plan.ChargerCount < RoutePlan.MaxChargers ? plan.ChargerCount : RoutePlan.MaxChargers;
-            System.Array.Copy(plan.Chargers, _chargers, n);
-            _chargerCount = n;
-            _destinationReservePct = plan.DestinationReservePercent;
-            _chargerReservePct = plan.ChargerReservePercent;
-            _alertIn.DestinationName = plan.DestinationName;
-            _positionM = 0f;
-            _lastOdometerKm = -1f;
-            _planSet = true;
-            long now = _clock.UtcMilliseconds;
-            _planner.Reset(now, PreconditioningPlanner.ReasonPlanChanged);
-            _heater.SetOn(false);
+            _trip.Accept(plan);
+            _planner.Reset(_clock.UtcMilliseconds, PreconditioningPlanner.ReasonPlanChanged);
+            SetHeater(false);
             _policy.RebasePositions();
             return true;
         }
 
-        /// <summary>Departure time (ms since epoch) and the forecast minimum ambient until then; a negative time clears both.</summary>
+        /// <summary>
+        /// Departure time (ms since epoch) and the forecast minimum ambient until then (from the route command or the
+        /// navigation system); a negative time clears both. The cold-soak outlook and departure preconditioning use them.
+        /// </summary>
         public void SetDeparture(long departureUtcMs, float forecastMinAmbientC)
         {
-            _departureUtcMs = departureUtcMs < 0 ? -1 : departureUtcMs;
-            _forecastMinAmbientC = forecastMinAmbientC;
-            if (_departureUtcMs < 0)
-            {
-                _coldSoakLossKm = -1f;
-            }
-        }
-
-        /// <summary>Range lost by parking unplugged until departure, km, from the forecaster's cold-soak estimator (-1 unknown). Quoted by the cold-soak alert.</summary>
-        public void SetColdSoakLossKm(float lossKm)
-        {
-            _coldSoakLossKm = lossKm;
+            _trip.SetDeparture(departureUtcMs, forecastMinAmbientC);
         }
     }
 }

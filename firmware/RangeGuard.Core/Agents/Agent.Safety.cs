@@ -16,6 +16,7 @@ namespace RangeGuard.Agents
         public void SafeOff()
         {
             _counters.SafeOffs++;
+            _heaterOn = false;
             try
             {
                 _heater.SetOn(false);
@@ -35,10 +36,9 @@ namespace RangeGuard.Agents
             {
                 _planner.Reset(now, PreconditioningPlanner.ReasonSafeOff);
                 _log.Write("agent tick failed: " + ex.GetType().Name + ": " + ex.Message);
-                _alertIn.NowMs = now;
-                _alertIn.PositionM = _positionM;
-                _policy.RaiseInternalError(_alertIn);
-                PostTransitions(now);
+                _alertContext.NowMs = now;
+                _policy.RaiseInternalError(_alertContext);
+                TakeTransitions();
                 _dashboard.Render(_alerts, now, false);
             }
             catch (System.Exception)

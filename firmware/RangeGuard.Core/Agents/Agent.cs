@@ -1,18 +1,20 @@
-// The agent: state, constructor, public read-only API and the 1 Hz tick orchestration; the other Agent.*.cs files hold each concern.
+// The agent: collaborators, constructor, read-only API and the 1 Hz tick; Agent.*.cs hold the inputs, the plan and the safety rules.
 using RangeGuard.Alerts;
-using RangeGuard.Messaging;
 using RangeGuard.Dashboard;
 using RangeGuard.Forecast;
 using RangeGuard.Ports;
 using RangeGuard.Preconditioning;
 using RangeGuard.State;
+using RangeGuard.Trip;
 
 namespace RangeGuard.Agents
 {
     /// <summary>
-    /// Owns the 1 Hz tick: reads the vehicle state, updates the forecast, runs the preconditioning planner and the alert
-    /// policy, drives the dashboard and heater, and hands messages to the outbox. Deterministic given the state and the
-    /// clock; allocates nothing in steady state (texts and messages are built on alert transitions and telemetry ticks).
+    /// Owns the 1 Hz tick: reads the car (<see cref="VehicleReadings"/>), advances the trip (<see cref="TripContext"/>),
+    /// updates the forecast, the cold-soak outlook and the preconditioning planner, runs the alert rules, drives the
+    /// dashboard and the heater, and states its advice (<see cref="DriverAdvice"/>). What happened in a tick (alert
+    /// transitions) is kept for a publisher to turn into messages; the agent formats no messages itself.
+    /// Deterministic given the state and the clock; allocates nothing in steady state (texts are built on alert transitions).
     /// The heater is off at start-up, after any exception in a tick, when the battery temperature is stale, and whenever
     /// the device's watchdog calls <see cref="SafeOff"/>.
     /// </summary>
@@ -23,62 +25,57 @@ namespace RangeGuard.Agents
         private readonly VehicleState _state;
         private readonly IRangeForecaster _forecaster;
         private readonly IHeaterRelay _heater;
-        private readonly IOutbox _outbox;
         private readonly ILogSink _log;
+        private readonly VehicleReadings _readings = new VehicleReadings();
+        private readonly TripContext _trip = new TripContext();
+        private readonly ColdSoakOutlook _coldSoak = new ColdSoakOutlook();
         private readonly ForecastResult _forecast = new ForecastResult();
-        private readonly AlertTable _alerts = new AlertTable();
+        private readonly DriverAdvice _advice = new DriverAdvice();
+        private readonly AlertTable _alerts;
         private readonly AlertPolicy _policy;
+        private readonly AlertContext _alertContext = new AlertContext();
+        private readonly AlertTransitions _transitions = new AlertTransitions(AlertTable.QueueCapacity);
         private readonly DashboardController _dashboard;
         private readonly PreconditioningPlanner _planner;
-        private readonly AgentCounters _counters = new AgentCounters();
-        private readonly AlertInputs _alertIn = new AlertInputs();
         private readonly PlannerInputs _plannerIn = new PlannerInputs();
-        private readonly RouteCharger[] _chargers = new RouteCharger[RoutePlan.MaxChargers];
-        private readonly bool[] _wasStale = new bool[InputId.Count];
-        private readonly JsonWriter _json = new JsonWriter(512);
-        private readonly string _telemetryTopic;
-        private readonly string _alertTopic;
+        private readonly AgentCounters _counters = new AgentCounters();
         private ForecastInputs _inputs;
-        private bool _socOk;
-        private bool _battOk;
-        private bool _ambOk;
-        private bool _speedOk;
-        private bool _everBatt;
-        private bool _planSet;
-        private int _chargerCount;
-        private float _destinationReservePct = 15f;
-        private float _chargerReservePct = 10f;
-        private float _positionM;
-        private float _lastOdometerKm = -1f;
         private long _lastTickMs = -1;
         private long _lastTickOkMs = -1;
         private long _lastExceptionMs = -1;
-        private long _startMs;
-        private long _departureUtcMs = -1;
-        private float _forecastMinAmbientC;
-        private float _coldSoakLossKm = -1f;
-        private int _telemetrySeq;
+        private readonly long _startMs;
+        private bool _lastTickOk;
+        private bool _heaterOn;
 
         public Agent(AgentConfig config, IClock clock, VehicleState state, IRangeForecaster forecaster,
-                     IDashboard dashboard, IHeaterRelay heater, IOutbox outbox, ILogSink log)
+                     IDashboard dashboard, IHeaterRelay heater, ILogSink log)
         {
             _cfg = config;
             _clock = clock;
             _state = state;
             _forecaster = forecaster;
             _heater = heater;
-            _outbox = outbox;
             _log = log;
+            _alerts = new AlertTable(AlertCatalog.Create());
             _policy = new AlertPolicy(config.Alerts, _alerts);
             _dashboard = new DashboardController(dashboard, config.Alerts);
             _planner = new PreconditioningPlanner(config.Thermal);
-            _telemetryTopic = "rangeguard/" + config.VehicleId + "/telemetry";
-            _alertTopic = "rangeguard/" + config.VehicleId + "/alert";
+            _advice.Bind(_alerts);
             _startMs = clock.UtcMilliseconds;
-            _alertIn.Forecast = _forecast;
-            _alertIn.Chargers = _chargers;
-            _alertIn.Planner = _planner;
+            AlertContext c = _alertContext;
+            c.Readings = _readings;
+            c.Trip = _trip;
+            c.ColdSoak = _coldSoak;
+            c.Forecast = _forecast;
+            c.Planner = _planner;
+            c.Config = config.Alerts;
+            c.UtcOffsetMs = config.Alerts.UtcOffsetMinutes * 60000L;
             SafeOff();
+        }
+
+        public AgentConfig Config
+        {
+            get { return _cfg; }
         }
 
         /// <summary>Latest forecast (overwritten each tick).</summary>
@@ -92,15 +89,44 @@ namespace RangeGuard.Agents
             get { return _alerts; }
         }
 
+        /// <summary>The alert transitions (raise, worse, clear, ack) of the latest tick, oldest first.</summary>
+        public AlertTransitions Transitions
+        {
+            get { return _transitions; }
+        }
+
+        /// <summary>What the agent advises the driver now (the device shows it; the simulated driver follows it).</summary>
+        public DriverAdvice Advice
+        {
+            get { return _advice; }
+        }
+
         public AgentCounters Counters
         {
             get { return _counters; }
         }
 
+        /// <summary>The car as read in the latest tick.</summary>
+        public VehicleReadings Readings
+        {
+            get { return _readings; }
+        }
+
+        /// <summary>The plan in force, the position along it and the planned departure.</summary>
+        public TripContext Trip
+        {
+            get { return _trip; }
+        }
+
+        public ColdSoakOutlook ColdSoak
+        {
+            get { return _coldSoak; }
+        }
+
         /// <summary>Distance travelled along the current plan, m.</summary>
         public float PositionM
         {
-            get { return _positionM; }
+            get { return _trip.PositionM; }
         }
 
         public PreconditioningPlanner Preconditioning
@@ -113,14 +139,16 @@ namespace RangeGuard.Agents
             get { return _dashboard; }
         }
 
-        public string TelemetryTopic
+        /// <summary>The heater request the latest tick left on (false after any fail-safe).</summary>
+        public bool HeaterOn
         {
-            get { return _telemetryTopic; }
+            get { return _heaterOn; }
         }
 
-        public string AlertTopic
+        /// <summary>The latest tick completed without an exception.</summary>
+        public bool LastTickOk
         {
-            get { return _alertTopic; }
+            get { return _lastTickOk; }
         }
 
         /// <summary>Samples the acknowledge button between ticks (optional; Tick samples it too).</summary>
@@ -129,17 +157,26 @@ namespace RangeGuard.Agents
             _dashboard.SampleButton(_clock.UtcMilliseconds);
         }
 
+        /// <summary>Acknowledges every active alert (as the button does); the transitions go out with the next tick.</summary>
+        public int AcknowledgeAll()
+        {
+            return _alerts.AcknowledgeAll();
+        }
+
         public void Tick()
         {
             long now = _clock.UtcMilliseconds;
             _counters.Ticks++;
+            _transitions.Clear();
             try
             {
                 TickCore(now);
                 _lastTickOkMs = now;
+                _lastTickOk = true;
             }
             catch (System.Exception ex)
             {
+                _lastTickOk = false;
                 OnException(now, ex);
             }
         }
@@ -160,29 +197,39 @@ namespace RangeGuard.Agents
             // The agent owns the tick: the vehicle state's stale-event counters and energy/distance integrals advance here,
             // on the device and in the simulator alike.
             _state.Update(now);
-            int firstStale = ReadInputs(now, dt);
+            _readings.Read(_state, now, _startMs, _cfg.Alerts.CanSilentMs);
+            _counters.StaleEvents = _readings.StaleEvents;
+            _trip.Advance(_readings, dt);
 
-            _inputs.PlannedHeatingKwh = _planner.PlannedHeatingKwh;
+            FillForecastInputs(now);
             _forecaster.Tick(_inputs, _forecast);
+            _coldSoak.Update(now, _readings, _trip, _cfg.Thermal, _forecaster, _cfg.ColdSoakCruiseKmh);
 
             RunPlanner(now);
             bool heaterOn = _planner.HeaterOn && _plannerIn.BatteryTempValid;
-            if (heaterOn != _heater.IsOn)
-            {
-                _heater.SetOn(heaterOn);
-            }
+            SetHeater(heaterOn);
 
-            FillAlertInputs(now, firstStale);
+            _alertContext.NowMs = now;
+            _alertContext.InternalError = _lastExceptionMs >= 0 && now - _lastExceptionMs < _cfg.ExceptionHoldMs;
             _dashboard.SampleButton(now);
-            _policy.Evaluate(_alertIn);
+            _policy.Evaluate(_alertContext);
             if (_dashboard.TakePress())
             {
                 _alerts.AcknowledgeAll();
             }
 
-            PostTransitions(now);
+            TakeTransitions();
             _dashboard.Render(_alerts, now, heaterOn);
-            PostTelemetry(now, heaterOn);
+            _advice.Update(_forecast, _trip, _planner);
+        }
+
+        private void SetHeater(bool on)
+        {
+            _heaterOn = on;
+            if (on != _heater.IsOn)
+            {
+                _heater.SetOn(on);
+            }
         }
     }
 }

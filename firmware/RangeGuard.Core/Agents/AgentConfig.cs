@@ -21,6 +21,9 @@ namespace RangeGuard.Agents
         /// <summary>How long the degraded alert reports an exception after the latest one.</summary>
         public long ExceptionHoldMs = 60000;
 
+        /// <summary>Cruise speed the cold-soak range estimate ("plug in tonight: -23 km") assumes, km/h.</summary>
+        public float ColdSoakCruiseKmh = 100f;
+
         public AlertConfig Alerts = new AlertConfig();
 
         public PackThermalParams Thermal = PackThermalParams.Default75Kwh();

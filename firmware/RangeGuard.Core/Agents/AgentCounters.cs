@@ -11,11 +11,6 @@ namespace RangeGuard.Agents
         /// <summary>Required inputs (SOC, battery temperature, ambient, speed) going from fresh to stale.</summary>
         public int StaleEvents;
 
-        public int MessagesPosted;
-
-        /// <summary>Messages the outbox refused (it owns retries; we only count).</summary>
-        public int MessagesDropped;
-
         /// <summary>Calls to SafeOff (watchdog, exception, start-up).</summary>
         public int SafeOffs;
 

@@ -3,11 +3,12 @@ namespace RangeGuard.Alerts
     /// <summary>State of one alert kind. Allocated once per kind; the text is rebuilt only when the alert is raised or worsens.</summary>
     public sealed class AlertSlot
     {
-        internal AlertSlot(int kind)
+        internal AlertSlot(int kind, AlertRule rule)
         {
             Kind = kind;
-            Code = AlertKind.Code(kind);
-            Severity = AlertKind.Severity(kind);
+            Rule = rule;
+            Code = rule.Code;
+            Severity = rule.Severity;
             Text = string.Empty;
             RaisedMs = -1;
             ChangedMs = -1;
@@ -15,7 +16,10 @@ namespace RangeGuard.Alerts
             ClearSinceMs = -1;
         }
 
+        /// <summary>Index of the slot (the rule's place in the catalogue).</summary>
         public int Kind { get; }
+
+        public AlertRule Rule { get; }
 
         public string Code { get; }
 
@@ -26,7 +30,7 @@ namespace RangeGuard.Alerts
         /// <summary>Acknowledged: the buzzer is silent for it; it stays displayed.</summary>
         public bool Acknowledged { get; internal set; }
 
-        /// <summary>Flagged for the fleet service crew (nothing reachable).</summary>
+        /// <summary>Flagged for the fleet service crew (the rule's <see cref="AlertRule.FleetFlag"/> at raise).</summary>
         public bool FleetFlag { get; internal set; }
 
         /// <summary>Dashboard text of the latest raise/re-alert.</summary>

@@ -9,22 +9,30 @@ namespace RangeGuard.Alerts
         /// <summary>Capacity of the transition queue; more transitions in one tick than this are counted as lost.</summary>
         public const int QueueCapacity = 32;
 
-        private readonly AlertSlot[] _slots = new AlertSlot[AlertKind.Count];
+        private readonly AlertSlot[] _slots;
         private readonly int[] _queueKind = new int[QueueCapacity];
         private readonly int[] _queueEvent = new int[QueueCapacity];
         private int _queueCount;
 
-        public AlertTable()
+        /// <summary>A table with the catalogue's kinds (<see cref="AlertCatalog.Create"/>).</summary>
+        public AlertTable() : this(AlertCatalog.Create())
         {
-            for (int i = 0; i < AlertKind.Count; i++)
+        }
+
+        /// <summary>One slot per rule, in the rules' order.</summary>
+        public AlertTable(AlertRule[] rules)
+        {
+            _slots = new AlertSlot[rules.Length];
+            for (int i = 0; i < rules.Length; i++)
             {
-                _slots[i] = new AlertSlot(i);
+                _slots[i] = new AlertSlot(i, rules[i]);
             }
         }
 
+        /// <summary>Number of alert kinds (slots).</summary>
         public int Count
         {
-            get { return AlertKind.Count; }
+            get { return _slots.Length; }
         }
 
         /// <summary>Total transitions (raise, worse, clear, ack) since start.</summary>
@@ -37,6 +45,53 @@ namespace RangeGuard.Alerts
             return _slots[kind];
         }
 
+        /// <summary>The slot of an alert code ("RG-PONR"); throws ArgumentException for a code no rule has.</summary>
+        public AlertSlot Slot(string code)
+        {
+            int k = IndexOf(code);
+            if (k < 0)
+            {
+                throw new System.ArgumentException("no alert rule has code " + code);
+            }
+
+            return _slots[k];
+        }
+
+        /// <summary>Index of a code, or -1.</summary>
+        public int IndexOf(string code)
+        {
+            for (int i = 0; i < _slots.Length; i++)
+            {
+                if (_slots[i].Code == code)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>True if the alert with this code is active (false for an unknown code).</summary>
+        public bool IsActive(string code)
+        {
+            int k = IndexOf(code);
+            return k >= 0 && _slots[k].Active;
+        }
+
+        /// <summary>True if any active alert has at least this severity.</summary>
+        public bool AnyActive(int minSeverity)
+        {
+            for (int i = 0; i < _slots.Length; i++)
+            {
+                if (_slots[i].Active && _slots[i].Severity >= minSeverity)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public bool IsActive(int kind)
         {
             return _slots[kind].Active;
@@ -47,7 +102,7 @@ namespace RangeGuard.Alerts
             get
             {
                 int n = 0;
-                for (int i = 0; i < AlertKind.Count; i++)
+                for (int i = 0; i < _slots.Length; i++)
                 {
                     if (_slots[i].Active)
                     {
@@ -84,7 +139,7 @@ namespace RangeGuard.Alerts
         public int AcknowledgeAll()
         {
             int n = 0;
-            for (int i = 0; i < AlertKind.Count; i++)
+            for (int i = 0; i < _slots.Length; i++)
             {
                 AlertSlot s = _slots[i];
                 if (s.Active && !s.Acknowledged)
@@ -137,7 +192,7 @@ namespace RangeGuard.Alerts
         private int Top(bool unacknowledgedOnly)
         {
             int best = -1;
-            for (int i = 0; i < AlertKind.Count; i++)
+            for (int i = 0; i < _slots.Length; i++)
             {
                 AlertSlot s = _slots[i];
                 if (!s.Active || (unacknowledgedOnly && s.Acknowledged))

@@ -1,83 +1,22 @@
 using RangeGuard.Forecast;
-using RangeGuard.Preconditioning;
 using RangeGuard.State;
+using RangeGuard.Trip;
 
 namespace RangeGuard.Alerts
 {
     /// <summary>
-    /// Short dashboard texts with numbers and the top causes. Called only when an alert is raised or worsens,
-    /// so string building here never runs in the steady-state tick.
+    /// Phrases the alert rules' texts share: numbers, clock times, causes, speed advice. Called only when an alert is
+    /// raised or worsens, so string building here never runs in the steady-state tick.
     /// </summary>
     public static class AlertTexts
     {
-        public static string Build(int kind, AlertInputs a, AlertConfig cfg)
-        {
-            ForecastResult f = a.Forecast;
-            switch (kind)
-            {
-                case AlertKind.ArriveLow:
-                    return "Arrive " + Int(f.Destination.SocP50) + " %" + AtDestination(a) + Causes(f, a) + SpeedAdvice(f);
-                case AlertKind.ChargeRequired:
-                    return ChargeText(f, a);
-                case AlertKind.PointOfNoReturn:
-                    return PonrText(f, a);
-                case AlertKind.NothingReachable:
-                    return "Nothing reachable: strands in " + Int(f.StrandingDistanceM / 1000f) + " km" + Causes(f, a) + "; fleet crew alerted";
-                case AlertKind.ColdSoak:
-                    return "Plug in tonight: pack " + Int(a.ColdSoakPackTempC) + " °C by " + ClockText(a.DepartureUtcMs + cfg.UtcOffsetMinutes * 60000L)
-                        + (a.ColdSoakLossKm >= 0f ? ", -" + Int(a.ColdSoakLossKm) + " km range" : string.Empty);
-                case AlertKind.PrecondOn:
-                    return PrecondOnText(a);
-                case AlertKind.PrecondStopped:
-                    return "Battery heating stopped: " + a.Planner.EventReason;
-                case AlertKind.PrecondDeclined:
-                    return DeclinedText(a);
-                case AlertKind.Degraded:
-                    return "Degraded: " + DegradedReason(a, cfg);
-                default:
-                    return AlertKind.Code(kind);
-            }
-        }
+        /// <summary>Below this speed the current speed is not quoted with the speed cause (leaving a charger at 4 km/h it would mislead).</summary>
+        public const float MinQuotedSpeedKmh = 30f;
 
-        /// <summary>Why the agent is degraded, most serious first.</summary>
-        public static string DegradedReason(AlertInputs a, AlertConfig cfg)
-        {
-            if (a.InternalError)
-            {
-                return "internal error, heater off";
-            }
+        /// <summary>A cause costing less than this is not quoted ("speed (-1 km)" on a 300 km leg explains nothing), km.</summary>
+        public const float MinQuotedLossKm = 2f;
 
-            if (a.CanSilent)
-            {
-                return "CAN bridge silent";
-            }
-
-            if (a.StaleInput >= 0)
-            {
-                return InputId.Name(a.StaleInput) + " stale";
-            }
-
-            ForecastResult f = a.Forecast;
-            if (f != null && f.Degraded && f.Reason != null)
-            {
-                return f.Reason;
-            }
-
-            return "prediction uncertain ±" + Int(f == null ? 0f : f.BandRelativeWidth * 50f) + " %";
-        }
-
-        public static string ChargerName(AlertInputs a, int index)
-        {
-            if (index < 0 || index >= a.ChargerCount)
-            {
-                return "a charger";
-            }
-
-            string name = a.Chargers[index].Name;
-            return name == null || name.Length == 0 ? "charger " + (index + 1).ToString() : name;
-        }
-
-        /// <summary>Rounded whole number as text ("-8", "120").</summary>
+        /// <summary>Rounded whole number as text ("-8", "120"); "?" for NaN or infinity.</summary>
         public static string Int(float v)
         {
             if (float.IsNaN(v) || float.IsInfinity(v))
@@ -85,7 +24,7 @@ namespace RangeGuard.Alerts
                 return "?";
             }
 
-            return ((int)RangeGuard.Common.ExactMath.Round(v)).ToString();
+            return ((int)RangeGuard.Common.DMath.Round(v)).ToString();
         }
 
         /// <summary>Clock time "hh:mm" of a ms timestamp (add the local offset first for local time).</summary>
@@ -98,85 +37,24 @@ namespace RangeGuard.Alerts
             return hh.ToString("D2") + ":" + mm.ToString("D2");
         }
 
-        private static string ChargeText(ForecastResult f, AlertInputs a)
-        {
-            int idx = f.AdviceChargerIndex >= 0 ? f.AdviceChargerIndex : f.NextChargerIndex;
-            if (f.AdviceChargeMinutes <= 0f)
-            {
-                return "Charge at " + ChargerName(a, idx) + "; destination needs it";
-            }
-
-            return "Charge at " + ChargerName(a, idx) + ": " + Int(f.AdviceChargeMinutes) + " min to "
-                + Int(f.AdviceChargeToSocPercent) + " %; destination needs it";
-        }
-
-        private static string PonrText(ForecastResult f, AlertInputs a)
-        {
-            int idx = f.LastReachableChargerIndex;
-            float distM = idx >= 0 && idx < a.ChargerCount ? a.Chargers[idx].PositionM - a.PositionM : f.NextCharger.DistanceM;
-            float minutes = EtaMinutes(f, distM, a.SpeedKmh);
-            return "Last reachable charger " + ChargerName(a, idx) + " " + Int(distM / 1000f) + " km / " + Int(minutes)
-                + " min ahead; destination not reachable without it";
-        }
-
-        private static string PrecondOnText(AlertInputs a)
-        {
-            PreconditioningPlanner p = a.Planner;
-            string mins = Int(p.RequiredHeatingS / 60f);
-            if (p.Mode == PreconditioningPlanner.ModeHeatingDeparture)
-            {
-                return "Heating battery from grid for " + ClockText(a.DepartureUtcMs + a.UtcOffsetMs) + " departure: " + mins + " min";
-            }
-
-            return "Heating battery for " + ChargerName(a, p.TargetChargerIndex) + ": " + mins + " min, "
-                + p.PlannedHeatingKwh.ToString("F1") + " kWh";
-        }
-
-        private static string DeclinedText(AlertInputs a)
-        {
-            PreconditioningPlanner p = a.Planner;
-            string text = "Battery heating declined for " + ChargerName(a, p.TargetChargerIndex) + ": " + p.EventReason;
-            if (p.EventReason == PreconditioningPlanner.ReasonWouldMissReserve)
-            {
-                text = text + " (" + Int(p.SocAfterHeatingPct) + " % < " + Int(a.ChargerReservePct) + " %)";
-            }
-
-            return text;
-        }
-
-        /// <summary>Minutes to cover a distance, from the next charger's ETA rate when known, else the current speed.</summary>
-        private static float EtaMinutes(ForecastResult f, float distM, float speedKmh)
-        {
-            if (f.NextCharger.Exists && f.NextCharger.DistanceM > 1f && f.NextCharger.EtaSeconds > 0f)
-            {
-                return distM * (f.NextCharger.EtaSeconds / f.NextCharger.DistanceM) / 60f;
-            }
-
-            return speedKmh > 5f ? distM / 1000f / speedKmh * 60f : float.NaN;
-        }
-
-        /// <summary>Below this speed the current speed is not quoted with the speed cause (leaving a charger at 4 km/h it would mislead).</summary>
-        public const float MinQuotedSpeedKmh = 30f;
-
-        /// <summary>A cause costing less than this is not quoted ("speed (-1 km)" on a 300 km leg explains nothing), km.</summary>
-        public const float MinQuotedLossKm = 2f;
-
         /// <summary>" at Milford CT SB", or nothing when the plan's destination has no name.</summary>
-        public static string AtDestination(AlertInputs a)
+        public static string AtDestination(TripContext trip)
         {
-            return a.DestinationName == null || a.DestinationName.Length == 0 ? string.Empty : " at " + a.DestinationName;
+            return trip.DestinationName == null || trip.DestinationName.Length == 0 ? string.Empty : " at " + trip.DestinationName;
         }
 
         /// <summary>
         /// "— cold -2 °C (-40 km), 110 km/h (-25 km)": the top two causes with the range each costs, cold effects merged
-        /// into one phrase (their km summed).
+        /// into one phrase (their km summed). Values not freshly received are never quoted.
         /// </summary>
-        private static string Causes(ForecastResult f, AlertInputs a)
+        public static string Causes(ForecastResult f, VehicleReadings r)
         {
             string text = string.Empty;
             bool cold = false;
             int used = 0;
             float[] km = f.LossKmByCause;
+            float ambient = r.FreshAmbientC;
+            float speed = r.FreshSpeedKmh;
             for (int i = 0; i < f.TopCauses.Length && used < 2; i++)
             {
                 int c = f.TopCauses[i];
@@ -200,11 +78,11 @@ namespace RangeGuard.Alerts
 
                     cold = true;
                     float coldKm = Positive(km[LossCause.ColdAirAndTyres]) + Positive(km[LossCause.CabinHeating]) + Positive(km[LossCause.ColdBattery]);
-                    phrase = (float.IsNaN(a.AmbientC) ? "cold" : "cold " + Int(a.AmbientC) + " °C") + Lost(coldKm);
+                    phrase = (float.IsNaN(ambient) ? "cold" : "cold " + Int(ambient) + " °C") + Lost(coldKm);
                 }
                 else if (c == LossCause.Speed)
                 {
-                    phrase = (float.IsNaN(a.SpeedKmh) || a.SpeedKmh < MinQuotedSpeedKmh ? "speed" : Int(a.SpeedKmh) + " km/h") + Lost(km[c]);
+                    phrase = (float.IsNaN(speed) || speed < MinQuotedSpeedKmh ? "speed" : Int(speed) + " km/h") + Lost(km[c]);
                 }
                 else
                 {
@@ -216,6 +94,28 @@ namespace RangeGuard.Alerts
             }
 
             return text;
+        }
+
+        /// <summary>"; stay below 91 km/h" when a slower pace arrives, "; plan a charge" when none does, else nothing.</summary>
+        public static string SpeedAdvice(ForecastResult f)
+        {
+            if (f.AdviceMaxSpeedKmh > 0f)
+            {
+                return "; stay below " + Int(f.AdviceMaxSpeedKmh) + " km/h";
+            }
+
+            return f.AdviceMaxSpeedKmh < 0f ? "; plan a charge" : string.Empty;
+        }
+
+        /// <summary>Minutes to cover a distance, from the next charger's ETA rate when known, else the current speed (NaN if neither).</summary>
+        public static float EtaMinutes(ForecastResult f, float distM, float freshSpeedKmh)
+        {
+            if (f.NextCharger.Exists && f.NextCharger.DistanceM > 1f && f.NextCharger.EtaSeconds > 0f)
+            {
+                return distM * (f.NextCharger.EtaSeconds / f.NextCharger.DistanceM) / 60f;
+            }
+
+            return !float.IsNaN(freshSpeedKmh) && freshSpeedKmh > 5f ? distM / 1000f / freshSpeedKmh * 60f : float.NaN;
         }
 
         private static bool IsCold(int cause)
@@ -232,16 +132,6 @@ namespace RangeGuard.Alerts
         private static string Lost(float km)
         {
             return " (-" + Int(km) + " km)";
-        }
-
-        private static string SpeedAdvice(ForecastResult f)
-        {
-            if (f.AdviceMaxSpeedKmh > 0f)
-            {
-                return "; stay below " + Int(f.AdviceMaxSpeedKmh) + " km/h";
-            }
-
-            return f.AdviceMaxSpeedKmh < 0f ? "; plan a charge" : string.Empty;
         }
     }
 }

@@ -5,8 +5,7 @@ namespace RangeGuard.Dbc
 {
     /// <summary>
     /// CanFrame -> every mapped signal of its id -> bus filter, decode, sentinel and plausibility checks ->
-    /// <see cref="VehicleState.Set"/>. Counters live in the VehicleState (FramesReceived, UnknownIdFrames,
-    /// FilteredFrames, DecodeErrors, OutOfRangeValues, SentinelsDiscarded). A rejected value is not clamped:
+    /// <see cref="VehicleState.Set"/>, counting what it rejects in <see cref="Counters"/>. A rejected value is not clamped:
     /// the previous good value stays and goes stale. Allocates nothing per frame.
     /// Mappings with a combine mode other than "set" are combined per input within one frame only.
     /// </summary>
@@ -15,6 +14,7 @@ namespace RangeGuard.Dbc
         private readonly SignalMap _map;
         private readonly VehicleState _state;
         private readonly SignalMapping[] _mappings;
+        private readonly DecoderCounters _counters = new DecoderCounters();
 
         // Per-frame accumulators for combined inputs (fixed size, reused).
         private readonly float[] _acc = new float[InputId.Count];
@@ -56,6 +56,11 @@ namespace RangeGuard.Dbc
             get { return _state; }
         }
 
+        public DecoderCounters Counters
+        {
+            get { return _counters; }
+        }
+
         /// <summary>
         /// Sink for the SLCAN bridge and log replay: decodes the frame stamped with its own <see cref="CanFrame.TimestampMs"/>
         /// (the bridge stamps frames with the agent clock).
@@ -74,17 +79,17 @@ namespace RangeGuard.Dbc
         /// <summary>Decodes one frame into the state, stamped with <paramref name="timeMs"/>. Returns the number of inputs set.</summary>
         public int Process(ref CanFrame frame, long timeMs)
         {
-            _state.FramesReceived++;
+            _counters.FramesReceived++;
             int index = _map.FindFirst(frame.Id, frame.IsExtended);
             if (index < 0)
             {
-                _state.UnknownIdFrames++;
+                _counters.UnknownIdFrames++;
                 return 0;
             }
 
             if (frame.IsRemote)
             {
-                _state.FilteredFrames++;
+                _counters.FilteredFrames++;
                 return 0;
             }
 
@@ -105,7 +110,7 @@ namespace RangeGuard.Dbc
                 int status = SignalCodec.Decode(ref frame, ref _mappings[i].Signal, out raw, out physical);
                 if (status == DecodeStatus.TooShort)
                 {
-                    _state.DecodeErrors++;
+                    _counters.DecodeErrors++;
                     continue;
                 }
 
@@ -116,7 +121,7 @@ namespace RangeGuard.Dbc
 
                 if (_mappings[i].IsSentinel(raw))
                 {
-                    _state.SentinelsDiscarded++;
+                    _counters.SentinelsDiscarded++;
                     continue;
                 }
 
@@ -124,7 +129,7 @@ namespace RangeGuard.Dbc
                 float value = physical * _mappings[i].Scale + _mappings[i].Add;
                 if (!(value >= _mappings[i].Min && value <= _mappings[i].Max) || !_state.IsPlausible(input, value))
                 {
-                    _state.OutOfRangeValues++;
+                    _counters.OutOfRangeValues++;
                     continue;
                 }
 
@@ -159,11 +164,15 @@ namespace RangeGuard.Dbc
                 {
                     set++;
                 }
+                else
+                {
+                    _counters.OutOfRangeValues++;
+                }
             }
 
             if (!busMatched)
             {
-                _state.FilteredFrames++;
+                _counters.FilteredFrames++;
             }
 
             return set;

@@ -13,9 +13,9 @@ namespace RangeGuard.Forecast
         private float LegEnergyWh(Leg leg, out float driveNetWh)
         {
             float hvac = _vp.CabinConductanceWPerK * (leg.HeatKs + leg.CoolKs) / 3600f;
-            float warmup = _warmupLeftWh * (1f - (float)System.Math.Exp(-leg.TimeS / _vp.CabinWarmupTauS));
-            float hvacBias = _hvacBiasW * HvacBiasTauS * (1f - (float)System.Math.Exp(-leg.TimeS / HvacBiasTauS)) / 3600f;
-            float startup = _startupLeftWh * (1f - (float)System.Math.Exp(-leg.TimeS / _vp.StartupTauS));
+            float warmup = _warmupLeftWh * (1f - (float)RangeGuard.Common.DMath.Exp(-leg.TimeS / _vp.CabinWarmupTauS));
+            float hvacBias = _hvacBiasW * HvacBiasTauS * (1f - (float)RangeGuard.Common.DMath.Exp(-leg.TimeS / HvacBiasTauS)) / 3600f;
+            float startup = _startupLeftWh * (1f - (float)RangeGuard.Common.DMath.Exp(-leg.TimeS / _vp.StartupTauS));
             float other = hvac + warmup + startup + hvacBias + _auxW * leg.TimeS / 3600f;
 
             // Regen acceptance over the SOC span the leg covers (estimated without regen): a full pack refuses regen
@@ -53,7 +53,7 @@ namespace RangeGuard.Forecast
                 }
             }
 
-            return (float)System.Math.Sqrt(var) * _vp.BandSigmaScale;
+            return (float)RangeGuard.Common.DMath.Sqrt(var) * _vp.BandSigmaScale;
         }
 
         private void Fill(ref ArrivalEstimate a, Leg leg, float reserve, float plannedWh)

@@ -26,7 +26,7 @@ namespace RangeGuard.Forecast
                 _hvacAvgW += (inputs.HvacPowerW - _hvacAvgW) / HvacAverageTauS;
             }
 
-            float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)System.Math.Exp(-elapsedS / _vp.CabinWarmupTauS);
+            float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
             float modelW = _vp.HeatingPowerW(_ambientC, _setpointC) + _vp.CoolingPowerW(_ambientC, _setpointC) + warmupW;
             _hvacBiasW = _hvacAvgW - modelW;
         }
@@ -89,8 +89,8 @@ namespace RangeGuard.Forecast
                     float sinGrade = segLen > 0f ? (_profile.Elev[_seg + 1] - _profile.Elev[_seg]) / segLen : 0f;
                     float driveW = Powertrain.DrivePowerW(_vp, vMid, accel, sinGrade, inputs.AmbientTempC, 0f, inputs.BatteryTempC, inputs.SocPercent);
                     float elapsed = (inputs.TimeMs - _startMs) / 1000f;
-                    float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)System.Math.Exp(-elapsed / _vp.CabinWarmupTauS);
-                    float startupW = _vp.StartupEnergyWh * 3600f / _vp.StartupTauS * (float)System.Math.Exp(-elapsed / _vp.StartupTauS);
+                    float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)RangeGuard.Common.DMath.Exp(-elapsed / _vp.CabinWarmupTauS);
+                    float startupW = _vp.StartupEnergyWh * 3600f / _vp.StartupTauS * (float)RangeGuard.Common.DMath.Exp(-elapsed / _vp.StartupTauS);
                     // With reported HVAC the learner only sees the non-HVAC error (the HVAC deviation is handled apart).
                     float auxW = inputs.HvacPowerW >= 0f
                         ? _vp.AuxBaseW + startupW + inputs.HvacPowerW

@@ -141,6 +141,11 @@ namespace RangeGuard.Forecast
             return true;
         }
 
+        public ColdSoakResult EstimateColdSoak(float socPercent, float packTempC, float ambientC, float hoursToDeparture, float cabinSetpointC, float cruiseSpeedKmh)
+        {
+            return ColdSoak.Estimate(_vp, socPercent, packTempC, ambientC, hoursToDeparture, cabinSetpointC, cruiseSpeedKmh);
+        }
+
         /// <summary>One 1 Hz step: learn from the measured power, then forecast into result.</summary>
         public void Tick(ForecastInputs inputs, ForecastResult result)
         {
@@ -187,8 +192,8 @@ namespace RangeGuard.Forecast
             _usableWh = _vp.Battery.UsableEnergyKwh(_batteryC) * 1000f;
             float plannedWh = inputs.PlannedHeatingKwh > 0f ? inputs.PlannedHeatingKwh * 1000f : 0f;
             float elapsedS = (inputs.TimeMs - _startMs) / 1000f;
-            _warmupLeftWh = _conditionJ / 3600f * (float)System.Math.Exp(-elapsedS / _vp.CabinWarmupTauS);
-            _startupLeftWh = _vp.StartupEnergyWh * (float)System.Math.Exp(-elapsedS / _vp.StartupTauS);
+            _warmupLeftWh = _conditionJ / 3600f * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
+            _startupLeftWh = _vp.StartupEnergyWh * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.StartupTauS);
             UpdateHvac(inputs, elapsedS);
 
             result.Valid = true;

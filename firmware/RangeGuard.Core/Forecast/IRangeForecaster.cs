@@ -11,5 +11,11 @@ namespace RangeGuard.Forecast
 
         /// <summary>One forecast step: overwrites <paramref name="result"/> in place (no allocation).</summary>
         void Tick(ForecastInputs inputs, ForecastResult result);
+
+        /// <summary>
+        /// Parked until a departure: pack temperature, energy and range at departure unplugged versus plugged in with
+        /// preconditioning, from this forecaster's vehicle model (<see cref="ColdSoak.Estimate"/>).
+        /// </summary>
+        ColdSoakResult EstimateColdSoak(float socPercent, float packTempC, float ambientC, float hoursToDeparture, float cabinSetpointC, float cruiseSpeedKmh);
     }
 }

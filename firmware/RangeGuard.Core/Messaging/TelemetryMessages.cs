@@ -1,5 +1,7 @@
 using RangeGuard.Agents;
 using RangeGuard.Alerts;
+using RangeGuard.Can.Slcan;
+using RangeGuard.Dbc;
 using RangeGuard.Forecast;
 using RangeGuard.Preconditioning;
 
@@ -13,7 +15,7 @@ namespace RangeGuard.Messaging
         private static readonly string[] s_modes = { "off", "wait_dc", "heat_dc", "wait_departure", "heat_departure", "declined" };
 
         public static string Telemetry(JsonWriter w, long nowMs, int seq, float positionM, float socPct, float battC, float ambC,
-            float speedKmh, ForecastResult f, PreconditioningPlanner p, bool heaterOn, AlertTable alerts, AgentCounters c)
+            float speedKmh, ForecastResult f, PreconditioningPlanner p, bool heaterOn, AlertTable alerts, AgentCounters c, int dropped, SlcanCounters slcan, DecoderCounters decoder)
         {
             w.Begin();
             w.Prop("v", Version);
@@ -42,7 +44,13 @@ namespace RangeGuard.Messaging
             w.Prop("alerts", alerts.ActiveCount);
             w.Prop("exc", c.Exceptions);
             w.Prop("stale", c.StaleEvents);
-            w.Prop("dropped", c.MessagesDropped);
+            w.Prop("dropped", dropped);
+            // The CAN path's health since start: frames from the bridge, lines it could not parse, frames the decoder
+            // rejected (unknown id, too short, implausible value); -1 when the board has no such stage.
+            w.Prop("can_frames", slcan == null ? -1 : slcan.Frames);
+            w.Prop("slcan_errors", slcan == null ? -1 : slcan.ParseErrors);
+            w.Prop("unknown_ids", decoder == null ? -1L : decoder.UnknownIdFrames);
+            w.Prop("decode_errors", decoder == null ? -1L : decoder.DecodeErrors + decoder.OutOfRangeValues);
             return w.End();
         }
 

@@ -95,27 +95,6 @@ namespace RangeGuard.State
         private double _odometerStartKm;
         private bool _odometerStartSet;
 
-        /// <summary>CAN frames handed to the decoder.</summary>
-        public long FramesReceived;
-
-        /// <summary>Frames whose id no mapping names.</summary>
-        public long UnknownIdFrames;
-
-        /// <summary>Frames with a mapped id that arrived on a bus no mapping of that id accepts (or remote frames).</summary>
-        public long FilteredFrames;
-
-        /// <summary>Signals that could not be decoded (frame shorter than the signal).</summary>
-        public long DecodeErrors;
-
-        /// <summary>Lines/bytes the transport parser (e.g. SLCAN) rejected; incremented by that parser's owner.</summary>
-        public long ParseErrors;
-
-        /// <summary>Values rejected as implausible (outside the mapping's or the input's limits); never clamped.</summary>
-        public long OutOfRangeValues;
-
-        /// <summary>Raw sentinel values ("not available") discarded.</summary>
-        public long SentinelsDiscarded;
-
         /// <summary>Fresh-to-stale transitions seen by <see cref="Update"/>, all inputs.</summary>
         public long StaleEvents;
 
@@ -163,12 +142,11 @@ namespace RangeGuard.State
             return value >= _min[input] && value <= _max[input];
         }
 
-        /// <summary>Stores the value if plausible; otherwise counts it in <see cref="OutOfRangeValues"/> and keeps the old one.</summary>
+        /// <summary>Stores the value if plausible and returns true; otherwise keeps the old one and returns false (the caller counts it).</summary>
         public bool SetChecked(int input, float value, long timeMs)
         {
             if (!IsPlausible(input, value))
             {
-                OutOfRangeValues++;
                 return false;
             }
 

@@ -17,6 +17,8 @@ namespace RangeGuard.Host.Replay
 
         public required VehicleState State { get; init; }
 
+        public required DecoderCounters Decoder { get; init; }
+
         public required CanLogReader Reader { get; init; }
 
         public required SlcanLogReplay Slcan { get; init; }
@@ -42,7 +44,7 @@ namespace RangeGuard.Host.Replay
             var state = new VehicleState();
             var dispatcher = new SignalDispatcher(map, state);
             var slcan = new SlcanLogReplay(dispatcher);
-            var result = new ReplayResult { State = state, Reader = reader, Slcan = slcan };
+            var result = new ReplayResult { State = state, Decoder = dispatcher.Counters, Reader = reader, Slcan = slcan };
 
             long nextSampleMs = long.MinValue;
             long latestMs = long.MinValue;

@@ -1,3 +1,4 @@
+using RangeGuard.Agents;
 using RangeGuard.Alerts;
 using RangeGuard.Forecast;
 using RangeGuard.Preconditioning;
@@ -10,9 +11,6 @@ namespace RangeGuard.Simulator.Board
     /// <summary>The agent's outputs as the simulator sees them.</summary>
     public sealed partial class AgentBoard
     {
-        /// <summary>Advise a 2 °C lower cabin setpoint when that gains at least this much range and a range alert is up, km.</summary>
-        public const float SetpointAdviceMinGainKm = 2f;
-
         private void MapView(in TruthSnapshot t)
         {
             BoardView v = View;
@@ -21,13 +19,12 @@ namespace RangeGuard.Simulator.Board
             v.Red = Dashboard.Red;
             v.Buzzer = Dashboard.Buzzer;
             v.HeaterRequest = Heater.IsOn;
-            int mode = Agent.Preconditioning.Mode;
-            v.Preconditioning = mode == PreconditioningPlanner.ModeHeatingDc || mode == PreconditioningPlanner.ModeHeatingDeparture;
+            v.Preconditioning = Agent.Advice.Preconditioning;
 
             ForecastResult f = Agent.Forecast;
             Band(ref v.NextCharger, f.Valid && f.NextCharger.Exists, in f.NextCharger, ChargerName(f.NextChargerIndex));
             Band(ref v.Destination, f.Valid && f.Destination.Exists, in f.Destination, _plan.DestinationName);
-            Advice(f, ref v.Advice);
+            Advice(ref v.Advice);
             if (LastPlanError != null)
             {
                 v.Status = "plan: " + LastPlanError;
@@ -54,57 +51,41 @@ namespace RangeGuard.Simulator.Board
             b.SocP90 = exists ? a.SocP90 : double.NaN;
         }
 
-        private void Advice(ForecastResult f, ref BoardAdvice a)
+        /// <summary>The agent's advice, with the plan's charger index mapped to the scenario's.</summary>
+        private void Advice(ref BoardAdvice a)
         {
+            DriverAdvice d = Agent.Advice;
             a = BoardAdvice.None;
-            AlertTable alerts = Agent.Alerts;
-            a.PlugInWhenParked = alerts.IsActive(AlertKind.ColdSoak);
-            if (!f.Valid)
+            a.PlugInWhenParked = d.PlugInWhenParked;
+            a.MaxSpeedKmh = d.MaxSpeedKmh;
+            a.CabinSetpointC = d.CabinSetpointC;
+            if (d.ChargerIndex >= 0 && d.ChargerIndex < _plan.ChargerCount)
             {
-                return;
-            }
-
-            // 0 = no limit needed, < 0 = no speed suffices (the charge advice and alerts say what to do instead).
-            a.MaxSpeedKmh = f.AdviceMaxSpeedKmh > 0 ? f.AdviceMaxSpeedKmh : double.NaN;
-            if (f.AdviceChargerIndex >= 0 && f.AdviceChargerIndex < _plan.ChargerCount)
-            {
-                a.ChargerIndex = _chargerMap[f.AdviceChargerIndex];
-                a.ChargeToSocPercent = f.AdviceChargeToSocPercent;
-                a.ChargeMinutes = f.AdviceChargeMinutes;
-            }
-
-            bool rangeAlert = alerts.IsActive(AlertKind.ArriveLow) || alerts.IsActive(AlertKind.ChargeRequired);
-            if (rangeAlert && f.AdviceSetpointGainKm >= SetpointAdviceMinGainKm)
-            {
-                a.CabinSetpointC = _plan.CabinSetpointC - 2.0;
+                a.ChargerIndex = _chargerMap[d.ChargerIndex];
+                a.ChargeToSocPercent = d.ChargeToSocPercent;
+                a.ChargeMinutes = d.ChargeMinutes;
             }
         }
 
         private string? ChargerName(int planIndex)
             => planIndex >= 0 && planIndex < _plan.ChargerCount ? _ctx!.Scenario.Chargers[_chargerMap[planIndex]].Name : null;
 
-        /// <summary>Appends a BoardAlert for every raise and re-alert ("worse") of the agent's alert table; records clears.</summary>
+        /// <summary>Appends a BoardAlert for every raise and re-alert ("worse") of the agent's latest tick; records clears.</summary>
         private void Transitions(in TruthSnapshot t)
         {
-            AlertTable table = Agent.Alerts;
-            for (int k = 0; k < AlertKind.Count; k++)
+            AlertTransitions tr = Agent.Transitions;
+            for (int i = 0; i < tr.Count; i++)
             {
-                AlertSlot s = table.Slot(k);
-                bool raised = s.RaiseCount != _seenRaises[k];
-                bool worse = !raised && s.Active && s.ChangedMs != _seenChanged[k];
-                if (raised || worse)
+                AlertSlot s = Agent.Alerts.Slot(tr.Kind(i));
+                int ev = tr.Event(i);
+                if (ev == AlertEvent.Raised || ev == AlertEvent.Worsened)
                 {
                     View.Alerts.Add(new BoardAlert(t.TimeUnixMs, t.ElapsedS, t.PositionM, s.Code, (SimSeverity)(s.Severity - 1), s.Text));
                 }
-
-                if (_seenActive[k] && !s.Active)
+                else if (ev == AlertEvent.Cleared)
                 {
                     View.Cleared.Add(new BoardAlert(t.TimeUnixMs, t.ElapsedS, t.PositionM, s.Code, (SimSeverity)(s.Severity - 1), "cleared"));
                 }
-
-                _seenRaises[k] = s.RaiseCount;
-                _seenChanged[k] = s.ChangedMs;
-                _seenActive[k] = s.Active;
             }
         }
     }

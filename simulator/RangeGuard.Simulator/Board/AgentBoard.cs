@@ -8,8 +8,10 @@ using RangeGuard.Host.Dashboard;
 using RangeGuard.Host.Outbox;
 using RangeGuard.Host.Preconditioning;
 using RangeGuard.Host.Profiles;
+using RangeGuard.Messaging;
 using RangeGuard.Ports;
 using RangeGuard.Preconditioning;
+using RangeGuard.Runtime;
 using RangeGuard.Simulator.Running;
 using RangeGuard.Simulator.Scenarios;
 using RangeGuard.State;
@@ -38,9 +40,6 @@ namespace RangeGuard.Simulator.Board
         private readonly AgentBoardOptions _o;
         private readonly RoutePlan _plan = new();
         private readonly int[] _chargerMap = new int[RoutePlan.MaxChargers];
-        private readonly int[] _seenRaises = new int[RangeGuard.Alerts.AlertKind.Count];
-        private readonly long[] _seenChanged = new long[RangeGuard.Alerts.AlertKind.Count];
-        private readonly bool[] _seenActive = new bool[RangeGuard.Alerts.AlertKind.Count];
         private BoardContext? _ctx;
         private IByteLink? _agentLink;
         private IHostByteLink? _external;
@@ -49,8 +48,6 @@ namespace RangeGuard.Simulator.Board
         private bool _planned;
         private double _planOriginM;
         private long _departureMs = -1;
-        private float _departureMinAmbientC;
-        private long _nextColdSoakMs;
 
         public AgentBoard(AgentBoardOptions? options = null)
         {
@@ -65,6 +62,8 @@ namespace RangeGuard.Simulator.Board
 
         // The parts, for tests, the live view and the report (valid after Start).
         public Agent Agent { get; private set; } = null!;
+        public AgentLoop Loop { get; private set; } = null!;
+        public AgentPublisher Publisher { get; private set; } = null!;
         public EnergyForecaster Forecaster { get; private set; } = null!;
         public VehicleParams ForecasterVehicle { get; private set; } = null!;
         public VehicleState State { get; private set; } = null!;
@@ -118,9 +117,11 @@ namespace RangeGuard.Simulator.Board
             Heater = new RecordingHeaterRelay(Clock);
             Outbox = new MemoryOutbox(Clock, _o.OutboxCapacity);
             Log = new RecordingLog(Clock);
-            var cfg = new AgentConfig { VehicleId = "sim-" + s.Name, TelemetryEveryTicks = _o.TelemetryEveryTicks, Thermal = Thermal(ForecasterVehicle) };
+            var cfg = new AgentConfig { VehicleId = "sim-" + s.Name, TelemetryEveryTicks = _o.TelemetryEveryTicks, Thermal = PackThermalParams.From(ForecasterVehicle) };
             cfg.Alerts.UtcOffsetMinutes = (int)s.Start.Offset.TotalMinutes;
-            Agent = new Agent(cfg, Clock, State, Forecaster, Dashboard, Heater, Outbox, Log);
+            Agent = new Agent(cfg, Clock, State, Forecaster, Dashboard, Heater, Log);
+            Publisher = new AgentPublisher(Agent, Outbox);
+            Loop = new AgentLoop(Bridge, Dispatcher, Agent, Publisher, Clock, 1000);
         }
 
         public void Step(in TruthSnapshot truth)
@@ -128,37 +129,24 @@ namespace RangeGuard.Simulator.Board
             long now = truth.TimeUnixMs;
             Clock.UtcMilliseconds = now;
             _adapter?.Step(in truth);
-            Bridge.Poll(now, Dispatcher);
+            Loop.Pump();
             Replan(in truth);
             Departure(in truth);
-            Agent.Tick();
+            Loop.Tick();
             _lastPhase = truth.Phase;
             MapView(in truth);
         }
 
         /// <summary>One line for the summary and the report: the CAN path's counters, plans and the agent's health.</summary>
         public string Summary => Agent == null ? "not started" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{State.FramesReceived:N0} CAN frames via SLCAN ({(_adapter != null ? Encoder.FramesPerStep + " per simulated second, in-process pipe" : "external bridge")}), " +
-            $"{State.DecodeErrors + State.UnknownIdFrames + State.OutOfRangeValues} decode errors, {Bridge.Receiver.Counters.ParseErrors} SLCAN parse errors; " +
+            $"{Dispatcher.Counters.FramesReceived:N0} CAN frames via SLCAN ({(_adapter != null ? Encoder.FramesPerStep + " per simulated second, in-process pipe" : "external bridge")}), " +
+            $"{Dispatcher.Counters.DecodeErrors + Dispatcher.Counters.UnknownIdFrames + Dispatcher.Counters.OutOfRangeValues} decode errors, {Bridge.Receiver.Counters.ParseErrors} SLCAN parse errors; " +
             $"forecaster preset {PresetId}; {PlansSet} plans; {Agent.Counters.Ticks:N0} agent ticks, {Agent.Counters.Exceptions} exceptions; " +
             $"{Outbox.Messages.Count:N0} outbox messages");
 
         public void Dispose()
         {
             _external?.Dispose();
-        }
-
-        /// <summary>The agent's pack model from the forecaster's vehicle (not the truth's parameters).</summary>
-        private static PackThermalParams Thermal(VehicleParams vp)
-        {
-            BatteryModel b = vp.Battery;
-            PackThermalParams p = PackThermalParams.Default75Kwh();
-            p.ThermalMassJPerK = b.ThermalMassJPerK;
-            p.HeaterPowerW = b.HeaterPowerW;
-            p.LossUaWPerK = b.HeatTransferWPerK;
-            p.WindowMinC = b.DcFullPowerTempC;
-            p.UsableKwh = b.UsableEnergyKwh(25f);
-            return p;
         }
 
         /// <summary>
@@ -227,8 +215,8 @@ namespace RangeGuard.Simulator.Board
         }
 
         /// <summary>
-        /// Parked or charging with a known end (the itinerary's next departure): tell the agent the departure time and the
-        /// forecast minimum ambient until then, and the forecaster's cold-soak range loss (refreshed every 10 minutes).
+        /// Parked or charging with a known end (the itinerary's next departure): the navigation system tells the agent the
+        /// departure time and the forecast minimum ambient until then (the agent derives the cold-soak outlook itself).
         /// </summary>
         private void Departure(in TruthSnapshot t)
         {
@@ -247,19 +235,7 @@ namespace RangeGuard.Simulator.Board
             if (t.NextDepartureUnixMs != _departureMs)
             {
                 _departureMs = t.NextDepartureUnixMs;
-                _departureMinAmbientC = MinForecastAmbient(in t);
-                Agent.SetDeparture(_departureMs, _departureMinAmbientC);
-                _nextColdSoakMs = t.TimeUnixMs;
-            }
-
-            if (t.TimeUnixMs >= _nextColdSoakMs && State.HasValue(InputId.SocPercent) && State.HasValue(InputId.BatteryTempAvgC))
-            {
-                _nextColdSoakMs = t.TimeUnixMs + 600_000;
-                float hours = (_departureMs - t.TimeUnixMs) / 3.6e6f;
-                float setpoint = double.IsNaN(_ctx!.Scenario.CabinSetpointC) ? 21f : (float)_ctx.Scenario.CabinSetpointC;
-                ColdSoakResult cs = ColdSoak.Estimate(ForecasterVehicle, State.GetLast(InputId.SocPercent), State.GetLast(InputId.BatteryTempAvgC),
-                    _departureMinAmbientC, hours, setpoint, _o.ColdSoakCruiseKmh);
-                Agent.SetColdSoakLossKm(cs.RangeLostKm);
+                Agent.SetDeparture(_departureMs, MinForecastAmbient(in t));
             }
         }
 

@@ -17,8 +17,5 @@ namespace RangeGuard.Simulator.Board
 
         /// <summary>Outbox capacity (messages); beyond it the agent counts drops like a device with a full buffer.</summary>
         public int OutboxCapacity { get; init; } = 20_000;
-
-        /// <summary>Cruise speed the cold-soak range estimate assumes, km/h.</summary>
-        public float ColdSoakCruiseKmh { get; init; } = 100f;
     }
 }

@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using RangeGuard.Alerts.Rules;
 using RangeGuard.Agents;
 using RangeGuard.Alerts;
 using RangeGuard.Forecast;
@@ -44,7 +45,7 @@ namespace RangeGuard.Tests.Agents
             Assert.IsFalse(rig.Heater.IsOn);
             Assert.AreEqual(1, rig.Agent.Counters.Exceptions);
             Assert.IsTrue(rig.Log.Contains("scripted forecaster failure"));
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.Degraded);
+            AlertSlot s = rig.Agent.Alerts.Slot(DegradedRule.AlertCode);
             Assert.IsTrue(s.Active);
             Assert.AreEqual("Degraded: internal error, heater off", s.Text);
             Assert.AreEqual(1, rig.Outbox.Count(rig.AlertTopic, "RG-DEGRADED", "\"event\":\"raise\""));
@@ -88,7 +89,7 @@ namespace RangeGuard.Tests.Agents
             rig.Step(6);
             Assert.IsFalse(rig.Heater.IsOn, "battery temperature stale after 5 s");
             rig.Step(5);
-            Assert.AreEqual("Degraded: soc_pct stale", rig.Agent.Alerts.Slot(AlertKind.Degraded).Text, "the first stale required input is named");
+            Assert.AreEqual("Degraded: soc_pct stale", rig.Agent.Alerts.Slot(DegradedRule.AlertCode).Text, "the first stale required input is named");
             Assert.IsTrue(rig.Agent.Counters.StaleEvents >= 4, "SOC, battery, ambient, speed went stale");
         }
     }

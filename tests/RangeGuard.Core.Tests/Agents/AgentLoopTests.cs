@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using RangeGuard.Alerts.Rules;
 using RangeGuard.State;
 using RangeGuard.Tests.Fakes;
 
@@ -82,7 +83,7 @@ namespace RangeGuard.Tests.Agents
             rig.Step(3);
             Assert.IsTrue(rig.Forecaster.LastInputs.InputsValid);
             Assert.AreEqual(10f, rig.Forecaster.LastInputs.BatteryTempC);
-            Assert.IsFalse(rig.Agent.Alerts.IsActive(RangeGuard.Alerts.AlertKind.Degraded));
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(DegradedRule.AlertCode));
         }
 
         [TestMethod]
@@ -97,8 +98,8 @@ namespace RangeGuard.Tests.Agents
             Assert.IsTrue(p.StartsWith("{\"v\":1,\"t\":1767988830000,\"seq\":3,\"pos_m\":725,\"soc_pct\":55.0,\"batt_c\":20.0,\"amb_c\":-3.5,\"spd_kmh\":90.0,"), p);
             Assert.IsTrue(p.IndexOf("\"dest_p50\":45.0") >= 0, p);
             Assert.IsTrue(p.IndexOf("\"heater\":false,\"precond\":\"off\"") >= 0, p);
-            Assert.IsTrue(p.EndsWith("\"alert\":null,\"sev\":0,\"alerts\":0,\"exc\":0,\"stale\":0,\"dropped\":0}"), p);
-            Assert.AreEqual(3, rig.Agent.Counters.MessagesPosted);
+            Assert.IsTrue(p.EndsWith("\"alert\":null,\"sev\":0,\"alerts\":0,\"exc\":0,\"stale\":0,\"dropped\":0,\"can_frames\":-1,\"slcan_errors\":-1,\"unknown_ids\":-1,\"decode_errors\":-1}"), p);
+            Assert.AreEqual(3, rig.Publisher.MessagesPosted);
         }
 
         [TestMethod]
@@ -109,7 +110,7 @@ namespace RangeGuard.Tests.Agents
             rig.SetPlan();
             rig.Outbox.Accept = false;
             rig.Step(20);
-            Assert.AreEqual(2, rig.Agent.Counters.MessagesDropped);
+            Assert.AreEqual(2, rig.Publisher.MessagesDropped);
             Assert.AreEqual(0, rig.Agent.Counters.Exceptions);
         }
 

@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using RangeGuard.Alerts.Rules;
 using RangeGuard.Alerts;
 using RangeGuard.Common;
 using RangeGuard.Forecast;
@@ -83,8 +84,8 @@ namespace RangeGuard.Tests.Alerts
         {
             AgentRig rig = NewRig();
             RunNoisy(rig, new Prng(1), Hour, 60f, 60f, false);
-            Assert.AreEqual(1, rig.Agent.Alerts.Slot(AlertKind.ArriveLow).RaiseCount);
-            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.ArriveLow));
+            Assert.AreEqual(1, rig.Agent.Alerts.Slot(ArriveLowRule.AlertCode).RaiseCount);
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(ArriveLowRule.AlertCode));
             Assert.AreEqual(1, rig.Agent.Alerts.Transitions, "one raise, no clear, no re-alert, nothing else");
         }
 
@@ -94,7 +95,7 @@ namespace RangeGuard.Tests.Alerts
             AgentRig rig = NewRig();
             RunNoisy(rig, new Prng(2), Hour, 62f, 62f, false);
             Assert.AreEqual(1, rig.Agent.Alerts.Transitions);
-            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.ArriveLow));
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(ArriveLowRule.AlertCode));
         }
 
         [TestMethod]
@@ -103,9 +104,9 @@ namespace RangeGuard.Tests.Alerts
             AgentRig rig = NewRig();
             Prng prng = new Prng(3);
             RunNoisy(rig, prng, Hour / 2, 72f, 58f, false);
-            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.ArriveLow));
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(ArriveLowRule.AlertCode));
             RunNoisy(rig, prng, Hour / 2, 58f, 72f, false);
-            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.ArriveLow));
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(ArriveLowRule.AlertCode));
             Assert.AreEqual(2, rig.Agent.Alerts.Transitions, rig.Outbox.Dump(rig.AlertTopic));
         }
 
@@ -120,7 +121,7 @@ namespace RangeGuard.Tests.Alerts
             f.LastReachableChargerIndex = 2;
             f.PointOfNoReturnM = 100000f;
             RunNoisy(rig, new Prng(4), Hour, 53f, 53f, false);
-            Assert.AreEqual(1, rig.Agent.Alerts.Slot(AlertKind.ChargeRequired).RaiseCount);
+            Assert.AreEqual(1, rig.Agent.Alerts.Slot(ChargeRequiredRule.AlertCode).RaiseCount);
             Assert.AreEqual(2, rig.Agent.Alerts.Transitions, rig.Outbox.Dump(rig.AlertTopic));
         }
 
@@ -135,7 +136,7 @@ namespace RangeGuard.Tests.Alerts
             f.NextCharger.Exists = true;
             f.LastReachableChargerIndex = 1;
             RunNoisy(rig, new Prng(5), Hour, 45f, 45f, false);
-            Assert.AreEqual(1, rig.Agent.Alerts.Slot(AlertKind.PointOfNoReturn).RaiseCount);
+            Assert.AreEqual(1, rig.Agent.Alerts.Slot(PointOfNoReturnRule.AlertCode).RaiseCount);
             Assert.AreEqual(3, rig.Agent.Alerts.Transitions, rig.Outbox.Dump(rig.AlertTopic));
         }
 
@@ -146,7 +147,7 @@ namespace RangeGuard.Tests.Alerts
             s_reachableFromP50 = true;
             rig.Forecaster.Next.LastReachableChargerIndex = -1;
             RunNoisy(rig, new Prng(9), Hour, 45f, 45f, false);
-            Assert.AreEqual(1, rig.Agent.Alerts.Slot(AlertKind.NothingReachable).RaiseCount);
+            Assert.AreEqual(1, rig.Agent.Alerts.Slot(NothingReachableRule.AlertCode).RaiseCount);
             Assert.AreEqual(2, rig.Agent.Alerts.Transitions, rig.Outbox.Dump(rig.AlertTopic));
         }
 
@@ -157,7 +158,7 @@ namespace RangeGuard.Tests.Alerts
             s_bandFromInputs = true;
             s_p10Gap = 25f; // P10 about 10 %, below the 15 % reserve: the uncertainty matters (P50 35 %: no other alert)
             RunNoisy(rig, new Prng(6), Hour, 80f, 80f, false);
-            Assert.AreEqual(1, rig.Agent.Alerts.Slot(AlertKind.Degraded).RaiseCount);
+            Assert.AreEqual(1, rig.Agent.Alerts.Slot(DegradedRule.AlertCode).RaiseCount);
             Assert.AreEqual(1, rig.Agent.Alerts.Transitions);
         }
 
@@ -175,7 +176,7 @@ namespace RangeGuard.Tests.Alerts
                 rig.Step(1);
             }
 
-            Assert.AreEqual(1, rig.Agent.Alerts.Slot(AlertKind.ColdSoak).RaiseCount);
+            Assert.AreEqual(1, rig.Agent.Alerts.Slot(ColdSoakRule.AlertCode).RaiseCount);
             Assert.AreEqual(1, rig.Agent.Alerts.Transitions);
         }
 
@@ -198,8 +199,8 @@ namespace RangeGuard.Tests.Alerts
 
             Assert.AreEqual(1, rig.Heater.OnCount);
             Assert.IsTrue(rig.Heater.IsOn);
-            Assert.AreEqual(1, rig.Agent.Alerts.Slot(AlertKind.PrecondOn).RaiseCount);
-            Assert.AreEqual(0, rig.Agent.Alerts.Slot(AlertKind.PrecondDeclined).RaiseCount);
+            Assert.AreEqual(1, rig.Agent.Alerts.Slot(PreconditioningOnRule.AlertCode).RaiseCount);
+            Assert.AreEqual(0, rig.Agent.Alerts.Slot(PreconditioningDeclinedRule.AlertCode).RaiseCount);
         }
     }
 }

@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using RangeGuard.Alerts.Rules;
 using RangeGuard.Alerts;
 using RangeGuard.Forecast;
 using RangeGuard.Ports;
@@ -38,7 +39,7 @@ namespace RangeGuard.Tests.Alerts
             f.AdviceMaxSpeedKmh = 105f;
             rig.Step(1);
 
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.ArriveLow);
+            AlertSlot s = rig.Agent.Alerts.Slot(ArriveLowRule.AlertCode);
             Assert.IsTrue(s.Active);
             Assert.AreEqual(AlertSeverity.Advisory, s.Severity);
             Assert.AreEqual("RG-ARRIVE-LOW", s.Code);
@@ -71,14 +72,14 @@ namespace RangeGuard.Tests.Alerts
             f.AdviceChargeToSocPercent = 80f;
             rig.Step(1);
 
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.ChargeRequired);
+            AlertSlot s = rig.Agent.Alerts.Slot(ChargeRequiredRule.AlertCode);
             Assert.IsTrue(s.Active);
             Assert.AreEqual(AlertSeverity.Warning, s.Severity);
             Assert.AreEqual("Charge at Milford CT: 25 min to 80 %; destination needs it", s.Text);
-            Assert.AreEqual(AlertKind.ChargeRequired, rig.Agent.Alerts.TopKind);
+            Assert.AreEqual(ChargeRequiredRule.AlertCode, rig.Agent.Alerts.Slot(rig.Agent.Alerts.TopKind).Code);
             Assert.AreEqual(LedPattern.SlowBlink, rig.Dash.Amber);
             Assert.AreEqual(BuzzerPattern.Beep, rig.Dash.Buzzer);
-            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.PointOfNoReturn), "60 km to the point of no return is not yet critical");
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(PointOfNoReturnRule.AlertCode), "60 km to the point of no return is not yet critical");
         }
 
         [TestMethod]
@@ -97,7 +98,7 @@ namespace RangeGuard.Tests.Alerts
             f.AdviceChargerIndex = 1;
             rig.Step(1);
 
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.PointOfNoReturn);
+            AlertSlot s = rig.Agent.Alerts.Slot(PointOfNoReturnRule.AlertCode);
             Assert.IsTrue(s.Active);
             Assert.AreEqual(AlertSeverity.Critical, s.Severity);
             // The car moved 120 km/h * 1 s = 33 m: the charger at 42 km is 41.97 km ahead -> "42 km", 41967 m at 42000 m / 1800 s -> 30 min.
@@ -120,13 +121,13 @@ namespace RangeGuard.Tests.Alerts
             f.AdviceMaxSpeedKmh = 70f; // the forecaster found a cruise speed that arrives with the reserve
             rig.Step(120);
 
-            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable), "not 'nothing reachable' when 70 km/h arrives");
-            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.ArriveLow), "the arrival advisory carries the speed advice");
-            StringAssert_Contains("stay below 70 km/h", rig.Agent.Alerts.Slot(AlertKind.ArriveLow).Text);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(NothingReachableRule.AlertCode), "not 'nothing reachable' when 70 km/h arrives");
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(ArriveLowRule.AlertCode), "the arrival advisory carries the speed advice");
+            StringAssert_Contains("stay below 70 km/h", rig.Agent.Alerts.Slot(ArriveLowRule.AlertCode).Text);
 
             f.AdviceMaxSpeedKmh = -1f; // no pace suffices any more
             rig.Step(5);
-            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable), "critical once no pace arrives");
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(NothingReachableRule.AlertCode), "critical once no pace arrives");
         }
 
         private static void StringAssert_Contains(string expected, string text)
@@ -149,7 +150,7 @@ namespace RangeGuard.Tests.Alerts
             f.LossKmByCause[LossCause.Speed] = 15f;
             rig.Step(1);
 
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.NothingReachable);
+            AlertSlot s = rig.Agent.Alerts.Slot(NothingReachableRule.AlertCode);
             Assert.IsTrue(s.Active);
             Assert.IsTrue(s.FleetFlag);
             Assert.AreEqual("Nothing reachable: strands in 18 km — 120 km/h (-15 km); fleet crew alerted", s.Text);
@@ -167,11 +168,11 @@ namespace RangeGuard.Tests.Alerts
             AgentRig rig = NewRig();
             rig.Drive(60f, 5f, 2f, 0f);
             // Departure 10 h after the start (06:00Z), forecast minimum -12 °C: pack -12 + 17·e^(-15·36000/450000) = -6.9 °C.
+            rig.Forecaster.ColdSoakLossKm = 23f; // the forecaster's cold-soak estimate, asked by the agent itself
             rig.Agent.SetDeparture(AgentRig.StartMs + 36000000 + 1000, -12f);
-            rig.Agent.SetColdSoakLossKm(23f);
             rig.Step(1);
 
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.ColdSoak);
+            AlertSlot s = rig.Agent.Alerts.Slot(ColdSoakRule.AlertCode);
             Assert.IsTrue(s.Active);
             Assert.AreEqual("Plug in tonight: pack -7 °C by 06:00, -23 km range", s.Text);
 
@@ -198,13 +199,13 @@ namespace RangeGuard.Tests.Alerts
         {
             AgentRig rig = NewRig();
             rig.Step(1);
-            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.Degraded));
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(DegradedRule.AlertCode));
 
             rig.Silence(InputId.BatteryTempAvgC);
             rig.Step(5);
-            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.Degraded), "5 s old is still fresh");
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(DegradedRule.AlertCode), "5 s old is still fresh");
             rig.Step(1);
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.Degraded);
+            AlertSlot s = rig.Agent.Alerts.Slot(DegradedRule.AlertCode);
             Assert.IsTrue(s.Active);
             Assert.AreEqual("Degraded: battery_temp_avg_c stale", s.Text);
             Assert.AreEqual(1, rig.Agent.Counters.StaleEvents);
@@ -230,7 +231,7 @@ namespace RangeGuard.Tests.Alerts
             rig.Forecaster.Next.Destination.SocP10 = 12f; // below the reserve: the uncertainty matters
             rig.Forecaster.Next.BandRelativeWidth = 0.36f;
             rig.Step(1);
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.Degraded);
+            AlertSlot s = rig.Agent.Alerts.Slot(DegradedRule.AlertCode);
             Assert.AreEqual("Degraded: prediction uncertain ±18 %", s.Text);
 
             rig.Forecaster.Next.BandRelativeWidth = 0.27f; // between exit (0.25) and enter (0.30): stays
@@ -252,7 +253,7 @@ namespace RangeGuard.Tests.Alerts
             rig.Forecaster.Next.BandRelativeWidth = 0.6f;
             rig.Forecaster.Next.Degraded = true;
             rig.Step(120);
-            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.Degraded));
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(DegradedRule.AlertCode));
             Assert.AreEqual(0, rig.Agent.Alerts.Transitions);
         }
 
@@ -272,7 +273,7 @@ namespace RangeGuard.Tests.Alerts
                 rig.Step(1);
             }
 
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.NothingReachable);
+            AlertSlot s = rig.Agent.Alerts.Slot(NothingReachableRule.AlertCode);
             Assert.IsTrue(s.Active);
             Assert.AreEqual(1, rig.Outbox.Count(rig.AlertTopic, "RG-STRANDED", "\"event\":\"raise\""));
             Assert.AreEqual(0, rig.Outbox.Count(rig.AlertTopic, "RG-STRANDED", "\"event\":\"worse\""), "the point did not move");
@@ -302,7 +303,7 @@ namespace RangeGuard.Tests.Alerts
             f.TopCauses[1] = LossCause.ColdAirAndTyres;
             f.TopCauses[2] = -1;
             rig.Step(1);
-            Assert.AreEqual("Arrive 6 % — speed (-22 km), cold -8 °C (-10 km)", rig.Agent.Alerts.Slot(AlertKind.ArriveLow).Text);
+            Assert.AreEqual("Arrive 6 % — speed (-22 km), cold -8 °C (-10 km)", rig.Agent.Alerts.Slot(ArriveLowRule.AlertCode).Text);
         }
 
         [TestMethod]
@@ -318,16 +319,16 @@ namespace RangeGuard.Tests.Alerts
             f.LastReachableChargerIndex = -1;
             f.StrandingDistanceM = 17000f;
             rig.Step(120);
-            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable));
-            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.PointOfNoReturn));
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(NothingReachableRule.AlertCode));
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(PointOfNoReturnRule.AlertCode));
 
             rig.Feed(InputId.ChargingState, 0f); // unplugged: not yet, the car still stands there
             rig.Step(10);
-            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable), "standing unplugged");
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(NothingReachableRule.AlertCode), "standing unplugged");
 
             rig.Feed(InputId.SpeedKmh, 20f); // drives off still short: now it is true
             rig.Step(1);
-            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable));
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(NothingReachableRule.AlertCode));
         }
 
         [TestMethod]
@@ -348,7 +349,7 @@ namespace RangeGuard.Tests.Alerts
             f.TopCauses[1] = LossCause.Speed;
             f.TopCauses[2] = -1;
             rig.Step(1);
-            Assert.AreEqual("Arrive -12 % at Milford CT SB — cold -2 °C (-40 km), 110 km/h (-25 km)", rig.Agent.Alerts.Slot(AlertKind.ArriveLow).Text);
+            Assert.AreEqual("Arrive -12 % at Milford CT SB — cold -2 °C (-40 km), 110 km/h (-25 km)", rig.Agent.Alerts.Slot(ArriveLowRule.AlertCode).Text);
         }
 
         [TestMethod]
@@ -364,7 +365,7 @@ namespace RangeGuard.Tests.Alerts
             f.TopCauses[1] = LossCause.Speed;
             f.TopCauses[2] = -1;
             rig.Step(1);
-            Assert.AreEqual("Arrive 4 % — cold -8 °C (-81 km)", rig.Agent.Alerts.Slot(AlertKind.ArriveLow).Text);
+            Assert.AreEqual("Arrive 4 % — cold -8 °C (-81 km)", rig.Agent.Alerts.Slot(ArriveLowRule.AlertCode).Text);
         }
 
         [TestMethod]
@@ -377,11 +378,11 @@ namespace RangeGuard.Tests.Alerts
             f.Destination.SocP50 = -62f;
             f.Destination.SocP10 = -70f;
             rig.Step(120);
-            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.ArriveLow));
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(ArriveLowRule.AlertCode));
 
             rig.Feed(InputId.ChargingState, 0f); // unplugged still short: now it is news
             rig.Step(1);
-            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.ArriveLow));
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(ArriveLowRule.AlertCode));
         }
 
         [TestMethod]
@@ -397,14 +398,14 @@ namespace RangeGuard.Tests.Alerts
             f.LastReachableChargerIndex = -1;
             f.StrandingDistanceM = 112000f;
             rig.Step(3600);
-            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable), "no alarm all night");
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(NothingReachableRule.AlertCode), "no alarm all night");
 
             rig.Agent.SetDeparture(-1, 0f); // the departure came: the car leaves still short
             rig.Step(1);
-            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable), "not before it moves");
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(NothingReachableRule.AlertCode), "not before it moves");
             rig.Feed(InputId.SpeedKmh, 15f);
             rig.Step(1);
-            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable));
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(NothingReachableRule.AlertCode));
         }
 
         [TestMethod]

@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using RangeGuard.Alerts.Rules;
 using RangeGuard.Alerts;
 using RangeGuard.Agents;
 using RangeGuard.Ports;
@@ -34,7 +35,7 @@ namespace RangeGuard.Tests.Alerts
         public void Alert_should_raise_on_first_tick_and_clear_only_after_clear_hold_when_condition_ends()
         {
             AgentRig rig = NewRig(new AgentConfig());
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.ArriveLow);
+            AlertSlot s = rig.Agent.Alerts.Slot(ArriveLowRule.AlertCode);
             SetArrival(rig, 12f);
             rig.Step(1);
             Assert.IsTrue(s.Active, "escalation is immediate");
@@ -63,7 +64,7 @@ namespace RangeGuard.Tests.Alerts
             AgentConfig cfg = new AgentConfig();
             cfg.Alerts.ClearHoldMs = 0;
             AgentRig rig = NewRig(cfg);
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.ArriveLow);
+            AlertSlot s = rig.Agent.Alerts.Slot(ArriveLowRule.AlertCode);
             SetArrival(rig, 12f);
             rig.Step(1);
             SetArrival(rig, 30f);
@@ -77,7 +78,7 @@ namespace RangeGuard.Tests.Alerts
         public void Alert_should_realert_when_worse_by_a_step_and_rearm_the_buzzer()
         {
             AgentRig rig = NewRig(new AgentConfig());
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.ArriveLow);
+            AlertSlot s = rig.Agent.Alerts.Slot(ArriveLowRule.AlertCode);
             SetArrival(rig, 12f);
             rig.Step(1);
             Assert.AreEqual("Arrive 12 %", s.Text);
@@ -105,7 +106,7 @@ namespace RangeGuard.Tests.Alerts
         public void Realert_should_wait_for_the_rate_limit_when_worsening_fast()
         {
             AgentRig rig = NewRig(new AgentConfig());
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.ArriveLow);
+            AlertSlot s = rig.Agent.Alerts.Slot(ArriveLowRule.AlertCode);
             SetArrival(rig, 12f);
             rig.Step(1);
             long raised = s.ChangedMs;
@@ -121,7 +122,7 @@ namespace RangeGuard.Tests.Alerts
         public void Reraise_should_be_held_off_after_clear_for_non_critical_alerts()
         {
             AgentRig rig = NewRig(new AgentConfig());
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.ArriveLow);
+            AlertSlot s = rig.Agent.Alerts.Slot(ArriveLowRule.AlertCode);
             SetArrival(rig, 12f);
             rig.Step(1);
             SetArrival(rig, 30f);
@@ -139,7 +140,7 @@ namespace RangeGuard.Tests.Alerts
         public void Critical_should_raise_again_immediately_after_clear()
         {
             AgentRig rig = NewRig(new AgentConfig());
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.NothingReachable);
+            AlertSlot s = rig.Agent.Alerts.Slot(NothingReachableRule.AlertCode);
             Strand(rig, true);
             rig.Step(1);
             Assert.IsTrue(s.Active);
@@ -169,8 +170,8 @@ namespace RangeGuard.Tests.Alerts
             Press(rig);
             Assert.AreEqual(BuzzerPattern.Off, rig.Dash.Buzzer);
             Assert.AreEqual(LedPattern.Steady, rig.Dash.Amber, "acknowledged warning: steady, still shown");
-            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.ChargeRequired));
-            Assert.AreEqual(AlertKind.ChargeRequired, rig.Agent.Alerts.TopKind);
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(ChargeRequiredRule.AlertCode));
+            Assert.AreEqual(ChargeRequiredRule.AlertCode, rig.Agent.Alerts.Slot(rig.Agent.Alerts.TopKind).Code);
             Assert.IsTrue(rig.Outbox.Count(rig.AlertTopic, "RG-CHARGE-REQ", "\"event\":\"ack\"") == 1);
 
             rig.Step(100);
@@ -207,7 +208,7 @@ namespace RangeGuard.Tests.Alerts
             rig.Clock.NowMs += 20;
             rig.Agent.SampleAckButton();
             rig.Step(1);
-            Assert.IsTrue(rig.Agent.Alerts.Slot(AlertKind.ArriveLow).Acknowledged);
+            Assert.IsTrue(rig.Agent.Alerts.Slot(ArriveLowRule.AlertCode).Acknowledged);
             Assert.AreEqual(BuzzerPattern.Off, rig.Dash.Buzzer);
             Assert.AreEqual(1, rig.Agent.Dashboard.Presses);
         }

@@ -36,8 +36,8 @@ namespace RangeGuard.Tests.Dbc
             Assert.AreEqual(0, d.Process(Frame(0x131, 0, 0, 0, 0, 0xFE, 0, 0, 0, 0), 3000));
             Check.Near(50.0, s.GetLast(InputId.SocPercent), 0, "FE discarded, previous kept");
             Assert.AreEqual(2000L, s.GetTime(InputId.SocPercent), "time of the good value");
-            Assert.AreEqual(1L, s.SentinelsDiscarded);
-            Assert.AreEqual(3L, s.FramesReceived);
+            Assert.AreEqual(1L, d.Counters.SentinelsDiscarded);
+            Assert.AreEqual(3L, d.Counters.FramesReceived);
             Assert.AreEqual(5000L, s.GetMaxAge(InputId.SocPercent), "maxage from the map");
             Assert.IsFalse(s.IsStale(InputId.SocPercent, 7000));
             Assert.IsTrue(s.IsStale(InputId.SocPercent, 7001), "the kept value goes stale 5 s after it was received");
@@ -55,7 +55,7 @@ namespace RangeGuard.Tests.Dbc
 
             // OVMS "d[2] = FF" invalid frame: BatCurrent 2033 A (> map max 1000), BatVoltage 0 V (< map min 100): both rejected.
             Assert.AreEqual(0, d.Process(Frame(0x191, 0, 0, 0, 0xFF, 0, 0, 0, 0, 0), 200));
-            Assert.AreEqual(2L, s.OutOfRangeValues);
+            Assert.AreEqual(2L, d.Counters.OutOfRangeValues);
             Check.Near(0.0, s.GetLast(InputId.PackCurrentA), 0, "kept");
             Check.Near(355.0, s.GetLast(InputId.PackVoltageV), 0, "kept");
             Assert.AreEqual(100L, s.GetTime(InputId.PackVoltageV));
@@ -68,7 +68,7 @@ namespace RangeGuard.Tests.Dbc
             Check.Near(200.0, s.GetLast(InputId.SpeedKmh), 1e-3, "200 km/h");
             d.Process(Frame(0x0FD, 0, 0, 0, 0, 0, 0xB0, 0x4F, 0, 0), 500); // 0x4FB0 = 20400 -> 204 km/h: rejected by the state limit
             Check.Near(200.0, s.GetLast(InputId.SpeedKmh), 1e-3, "204 rejected");
-            Assert.AreEqual(3L, s.OutOfRangeValues);
+            Assert.AreEqual(3L, d.Counters.OutOfRangeValues);
         }
 
         [TestMethod]
@@ -76,7 +76,7 @@ namespace RangeGuard.Tests.Dbc
         {
             SignalDispatcher d = NewDispatcher();
             d.Process(Frame(0x0FD, 0, 0, 0, 0, 0, 0xE8), 10); // speed needs 6 bytes
-            Assert.AreEqual(1L, d.State.DecodeErrors);
+            Assert.AreEqual(1L, d.Counters.DecodeErrors);
             Assert.IsFalse(d.State.HasValue(InputId.SpeedKmh));
             d.Process(Frame(0x0FD, 0, 0, 0, 0, 0, 0xE8, 0x03, 0, 0), 20);
             Check.Near(10.0, d.State.GetLast(InputId.SpeedKmh), 1e-4, "E8 03 -> 1000 * 0.01 = 10 km/h");
@@ -90,13 +90,13 @@ namespace RangeGuard.Tests.Dbc
             // 0x596 is bus-0 only: the bus-1 frame with 254/255 must not become a battery temperature.
             d.Process(Frame(0x596, 1, 0, 0x79, 0, 0, 0, 0, 0xFE, 0xFF), 10);
             Assert.IsFalse(s.HasValue(InputId.BatteryTempMinC));
-            Assert.AreEqual(1L, s.FilteredFrames);
+            Assert.AreEqual(1L, d.Counters.FilteredFrames);
             d.Process(Frame(0x596, 0, 0x00, 0x79, 0, 0, 0, 0, 0x16, 0x17), 20);
             Check.Near(22.0, s.GetLast(InputId.BatteryTempMinC), 0, "min 22");
             Check.Near(22.5, s.GetLast(InputId.BatteryTempAvgC), 0, "avg (22+23)/2");
             d.Process(Frame(0x7DF, 0, 1, 2, 3), 30);
-            Assert.AreEqual(1L, s.UnknownIdFrames);
-            Assert.AreEqual(3L, s.FramesReceived);
+            Assert.AreEqual(1L, d.Counters.UnknownIdFrames);
+            Assert.AreEqual(3L, d.Counters.FramesReceived);
         }
 
         [TestMethod]
@@ -107,7 +107,7 @@ namespace RangeGuard.Tests.Dbc
             f.IsExtended = true;
             d.Process(f, 1);
             // raw 16 * 1 * scale -1 + 5 = -11 W: implausible for HVAC (limits 0..20000) -> rejected.
-            Assert.AreEqual(1L, d.State.OutOfRangeValues);
+            Assert.AreEqual(1L, d.Counters.OutOfRangeValues);
             d.State.SetLimits(InputId.HvacPowerW, -100f, 100f);
             d.Process(f, 2);
             Check.Near(-11.0, d.State.GetLast(InputId.HvacPowerW), 0, "-16+5");
@@ -115,7 +115,7 @@ namespace RangeGuard.Tests.Dbc
             otherMux.IsExtended = true;
             Assert.AreEqual(0, d.Process(otherMux, 3));
             Assert.AreEqual(2L, d.State.GetTime(InputId.HvacPowerW));
-            Assert.AreEqual(0L, d.State.DecodeErrors, "mux mismatch is no error");
+            Assert.AreEqual(0L, d.Counters.DecodeErrors, "mux mismatch is no error");
         }
 
         [TestMethod]
@@ -125,7 +125,7 @@ namespace RangeGuard.Tests.Dbc
             // TAkkuL 22, TAkkuH 0xFE = 254 (implausible): avg uses the good part only.
             d.Process(Frame(0x596, 0, 0, 0, 0, 0, 0, 0, 0x16, 0xFE), 5);
             Check.Near(22.0, d.State.GetLast(InputId.BatteryTempAvgC), 0, "avg of the plausible part");
-            Assert.AreEqual(1L, d.State.OutOfRangeValues);
+            Assert.AreEqual(1L, d.Counters.OutOfRangeValues);
         }
     }
 }

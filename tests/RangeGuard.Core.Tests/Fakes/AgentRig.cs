@@ -1,12 +1,15 @@
 using RangeGuard.Agents;
 using RangeGuard.Forecast;
+using RangeGuard.Messaging;
+using RangeGuard.Runtime;
 using RangeGuard.State;
 
 namespace RangeGuard.Tests.Fakes
 {
     /// <summary>
-    /// An agent wired to fakes, plus a tiny input feeder: each <see cref="Step"/> advances the clock 1 s, re-stamps every
-    /// fed input (so it stays fresh unless <see cref="Silence"/>d) and ticks the agent.
+    /// An agent wired to fakes in the core loop (<see cref="AgentLoop"/>, publishing to a fake outbox), plus a tiny input
+    /// feeder that writes the vehicle state directly (no CAN): each <see cref="Step"/> advances the clock 1 s, re-stamps
+    /// every fed input (so it stays fresh unless <see cref="Silence"/>d) and ticks the loop.
     /// </summary>
     public sealed class AgentRig
     {
@@ -22,6 +25,8 @@ namespace RangeGuard.Tests.Fakes
         public readonly FakeLogSink Log = new FakeLogSink();
         public readonly AgentConfig Config;
         public readonly Agent Agent;
+        public readonly AgentPublisher Publisher;
+        public readonly AgentLoop Loop;
         public readonly RoutePlan Plan = new RoutePlan();
 
         private readonly float[] _values = new float[InputId.Count];
@@ -36,7 +41,9 @@ namespace RangeGuard.Tests.Fakes
             Config = config;
             Config.VehicleId = "rg-test";
             Heater = new FakeHeaterRelay(heaterInitiallyOn);
-            Agent = new Agent(config, Clock, State, Forecaster, Dash, Heater, Outbox, Log);
+            Agent = new Agent(config, Clock, State, Forecaster, Dash, Heater, Log);
+            Publisher = new AgentPublisher(Agent, Outbox);
+            Loop = new AgentLoop(null, null, Agent, Publisher, Clock, 1000);
         }
 
         public string AlertTopic
@@ -108,7 +115,7 @@ namespace RangeGuard.Tests.Fakes
                     }
                 }
 
-                Agent.Tick();
+                Loop.Tick();
             }
         }
 

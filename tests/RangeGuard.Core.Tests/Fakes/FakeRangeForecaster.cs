@@ -18,6 +18,10 @@ namespace RangeGuard.Tests.Fakes
         public bool SubtractHeating = true;
         public float UsableKwh = 75f;
         public int Ticks;
+
+        /// <summary>What <see cref="EstimateColdSoak"/> answers for the range lost by a cold soak, km (-1 unknown).</summary>
+        public float ColdSoakLossKm = -1f;
+        public int ColdSoakEstimates;
         public int Plans;
         public ForecastInputs LastInputs;
 
@@ -68,6 +72,14 @@ namespace RangeGuard.Tests.Fakes
             {
                 result.NextCharger.SocP10 -= inputs.PlannedHeatingKwh / UsableKwh * 100f;
             }
+        }
+
+        public ColdSoakResult EstimateColdSoak(float socPercent, float packTempC, float ambientC, float hoursToDeparture, float cabinSetpointC, float cruiseSpeedKmh)
+        {
+            ColdSoakEstimates++;
+            ColdSoakResult r = new ColdSoakResult();
+            r.RangeLostKm = ColdSoakLossKm;
+            return r;
         }
 
         private static void Copy(ForecastResult s, ForecastResult d)

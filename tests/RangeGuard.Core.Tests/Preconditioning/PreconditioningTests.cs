@@ -3,6 +3,7 @@ using nanoFramework.TestFramework;
 #else
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 #endif
+using RangeGuard.Alerts.Rules;
 using RangeGuard.Alerts;
 using RangeGuard.Forecast;
 using RangeGuard.Preconditioning;
@@ -68,7 +69,7 @@ namespace RangeGuard.Tests.Preconditioning
             // Arrival in 3600 s, heating takes 1617.85 s: start at 1982 s.
             int start = RunUntilArrival(rig, 3600, false);
             Assert.IsTrue(start >= 1982 - 60 && start <= 1982 + 60, "start at " + start.ToString());
-            Assert.AreEqual("Heating battery for Milford CT: 27 min, 2.7 kWh", rig.Agent.Alerts.Slot(AlertKind.PrecondOn).Text);
+            Assert.AreEqual("Heating battery for Milford CT: 27 min, 2.7 kWh", rig.Agent.Alerts.Slot(PreconditioningOnRule.AlertCode).Text);
         }
 
         [TestMethod]
@@ -91,7 +92,7 @@ namespace RangeGuard.Tests.Preconditioning
             Assert.IsFalse(rig.Heater.IsOn);
             Assert.AreEqual(1, rig.Heater.OnCount);
             Assert.AreEqual(PreconditioningPlanner.ReasonTargetReached, rig.Agent.Preconditioning.EventReason);
-            Assert.AreEqual("Battery heating stopped: target reached", rig.Agent.Alerts.Slot(AlertKind.PrecondStopped).Text);
+            Assert.AreEqual("Battery heating stopped: target reached", rig.Agent.Alerts.Slot(PreconditioningStoppedRule.AlertCode).Text);
         }
 
         [TestMethod]
@@ -102,7 +103,7 @@ namespace RangeGuard.Tests.Preconditioning
             int start = RunUntilArrival(rig, 3600, false);
             Assert.AreEqual(-1, start);
             Assert.AreEqual(0, rig.Heater.OnCount);
-            AlertSlot s = rig.Agent.Alerts.Slot(AlertKind.PrecondDeclined);
+            AlertSlot s = rig.Agent.Alerts.Slot(PreconditioningDeclinedRule.AlertCode);
             Assert.IsTrue(s.Active);
             Assert.AreEqual(1, s.RaiseCount);
             Assert.AreEqual("Battery heating declined for Milford CT: would miss the charger reserve (8 % < 10 %)", s.Text);
@@ -117,7 +118,7 @@ namespace RangeGuard.Tests.Preconditioning
             rig.Step(100);
             Assert.AreEqual(PreconditioningPlanner.ModeWaitingDc, rig.Agent.Preconditioning.Mode);
             Check.Near(11.4, rig.Agent.Preconditioning.SocAfterHeatingPct, 0.05, "SOC after heating, %");
-            Assert.AreEqual(0, rig.Agent.Alerts.Slot(AlertKind.PrecondDeclined).RaiseCount);
+            Assert.AreEqual(0, rig.Agent.Alerts.Slot(PreconditioningDeclinedRule.AlertCode).RaiseCount);
         }
 
         [TestMethod]
@@ -141,7 +142,7 @@ namespace RangeGuard.Tests.Preconditioning
 
             Assert.IsTrue(start >= 4780 - 60 && start <= 4780 + 60, "start at " + start.ToString());
             Assert.AreEqual(0f, rig.Agent.Preconditioning.PlannedHeatingKwh, "grid energy is not part of the trip forecast");
-            Assert.AreEqual("Heating battery from grid for 22:00 departure: 40 min", rig.Agent.Alerts.Slot(AlertKind.PrecondOn).Text);
+            Assert.AreEqual("Heating battery from grid for 22:00 departure: 40 min", rig.Agent.Alerts.Slot(PreconditioningOnRule.AlertCode).Text);
         }
 
         [TestMethod]
@@ -211,7 +212,7 @@ namespace RangeGuard.Tests.Preconditioning
             rig.Step(1);
             Assert.IsFalse(rig.Heater.IsOn);
             Assert.AreEqual(PreconditioningPlanner.ReasonReserveCritical, rig.Agent.Preconditioning.EventReason);
-            Assert.AreEqual("Battery heating stopped: reserve critical", rig.Agent.Alerts.Slot(AlertKind.PrecondStopped).Text);
+            Assert.AreEqual("Battery heating stopped: reserve critical", rig.Agent.Alerts.Slot(PreconditioningStoppedRule.AlertCode).Text);
         }
 
         [TestMethod]
@@ -224,7 +225,7 @@ namespace RangeGuard.Tests.Preconditioning
             f.Destination.Reachable = false;
             f.LastReachableChargerIndex = -1;
             rig.Step(2); // raised on the first tick, seen by the planner on the next
-            Assert.IsTrue(rig.Agent.Alerts.IsActive(AlertKind.NothingReachable));
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(NothingReachableRule.AlertCode));
             Assert.IsFalse(rig.Heater.IsOn);
             Assert.AreEqual(PreconditioningPlanner.ReasonReserveCritical, rig.Agent.Preconditioning.EventReason);
         }
@@ -255,7 +256,7 @@ namespace RangeGuard.Tests.Preconditioning
             Assert.AreEqual(PreconditioningPlanner.ReasonPluggedIn, rig.Agent.Preconditioning.EventReason);
             rig.Step(600);
             Assert.IsFalse(rig.Heater.IsOn, "stays off while plugged in");
-            Assert.IsFalse(rig.Agent.Alerts.IsActive(AlertKind.PointOfNoReturn));
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(PointOfNoReturnRule.AlertCode));
         }
 
         [TestMethod]

@@ -32,7 +32,6 @@ namespace RangeGuard.Tests.State
             Assert.IsFalse(s.SetChecked(InputId.SocPercent, 127f, 2000));
             Assert.AreEqual(60f, s.GetLast(InputId.SocPercent));
             Assert.AreEqual(1000L, s.GetTime(InputId.SocPercent));
-            Assert.AreEqual(1L, s.OutOfRangeValues);
         }
 
         [TestMethod]

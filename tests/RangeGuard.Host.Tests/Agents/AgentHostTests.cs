@@ -32,6 +32,9 @@ public sealed class AgentHostTests
             return true;
         }
 
+        public ColdSoakResult EstimateColdSoak(float socPercent, float packTempC, float ambientC, float hoursToDeparture, float cabinSetpointC, float cruiseSpeedKmh)
+            => new ColdSoakResult { RangeLostKm = -1f };
+
         public void Tick(ForecastInputs inputs, ForecastResult result)
         {
             result.Valid = true;
@@ -54,7 +57,7 @@ public sealed class AgentHostTests
         }
     }
 
-    private static (global::RangeGuard.Agents.Agent Agent, SimClock Clock, VehicleState State, RecordingDashboard Dash,
+    private static (global::RangeGuard.Agents.Agent Agent, global::RangeGuard.Runtime.AgentLoop Loop, SimClock Clock, VehicleState State, RecordingDashboard Dash,
         RecordingHeaterRelay Heater, MemoryOutbox Outbox, FixedForecaster Forecaster) Build(AgentConfig cfg, float packC)
     {
         var clock = new SimClock();
@@ -63,13 +66,14 @@ public sealed class AgentHostTests
         var heater = new RecordingHeaterRelay(clock);
         var outbox = new MemoryOutbox(clock);
         var forecaster = new FixedForecaster();
-        var agent = new global::RangeGuard.Agents.Agent(cfg, clock, state, forecaster, dash, heater, outbox, new NullLog());
+        var agent = new global::RangeGuard.Agents.Agent(cfg, clock, state, forecaster, dash, heater, new NullLog());
+        var loop = new global::RangeGuard.Runtime.AgentLoop(null!, null!, agent, new global::RangeGuard.Messaging.AgentPublisher(agent, outbox), clock, 1000);
         var plan = new RoutePlan();
         plan.AddSegment(new RouteSegment { LengthM = 100000f, ExpectedSpeedKmh = 100f, SpeedLimitKmh = 100f });
         plan.AddCharger(new RouteCharger { PositionM = 30000f, PowerKw = 150f, IsDc = true, Name = "Test DC" });
         Assert.IsTrue(agent.TrySetPlan(plan, out _));
         Feed(state, clock.NowMs, packC);
-        return (agent, clock, state, dash, heater, outbox, forecaster);
+        return (agent, loop, clock, state, dash, heater, outbox, forecaster);
     }
 
     private static void Feed(VehicleState s, long now, float packC)
@@ -90,7 +94,7 @@ public sealed class AgentHostTests
         {
             r.Clock.NowMs += 1000;
             Feed(r.State, r.Clock.NowMs, 30f);
-            r.Agent.Tick();
+            r.Loop.Tick();
         }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -98,7 +102,7 @@ public sealed class AgentHostTests
         {
             r.Clock.NowMs += 1000;
             Feed(r.State, r.Clock.NowMs, 30f);
-            r.Agent.Tick();
+            r.Loop.Tick();
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
@@ -114,7 +118,7 @@ public sealed class AgentHostTests
         {
             r.Clock.NowMs += 1000;
             Feed(r.State, r.Clock.NowMs, 5f);
-            r.Agent.Tick();
+            r.Loop.Tick();
         }
 
         Assert.IsTrue(r.Heater.IsOn, "1000 s to a DC charger, 27 min of heating needed: on");

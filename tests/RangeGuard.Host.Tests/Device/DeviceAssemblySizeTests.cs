@@ -18,11 +18,20 @@ namespace RangeGuard.Host.Tests.Device
         /// <summary>Fail above this share of a table limit.</summary>
         public const double MaxShare = 0.85;
 
+        /// <summary>The device builds of the portable core (firmware/RangeGuard.*.Nano: the core by layer).</summary>
+        public static IEnumerable<string> CoreProjects(string root) =>
+            Directory.GetDirectories(Path.Combine(root, "firmware"), "RangeGuard.*.Nano").Order(StringComparer.Ordinal)
+                .SelectMany(d => Directory.GetFiles(d, "*.nfproj"));
+
         /// <summary>The device projects whose sources are portable; the ESP32 app (firmware/RangeGuard.Firmware) needs
-        /// GPIO/UART/Wi-Fi libraries with no stubs here and is small.</summary>
+        /// GPIO/UART/Wi-Fi/MQTT libraries with no stubs here.</summary>
         public static IEnumerable<string> DeviceProjects(string root)
         {
-            yield return Path.Combine(root, "firmware", "RangeGuard.Core.Nano", "RangeGuard.Core.Nano.nfproj");
+            foreach (string p in CoreProjects(root))
+            {
+                yield return p;
+            }
+
             foreach (string dir in Directory.GetDirectories(Path.Combine(root, "tests"), "RangeGuard.Core.Tests.Nano*").Order(StringComparer.Ordinal))
             {
                 foreach (string p in Directory.GetFiles(dir, "*.nfproj"))
@@ -79,7 +88,7 @@ namespace RangeGuard.Host.Tests.Device
                 DeviceProject p = DeviceProject.Load(path);
                 Assert.AreEqual("NFUnitTest", p.AssemblyName, path + ": the UnitTestLauncher loads NFUnitTest");
                 Assert.IsFalse(p.Sources.Any(f => f.StartsWith(core, StringComparison.Ordinal)),
-                    path + " compiles core sources itself; reference RangeGuard.Core.Nano instead");
+                    path + " compiles core sources itself; reference the firmware/RangeGuard.*.Nano projects instead");
                 foreach (string f in p.Sources.Where(f => f.StartsWith(shared, StringComparison.Ordinal) && HasTests(f)))
                 {
                     if (!owners.TryGetValue(f, out List<string>? list))
@@ -98,6 +107,43 @@ namespace RangeGuard.Host.Tests.Device
                 if (!owners.TryGetValue(f, out List<string>? list))
                 {
                     problems.Add(rel + ": in no device test assembly (add its folder to a tests/RangeGuard.Core.Tests.Nano.* project)");
+                }
+                else if (list.Count > 1)
+                {
+                    problems.Add(rel + ": in " + string.Join(" and ", list));
+                }
+            }
+
+            Assert.AreEqual(0, problems.Count, string.Join("\n", problems));
+        }
+
+        [TestMethod]
+        public void Every_core_file_should_be_in_exactly_one_device_core_assembly()
+        {
+            string root = RepoPaths.Root();
+            string core = Path.Combine(root, "firmware", "RangeGuard.Core") + Path.DirectorySeparatorChar;
+            var owners = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (string path in CoreProjects(root))
+            {
+                foreach (string f in DeviceProject.Load(path).Sources.Where(f => f.StartsWith(core, StringComparison.Ordinal)))
+                {
+                    if (!owners.TryGetValue(f, out List<string>? list))
+                    {
+                        owners[f] = list = new List<string>();
+                    }
+
+                    list.Add(Path.GetFileNameWithoutExtension(path));
+                }
+            }
+
+            var problems = new List<string>();
+            foreach (string f in Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
+                         .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar)))
+            {
+                string rel = Path.GetRelativePath(root, f);
+                if (!owners.TryGetValue(f, out List<string>? list))
+                {
+                    problems.Add(rel + ": in no device core assembly (add its folder to a firmware/RangeGuard.*.Nano project)");
                 }
                 else if (list.Count > 1)
                 {

@@ -1,6 +1,9 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using RangeGuard.Benchmarks.Device;
 using RangeGuard.Firmware;
+using RangeGuard.Vehicle;
 
 namespace RangeGuard.Host.Tests.Device
 {
@@ -13,6 +16,14 @@ namespace RangeGuard.Host.Tests.Device
     /// </summary>
     public static class MemoryBudget
     {
+        /// <summary>String literals of the device builds of the core (compiled once per test run).</summary>
+        private static readonly Lazy<List<string>> DeviceLiterals = new(() =>
+        {
+            var compiler = new NanoCompiler();
+            return DeviceAssemblySizeTests.CoreProjects(RepoPaths.Root())
+                .SelectMany(p => PeSizes.Literals(compiler.Compile(DeviceProject.Load(p)))).ToList();
+        });
+
         public static List<(string Component, int Bytes)> Measure(int segments)
         {
             var d = new DeviceComposition(segments);
@@ -21,7 +32,7 @@ namespace RangeGuard.Host.Tests.Device
                 d.Step(step, FirmwareAdapters.NewRamOutbox(FirmwareSettings.OutboxCapacity));
             }
 
-            var model = new NanoHeapModel();
+            var model = new NanoHeapModel(DeviceLiterals.Value);
             return new List<(string, int)>
             {
                 ("Vehicle state", model.Add(d.State)),
@@ -30,8 +41,9 @@ namespace RangeGuard.Host.Tests.Device
                 ($"Route plan ({segments} segments, {Forecast.RoutePlan.MaxChargers} named chargers)", model.Add(d.Plan)),
                 ($"Forecaster ({segments}-segment route profile, learners)", model.Add(d.Forecaster)),
                 ($"Outbox ({FirmwareSettings.OutboxCapacity} messages of {DeviceComposition.MessageChars} chars)", model.Add(d.Outbox)),
-                ("Agent (alerts, planner, dashboard, JSON writer, charger copy)", model.Add(d.Agent)),
-                ("Static fields of the core (tables, literals)", model.AddStatics(typeof(global::RangeGuard.Agents.Agent).Assembly.GetTypes())),
+                ("Agent (alerts, planner, dashboard, trip, charger copy)", model.Add(d.Agent)),
+                ("Agent loop and publisher (JSON writer)", model.Add(d.Loop)),
+                ("Static fields of the core (tables, literals)", model.AddStatics(typeof(global::RangeGuard.Agents.Agent).Assembly.GetTypes(), typeof(VehiclePresets))),
             };
         }
     }

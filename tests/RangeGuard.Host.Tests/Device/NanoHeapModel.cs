@@ -14,8 +14,8 @@ namespace RangeGuard.Host.Tests.Device
     /// an object is one header block plus one block per instance field (any type, a long too); a struct stored in a
     /// field or array element is a separate boxed object of (1 + fields) blocks; an array is a 20-byte header plus its
     /// elements (bool/byte 1, char/short 2, int/float 4, long/double 8, anything else a 12-byte block), rounded up to
-    /// whole blocks; a string made at run time is 12 + UTF-8 length + 1 bytes, rounded up; a literal (interned) string
-    /// points into the assembly and costs one block.
+    /// whole blocks; a string made at run time is 12 + UTF-8 length + 1 bytes, rounded up; a literal (interned on the
+    /// host, or one of the device assemblies' literals) points into the assembly and costs one block.
     /// Walks only objects of device types (<see cref="IsDeviceType"/>) plus arrays, strings and a few modelled library
     /// types; references to anything else (fakes, host adapters) are the boundary and not counted.
     /// </summary>
@@ -30,6 +30,15 @@ namespace RangeGuard.Host.Tests.Device
         public const int DelegateBytes = 36;
 
         private readonly HashSet<object> _seen = new(ReferenceEqualityComparer.Instance);
+        private readonly HashSet<string> _literals;
+
+        /// <param name="deviceLiterals">String literals of the device assemblies: a host string with the same text is
+        /// taken to be that literal on the device (e.g. the vehicle presets the host reads from embedded files and the
+        /// device build compiles in as constants).</param>
+        public NanoHeapModel(IEnumerable<string>? deviceLiterals = null)
+        {
+            _literals = new HashSet<string>(deviceLiterals ?? Enumerable.Empty<string>(), StringComparer.Ordinal);
+        }
 
         /// <summary>Device code: the core and the firmware (RangeGuard.*), not the host adapters (RangeGuard.Host.*), the
         /// benchmark's ports (RangeGuard.Benchmarks.*) nor test fakes.</summary>
@@ -52,8 +61,10 @@ namespace RangeGuard.Host.Tests.Device
             return total;
         }
 
-        /// <summary>Bytes of the static fields of the given types (their values, not already counted).</summary>
-        public int AddStatics(IEnumerable<Type> types)
+        /// <summary>Bytes of the static fields of the given types (their values, not already counted). Strings held by a
+        /// type in <paramref name="literalTexts"/> are counted as literals: the device build compiles them in while the
+        /// host reads them from files (the vehicle presets).</summary>
+        public int AddStatics(IEnumerable<Type> types, params Type[] literalTexts)
         {
             int total = 0;
             foreach (Type t in types.Where(t => !t.IsGenericTypeDefinition))
@@ -62,7 +73,19 @@ namespace RangeGuard.Host.Tests.Device
                 foreach (FieldInfo f in t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Where(f => !f.IsLiteral))
                 {
                     total += Block; // the static field's own slot
-                    total += f.FieldType.IsValueType ? StructBytes(f.FieldType, f.GetValue(null), null) : Add(f.GetValue(null));
+                    object? v = f.GetValue(null);
+                    if (literalTexts.Contains(t) && v is string[] texts)
+                    {
+                        foreach (string? text in texts)
+                        {
+                            if (text != null)
+                            {
+                                _literals.Add(text);
+                            }
+                        }
+                    }
+
+                    total += f.FieldType.IsValueType ? StructBytes(f.FieldType, v, null) : Add(v);
                 }
             }
 
@@ -71,8 +94,8 @@ namespace RangeGuard.Host.Tests.Device
 
         public static int RoundUp(int bytes) => (bytes + Block - 1) / Block * Block;
 
-        public static int StringBytes(string s) =>
-            string.IsInterned(s) != null ? Block : RoundUp(Block + Encoding.UTF8.GetByteCount(s) + 1);
+        public int StringBytes(string s) =>
+            string.IsInterned(s) != null || _literals.Contains(s) ? Block : RoundUp(Block + Encoding.UTF8.GetByteCount(s) + 1);
 
         private void Push(object? o, Stack<object> stack)
         {

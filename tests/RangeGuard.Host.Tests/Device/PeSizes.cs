@@ -130,6 +130,20 @@ namespace RangeGuard.Host.Tests.Device
             t.ResolutionScope.Kind == HandleKind.AssemblyReference
             && md.GetString(md.GetAssemblyReference((AssemblyReferenceHandle)t.ResolutionScope).Name) == "mscorlib";
 
+        /// <summary>The user-string literals of an assembly image.</summary>
+        public static List<string> Literals(byte[] image)
+        {
+            using var pe = new PEReader(new MemoryStream(image));
+            MetadataReader md = pe.GetMetadataReader();
+            var list = new List<string>();
+            for (UserStringHandle h = MetadataTokens.UserStringHandle(1); !h.IsNil; h = md.GetNextHandle(h))
+            {
+                list.Add(md.GetUserString(h));
+            }
+
+            return list;
+        }
+
         /// <summary>Size of one method's IL once the metadata processor has rewritten it (tokens/branches 2 bytes).</summary>
         public static int NanoCodeSize(byte[] il)
         {

@@ -25,7 +25,7 @@ namespace RangeGuard.Host.Tests.Replay
             Assert.IsTrue(last.Fresh[InputId.SocPercent] && last.Fresh[InputId.PackVoltageV] && last.Fresh[InputId.SpeedKmh]);
             Assert.AreEqual(20, result.Reader.Frames);
             Assert.AreEqual(20, result.Slcan.Delivered);
-            Assert.AreEqual(0L, result.State.DecodeErrors);
+            Assert.AreEqual(0L, result.Decoder.DecodeErrors);
         }
 
         [TestMethod]
@@ -45,8 +45,8 @@ namespace RangeGuard.Host.Tests.Replay
             Assert.AreEqual(26716.5f, ready.Values[InputId.OdometerKm], 0.05f);
 
             // Bus 1 (CCAN) carries 0x595/0x596 with other content: a decoder ignoring the bus would show 254 °C or 355 A.
-            Assert.IsTrue(result.State.FilteredFrames > 0, "bus-1 frames filtered");
-            Assert.AreEqual(0L, result.State.OutOfRangeValues, "no implausible value reached the state");
+            Assert.IsTrue(result.Decoder.FilteredFrames > 0, "bus-1 frames filtered");
+            Assert.AreEqual(0L, result.Decoder.OutOfRangeValues, "no implausible value reached the state");
 
             // Some samples before the BMS woke up (1955.79 s) show SOC as stale, never as a made-up value.
             ReplaySample early = result.Samples[0];

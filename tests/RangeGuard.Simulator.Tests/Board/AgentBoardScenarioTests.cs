@@ -33,7 +33,7 @@ namespace RangeGuard.Simulator.Tests.Board
                     Assert.IsTrue(r.BoardHasAgent);
                     Assert.IsNull(board.LastPlanError, $"{n}: every plan accepted");
                     Assert.AreEqual(0, board.Agent.Counters.Exceptions, n);
-                    Assert.AreEqual(0, board.State.DecodeErrors + board.State.UnknownIdFrames, n);
+                    Assert.AreEqual(0, board.Dispatcher.Counters.DecodeErrors + board.Dispatcher.Counters.UnknownIdFrames, n);
                     foreach (CheckItem c in ExpectationChecker.Check(s, r))
                     {
                         Assert.AreNotEqual(CheckStatus.Failed, c.Status, $"{n} ({(follow ? "following advice" : "as driven")}): {c.What}: {c.Detail}");

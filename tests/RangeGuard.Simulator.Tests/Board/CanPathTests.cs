@@ -58,10 +58,10 @@ namespace RangeGuard.Simulator.Tests.Board
             // 100 ms messages 10x per step, 500 ms 2x, 1 s 1x: 23 frames per step on the reference DBC.
             Assert.AreEqual(23, board.Encoder.FramesPerStep);
             Assert.AreEqual(3 * 23, board.Encoder.FramesEncoded);
-            Assert.AreEqual(3 * 23, st.FramesReceived, "every frame went through the bridge into the dispatcher");
-            Assert.AreEqual(0, st.DecodeErrors);
-            Assert.AreEqual(0, st.UnknownIdFrames);
-            Assert.AreEqual(0, st.OutOfRangeValues);
+            Assert.AreEqual(3 * 23, board.Dispatcher.Counters.FramesReceived, "every frame went through the bridge into the dispatcher");
+            Assert.AreEqual(0, board.Dispatcher.Counters.DecodeErrors);
+            Assert.AreEqual(0, board.Dispatcher.Counters.UnknownIdFrames);
+            Assert.AreEqual(0, board.Dispatcher.Counters.OutOfRangeValues);
             Assert.AreEqual(0, board.Encoder.EncodeFailures);
             Assert.IsTrue(board.Bridge.IsListenOnly, "the agent opened the bridge listen-only");
         }
@@ -72,9 +72,9 @@ namespace RangeGuard.Simulator.Tests.Board
             Scenario s = ScenarioCatalog.Load("summer-commute");
             var board = new AgentBoard();
             RunResult r = new ScenarioRunner(s, board, new RunOptions { RecordTrace = false }).Run();
-            Assert.AreEqual(r.Ticks * 23, board.State.FramesReceived);
-            Assert.AreEqual(board.Encoder.FramesEncoded, board.State.FramesReceived);
-            Assert.AreEqual(0, board.State.DecodeErrors + board.State.UnknownIdFrames + board.State.OutOfRangeValues);
+            Assert.AreEqual(r.Ticks * 23, board.Dispatcher.Counters.FramesReceived);
+            Assert.AreEqual(board.Encoder.FramesEncoded, board.Dispatcher.Counters.FramesReceived);
+            Assert.AreEqual(0, board.Dispatcher.Counters.DecodeErrors + board.Dispatcher.Counters.UnknownIdFrames + board.Dispatcher.Counters.OutOfRangeValues);
             Assert.AreEqual(0, board.Agent.Counters.Exceptions);
             Assert.IsTrue(board.PlansSet >= 2, "a plan per drive leg");
             Assert.IsNull(board.LastPlanError);

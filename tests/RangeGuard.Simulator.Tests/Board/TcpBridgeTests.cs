@@ -100,7 +100,7 @@ namespace RangeGuard.Simulator.Tests.Board
                 Assert.AreEqual($"agent on tcp://127.0.0.1:{port}", board.Name);
                 long t0 = s.Start.ToUnixTimeMilliseconds();
                 var truth = new TruthSnapshot { Phase = CarPhase.Parked, NextDepartureUnixMs = -1, ChargerIndex = -1 };
-                for (int i = 0; i < 200 && board.State.FramesReceived < 50 && !stop.IsCancellationRequested; i++)
+                for (int i = 0; i < 200 && board.Dispatcher.Counters.FramesReceived < 50 && !stop.IsCancellationRequested; i++)
                 {
                     truth.TimeUnixMs = t0 + i * 1000;
                     board.Step(in truth); // each poll waits at most the link's 5 ms read timeout
@@ -116,8 +116,8 @@ namespace RangeGuard.Simulator.Tests.Board
             listener.Stop();
             Assert.AreEqual("C\rS6\rZ0\rL\r", commands, "close, 500 kbit/s, no timestamps, listen-only");
             Assert.IsTrue(bytesSent > 0);
-            Assert.IsTrue(board.State.FramesReceived >= 50, $"{board.State.FramesReceived} frames");
-            Assert.AreEqual(0, board.State.DecodeErrors + board.State.UnknownIdFrames + board.State.OutOfRangeValues);
+            Assert.IsTrue(board.Dispatcher.Counters.FramesReceived >= 50, $"{board.Dispatcher.Counters.FramesReceived} frames");
+            Assert.AreEqual(0, board.Dispatcher.Counters.DecodeErrors + board.Dispatcher.Counters.UnknownIdFrames + board.Dispatcher.Counters.OutOfRangeValues);
             Assert.AreEqual(0, board.Encoder.FramesEncoded, "the truth's own frames go nowhere with an external bridge");
             Assert.AreEqual(63.3, board.State.GetLast(InputId.SocPercent), 0.05 + 1e-3);
             Assert.AreEqual(18.4, board.State.GetLast(InputId.BatteryTempAvgC), 0.05 + 1e-3);

@@ -1,0 +1,113 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using RangeGuard.Agents;
+using RangeGuard.Can.Slcan;
+using RangeGuard.Dbc;
+using RangeGuard.Runtime;
+using RangeGuard.State;
+using RangeGuard.Tests.Can;
+using RangeGuard.Tests.Dbc;
+using RangeGuard.Tests.Fakes;
+
+namespace RangeGuard.Tests.Runtime
+{
+    /// <summary>The core loop the firmware and the simulator run: SLCAN bytes → bridge → dispatcher → state → agent tick.</summary>
+    [TestClass]
+    public class AgentLoopPumpTests
+    {
+        private const long T0 = 1767988800000;
+
+        private static AgentLoop NewLoop(ScriptedLink link, FakeClock clock, FakeOutbox outbox)
+        {
+            VehicleState state = new VehicleState();
+            SignalDispatcher dispatcher = new SignalDispatcher(SignalMapLoader.Load(SignalMapLoaderTests.EGolfLikeMap), state);
+            SlcanBridge bridge = new SlcanBridge(link);
+            bridge.Open(6, true, false);
+            Agent agent = new Agent(new AgentConfig(), clock, state, new FakeRangeForecaster(), new FakeDashboard(), new FakeHeaterRelay(false), new FakeLogSink());
+            return new AgentLoop(bridge, dispatcher, agent, new RangeGuard.Messaging.AgentPublisher(agent, outbox), clock, 1000);
+        }
+
+        [TestMethod]
+        public void Pump_should_decode_slcan_lines_into_the_state_stamped_with_the_agent_clock_and_tick_should_read_them()
+        {
+            ScriptedLink link = new ScriptedLink();
+            FakeClock clock = new FakeClock(T0);
+            AgentLoop loop = NewLoop(link, clock, new FakeOutbox());
+            // 0x0FD bytes 4-5 = 7200 × 0.01 = 72 km/h; 0x131 byte 3 = 0x78 × 0.5 = 60 %.
+            link.Queue("t0FD800000000201C0000\r" + "t13180000007800000000\r");
+            clock.NowMs = T0 + 250;
+
+            Assert.AreEqual(2, loop.Pump(), "two frames decoded");
+            Assert.AreEqual(T0 + 250, loop.Dispatcher.State.GetTime(InputId.SpeedKmh), "stamped with the agent clock");
+            loop.Tick();
+            Assert.IsTrue(loop.Agent.Readings.SpeedFresh);
+            Check.Near(72.0, loop.Agent.Readings.SpeedKmh, 1e-3, "speed read by the tick, km/h");
+            Check.Near(60.0, loop.Agent.Readings.SocPercent, 1e-3, "SOC read by the tick, %");
+            Assert.AreEqual(2L, loop.Dispatcher.Counters.FramesReceived);
+        }
+
+        [TestMethod]
+        public void Telemetry_should_report_the_can_paths_counters()
+        {
+            ScriptedLink link = new ScriptedLink();
+            FakeClock clock = new FakeClock(T0);
+            FakeOutbox outbox = new FakeOutbox();
+            AgentLoop loop = NewLoop(link, clock, outbox);
+            link.Queue("t0FD800000000201C0000\r" + "t13180000007800000000\r" + "t7FF0\r" + "tXYZ\r");
+            loop.Pump();
+            for (int i = 0; i < 10; i++)
+            {
+                clock.NowMs += 1000;
+                loop.Tick();
+            }
+
+            string t = outbox.Last(loop.Publisher.TelemetryTopic, null);
+            Assert.IsNotNull(t);
+            Assert.IsTrue(t.IndexOf("\"can_frames\":3,\"slcan_errors\":1,\"unknown_ids\":1,\"decode_errors\":0") >= 0, t);
+        }
+
+        [TestMethod]
+        public void RunOnce_should_tick_once_per_period_and_skip_rather_than_burst_when_late()
+        {
+            ScriptedLink link = new ScriptedLink();
+            FakeClock clock = new FakeClock(T0);
+            AgentLoop loop = NewLoop(link, clock, new FakeOutbox());
+            Assert.IsTrue(loop.RunOnce(10000), "the first pass ticks");
+            Assert.IsFalse(loop.RunOnce(10500), "half a period later: nothing to do");
+            Assert.IsTrue(loop.RunOnce(11000));
+            Assert.AreEqual(2, loop.Agent.Counters.Ticks);
+            loop.RunOnce(14500); // 3.5 periods late: one tick, the next one a period later, not three at once
+            loop.RunOnce(14600);
+            loop.RunOnce(15000);
+            Assert.AreEqual(3, loop.Agent.Counters.Ticks);
+            loop.RunOnce(15500);
+            Assert.AreEqual(4, loop.Agent.Counters.Ticks);
+        }
+
+        [TestMethod]
+        public void Tick_should_publish_the_agents_alert_transitions_once_each()
+        {
+            ScriptedLink link = new ScriptedLink();
+            FakeClock clock = new FakeClock(T0);
+            FakeOutbox outbox = new FakeOutbox();
+            AgentLoop loop = NewLoop(link, clock, outbox);
+            for (int i = 0; i < 75; i++)
+            {
+                clock.NowMs += 1000;
+                loop.Tick(); // nothing on the bus: inputs missing at once, the CAN bridge silent after 10 s
+            }
+
+            Assert.AreEqual(1, outbox.Count(loop.Publisher.AlertTopic, "RG-DEGRADED", "\"event\":\"raise\""));
+            Assert.AreEqual(1, outbox.Count(loop.Publisher.AlertTopic, "RG-DEGRADED", "\"event\":\"worse\""), "silence ranks worse, re-alerted once after the 60 s limit");
+            StringAssert_Contains("CAN bridge silent", outbox.Last(loop.Publisher.AlertTopic, "\"event\":\"worse\""));
+        }
+
+        private static void StringAssert_Contains(string expected, string actual)
+        {
+            Assert.IsTrue(actual != null && actual.IndexOf(expected) >= 0, "'" + actual + "' should contain '" + expected + "'");
+        }
+    }
+}
