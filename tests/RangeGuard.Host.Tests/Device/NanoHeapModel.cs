@@ -61,9 +61,9 @@ namespace RangeGuard.Host.Tests.Device
             return total;
         }
 
-        /// <summary>Bytes of the static fields of the given types (their values, not already counted). Strings held by a
-        /// type in <paramref name="literalTexts"/> are counted as literals: the device build compiles them in while the
-        /// host reads them from files (the vehicle presets).</summary>
+        /// <summary>Bytes of the static fields of the given types (their values, not already counted). The strings in the
+        /// string arrays of a type in <paramref name="literalTexts"/> are left out: the device build compiles them in
+        /// while the host reads them from files (the vehicle presets), and tests in the same process register more.</summary>
         public int AddStatics(IEnumerable<Type> types, params Type[] literalTexts)
         {
             int total = 0;
@@ -76,11 +76,13 @@ namespace RangeGuard.Host.Tests.Device
                     object? v = f.GetValue(null);
                     if (literalTexts.Contains(t) && v is string[] texts)
                     {
+                        // Not counted at all: on the device they are the assembly's literals (one 12-byte object each
+                        // once loaded), and on the host other tests in this process may have registered more.
                         foreach (string? text in texts)
                         {
                             if (text != null)
                             {
-                                _literals.Add(text);
+                                _seen.Add(text);
                             }
                         }
                     }
