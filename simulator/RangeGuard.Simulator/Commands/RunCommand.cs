@@ -168,10 +168,19 @@ namespace RangeGuard.Simulator.Commands
             string? suffix, bool live, double speedup, bool noPlots, ref bool ok)
         {
             IVirtualBoard board = factory(s);
+            // Piped: the header first, then the timeline line by line as it happens; a terminal shows a progress bar
+            // or the live view, and the same text after the run.
+            bool streamed = !live && BatchProgress.Piped;
+            if (streamed)
+            {
+                TextSummary.WriteHeader(Console.Out, s, board.Name, follow);
+            }
+
+            var timeline = new Timeline(s, streamed ? Console.Out : null);
             RunResult r;
             try
             {
-                r = live ? LiveDashboard.Run(s, board, follow, speedup) : BatchProgress.Run(s, board, follow);
+                r = live ? LiveDashboard.Run(s, board, follow, speedup, timeline) : BatchProgress.Run(s, board, follow, timeline);
             }
             finally
             {
@@ -184,7 +193,15 @@ namespace RangeGuard.Simulator.Commands
                 ok = false;
             }
 
-            TextSummary.Write(Console.Out, s, r, checks);
+            if (streamed)
+            {
+                TextSummary.WriteResults(Console.Out, s, r, timeline.Entries, checks);
+            }
+            else
+            {
+                TextSummary.Write(Console.Out, s, r, timeline.Entries, checks);
+            }
+
             string stem = suffix == null ? s.Name : $"{s.Name}.{suffix}";
             string report = Path.Combine(outDir, stem + ".report.json");
             JsonReport.Write(report, s, r, checks);
