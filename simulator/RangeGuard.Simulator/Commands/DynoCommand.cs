@@ -40,8 +40,7 @@ namespace RangeGuard.Simulator.Commands
             }
             catch (Exception ex) when (ex is IOException || ex is InvalidDataException || ex is UnauthorizedAccessException)
             {
-                error.WriteLine($"dyno: {ex.Message}");
-                return 2;
+                return CommandError.Report(error, "dyno", ex.Message);
             }
 
             List<DynoRow> rows = DynoCheck.Run(list, udds, hwfet);

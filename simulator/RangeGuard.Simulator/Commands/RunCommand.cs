@@ -15,12 +15,14 @@ namespace RangeGuard.Simulator.Commands
     /// <summary>`rangeguard run &lt;scenario&gt;`: simulate, print the summary, write report.json and the plots, optionally check.</summary>
     public static class RunCommand
     {
+        private const string Verb = "run";
+
         /// <summary>Makes the board for a run: by default the real agent on the virtual board (in-process SLCAN pipe).</summary>
         public static Func<Scenario, IVirtualBoard> BoardFactory { get; set; } = _ => new AgentBoard();
 
         /// <summary>
         /// The factory for <c>--board</c> ("agent" or "null") and <c>--can</c> (a real bridge for the agent); null with a
-        /// message when the arguments are bad.
+        /// message when the arguments are bad ("--can udp://x: unknown scheme 'udp'; use …", the option first).
         /// </summary>
         public static Func<Scenario, IVirtualBoard>? BoardFor(string board, string? can, out string error)
         {
@@ -33,8 +35,9 @@ namespace RangeGuard.Simulator.Commands
                         return BoardFactory;
                     }
 
-                    if (!ByteLinkUri.TryParse(can, out _, out error))
+                    if (!ByteLinkUri.TryParseReason(can, out _, out string reason))
                     {
+                        error = $"--can {can}: {reason}";
                         return null;
                     }
 
@@ -43,13 +46,13 @@ namespace RangeGuard.Simulator.Commands
                 case "none":
                     if (can != null)
                     {
-                        error = "--can needs the agent board (--board agent)";
+                        error = $"--can {can}: needs the agent board (--board agent), not --board {board}";
                         return null;
                     }
 
                     return _ => new NullBoard();
                 default:
-                    error = $"unknown board '{board}': use agent or null";
+                    error = $"--board {board}: no such board; use agent or null";
                     return null;
             }
         }
@@ -95,23 +98,20 @@ namespace RangeGuard.Simulator.Commands
             Func<Scenario, IVirtualBoard>? factory = BoardFor(board, can, out string boardError);
             if (factory == null)
             {
-                Console.Error.WriteLine($"error: {boardError}");
-                return ExitCodes.BadInput;
+                return CommandError.Report(Console.Error, Verb, boardError);
             }
 
             if (follow && asDriven)
             {
-                Console.Error.WriteLine("error: --follow-advice and --as-driven exclude each other");
-                return ExitCodes.BadInput;
+                return CommandError.Report(Console.Error, Verb, "--follow-advice, --as-driven", "choose one: they exclude each other");
             }
 
-            if (speedup <= 0)
+            if (!(speedup > 0))
             {
-                Console.Error.WriteLine("error: --speedup must be > 0");
-                return ExitCodes.BadInput;
+                return CommandError.Report(Console.Error, Verb, "--speedup", $"must be more than 0 (got {speedup})");
             }
 
-            if (!ScenarioArgument.TryLoad(name, out Scenario s))
+            if (!ScenarioArgument.TryLoad(name, Verb, out Scenario s))
             {
                 return ExitCodes.BadInput;
             }
@@ -122,8 +122,7 @@ namespace RangeGuard.Simulator.Commands
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"error: cannot create output folder {outDir}: {ex.Message}");
-                return ExitCodes.BadInput;
+                return CommandError.Report(Console.Error, Verb, $"--out {outDir}", $"cannot create the folder: {ex.Message}");
             }
 
             bool ok = true;
@@ -136,10 +135,18 @@ namespace RangeGuard.Simulator.Commands
             {
                 RunModes(s, factory, both, follow, asDriven, check, outDir, live, speedup, noPlots, ref ok);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            catch (ByteLinkOpenException ex)
             {
-                Console.Error.WriteLine($"error: cannot open the CAN bridge {can}: {ex.Message}");
-                return ExitCodes.BadInput;
+                return CommandError.Report(Console.Error, Verb, $"--can {can}", ex.Reason);
+            }
+            catch (FormatException ex)
+            {
+                return CommandError.Report(Console.Error, Verb, $"--can {can}", ex.Message);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Writing the report or a plot into --out failed (disk full, permissions).
+                return CommandError.Report(Console.Error, Verb, $"--out {outDir}", ex.Message);
             }
 
             return check && !ok ? ExitCodes.CheckFailed : ExitCodes.Ok;

@@ -140,7 +140,7 @@ namespace RangeGuard.Simulator.Views
         /// </summary>
         private string Destination(in TruthSnapshot t, BoardView v)
         {
-            string where = $"{Markup.Escape(_s.DestinationName)}, {Math.Max(0, _s.Route.LengthM - t.PositionM) / 1000:0.0} km along the route";
+            string where = $"{Markup.Escape(_s.DestinationName)} in {Math.Max(0, _s.Route.LengthM - t.PositionM) / 1000:0.0} km";
             if (v.Destination.Exists && v.Destination.Name == _s.DestinationName)
             {
                 return $"{where}: arrive {v.Destination.SocP10:0.0} / [bold]{v.Destination.SocP50:0.0}[/] / {v.Destination.SocP90:0.0} % (P10/P50/P90)";
