@@ -44,6 +44,7 @@ namespace RangeGuard.Simulator.Plots
             int total = Math.Max(1, rowBase);
             Plot plt = figure.AddPanel("events", total * RowHeight + 4);
             plt.Axes.SetLimitsY(0, total);
+            plt.HideLegend();
             plt.Grid.YAxisStyle.IsVisible = false;
             plt.Axes.Left.MajorTickStyle.Length = 0;
             plt.Axes.Left.MinorTickStyle.Length = 0;
@@ -80,6 +81,7 @@ namespace RangeGuard.Simulator.Plots
                 Draw(plt, p, total);
             }
 
+            figure.LaneEvents = placed;
             return placed;
         }
 

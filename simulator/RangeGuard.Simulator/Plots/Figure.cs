@@ -38,6 +38,9 @@ namespace RangeGuard.Simulator.Plots
 
         public IReadOnlyList<FigurePanel> Panels => _panels;
 
+        /// <summary>Where the event lane put each marker and label (empty without a lane).</summary>
+        public IReadOnlyList<PlacedEvent> LaneEvents { get; internal set; } = Array.Empty<PlacedEvent>();
+
         public int Height
         {
             get

@@ -13,7 +13,10 @@ namespace RangeGuard.Simulator.Views
     public static class BatchProgress
     {
         /// <summary>True when stdout is not a terminal: the timeline is streamed instead of a progress bar being drawn.</summary>
-        public static bool Piped => Console.IsOutputRedirected;
+        public static bool Piped => PipedOverride ?? Console.IsOutputRedirected;
+
+        /// <summary>For tests, which capture Console.Out whatever the test host's stdout is.</summary>
+        internal static bool? PipedOverride { get; set; }
 
         public static RunResult Run(Scenario s, IVirtualBoard board, bool follow, Timeline timeline)
         {

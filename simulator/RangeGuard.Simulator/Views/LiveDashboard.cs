@@ -90,13 +90,11 @@ namespace RangeGuard.Simulator.Views
                 1 => "plugged, not charging",
                 _ => "not plugged",
             });
-            grid.AddRow("[bold]Next charger[/]", v.NextCharger.Exists ? Band(v.NextCharger) : NoForecast(v, "no charger ahead in the plan"));
-            if (v.Destination.Exists && v.Destination.Name != _s.DestinationName && v.Destination.Name != v.NextCharger.Name)
+            foreach ((string name, string text) in TripRows(_s, t.PositionM, v))
             {
-                grid.AddRow("[bold]Next stop[/]", Band(v.Destination));
+                grid.AddRow($"[bold]{name}[/]", text);
             }
 
-            grid.AddRow("[bold]Destination[/]", Destination(in t, v));
             grid.AddRow("[bold]Dashboard[/]", $"{Led("green", v.Green)} {Led("yellow", v.Amber)} {Led("red", v.Red)}  buzzer {v.Buzzer}  preconditioning {(v.Preconditioning || v.HeaterRequest ? "[yellow]ON[/]" : "off")}");
             if (v.Status != null)
             {
@@ -128,26 +126,35 @@ namespace RangeGuard.Simulator.Views
             return panel;
         }
 
+        /// <summary>
+        /// The rows about where the car is going: "Next charger" (the forecast there), "Next stop" (only when the agent's
+        /// plan ends at a stop that is neither), and "Destination": the trip's destination and the route distance to it, with
+        /// the forecast only when the plan ends there (before the last charging stop it ends at the next one).
+        /// </summary>
+        internal static IEnumerable<(string Name, string Text)> TripRows(Scenario s, double positionM, BoardView v)
+        {
+            yield return ("Next charger", v.NextCharger.Exists ? Band(v.NextCharger) : NoForecast(v, "no charger ahead in the plan"));
+            if (v.Destination.Exists && v.Destination.Name != s.DestinationName && v.Destination.Name != v.NextCharger.Name)
+            {
+                yield return ("Next stop", Band(v.Destination));
+            }
+
+            string where = $"{Markup.Escape(s.DestinationName)} in {Math.Max(0, s.Route.LengthM - positionM) / 1000:0.0} km";
+            if (v.Destination.Exists && v.Destination.Name == s.DestinationName)
+            {
+                yield return ("Destination", $"{where}: arrive {v.Destination.SocP10:0.0} / [bold]{v.Destination.SocP50:0.0}[/] / {v.Destination.SocP90:0.0} % (P10/P50/P90)");
+            }
+            else
+            {
+                yield return ("Destination", v.Destination.Exists ? $"{where} [grey](no forecast yet: the plan ends at the next charging stop)[/]" : where);
+            }
+        }
+
         private static string Band(ArrivalBand b)
             => $"{Markup.Escape(b.Name ?? "")} in {b.DistanceM / 1000:0.0} km: arrive {b.SocP10:0.0} / [bold]{b.SocP50:0.0}[/] / {b.SocP90:0.0} % (P10/P50/P90)";
 
         private static string NoForecast(BoardView v, string why)
             => v.Status == null && !v.Destination.Exists ? "[grey]no forecast (no agent on this board)[/]" : $"[grey]{why}[/]";
-
-        /// <summary>
-        /// The trip's destination and the route distance to it; the forecast band only when the agent's plan ends there
-        /// (before the last charging stop the plan ends at the next stop, shown as the next charger or next stop).
-        /// </summary>
-        private string Destination(in TruthSnapshot t, BoardView v)
-        {
-            string where = $"{Markup.Escape(_s.DestinationName)} in {Math.Max(0, _s.Route.LengthM - t.PositionM) / 1000:0.0} km";
-            if (v.Destination.Exists && v.Destination.Name == _s.DestinationName)
-            {
-                return $"{where}: arrive {v.Destination.SocP10:0.0} / [bold]{v.Destination.SocP50:0.0}[/] / {v.Destination.SocP90:0.0} % (P10/P50/P90)";
-            }
-
-            return v.Destination.Exists ? $"{where} [grey](no forecast yet: the plan ends at the next charging stop)[/]" : where;
-        }
 
         private static string Kind(TimelineKind k) => k switch
         {
