@@ -10,6 +10,9 @@ namespace RangeGuard.Simulator.Plots
     /// <summary>Events of one kind, drawn in their own rows of the lane (the group name labels them on the left).</summary>
     public sealed record LaneGroup(string Name, IReadOnlyList<LaneEvent> Events);
 
+    /// <summary>One entry of the lane's key (what a marker colour means), shown right of the lane like the other legends.</summary>
+    public sealed record LaneKey(string Label, Color Color, MarkerShape Shape);
+
     /// <summary>
     /// Where an event went: the row (0 = top of the lane), the pixels its marker, bar and label take (figure x), and whether
     /// the label is right of the marker (left of it near the right edge).
@@ -29,7 +32,7 @@ namespace RangeGuard.Simulator.Plots
         private const float LabelGapPx = 10;
 
         /// <summary>Adds the lane as the figure's next panel (named "events") and returns where each event went.</summary>
-        public static IReadOnlyList<PlacedEvent> Add(Figure figure, IReadOnlyList<LaneGroup> groups)
+        public static IReadOnlyList<PlacedEvent> Add(Figure figure, IReadOnlyList<LaneGroup> groups, IReadOnlyList<LaneKey> key)
         {
             var placed = new List<PlacedEvent>();
             var groupRows = new List<int>();
@@ -41,10 +44,11 @@ namespace RangeGuard.Simulator.Plots
                 rowBase += rows;
             }
 
-            int total = Math.Max(1, rowBase);
+            // High enough for the key beside it (one entry per row, plus its frame).
+            int total = Math.Max(Math.Max(2, key.Count + 1), rowBase);
             Plot plt = figure.AddPanel("events", total * RowHeight + 4);
             plt.Axes.SetLimitsY(0, total);
-            plt.HideLegend();
+            Key(plt, key);
             plt.Grid.YAxisStyle.IsVisible = false;
             plt.Axes.Left.MajorTickStyle.Length = 0;
             plt.Axes.Left.MinorTickStyle.Length = 0;
@@ -81,6 +85,21 @@ namespace RangeGuard.Simulator.Plots
                 Draw(plt, p, total);
             }
 
+            if (placed.Count == 0)
+            {
+                var nothing = new List<string>();
+                foreach (LaneGroup g in groups)
+                {
+                    nothing.Add("no " + g.Name);
+                }
+
+                var none = plt.Add.Text(string.Join(", ", nothing), figure.XMin, total / 2.0);
+                none.LabelFontSize = FontSize;
+                none.LabelFontColor = Colors.Gray;
+                none.LabelAlignment = Alignment.MiddleLeft;
+                none.OffsetX = MarkerGapPx;
+            }
+
             figure.LaneEvents = placed;
             return placed;
         }
@@ -94,6 +113,34 @@ namespace RangeGuard.Simulator.Plots
             var style = new LabelStyle { FontSize = FontSize };
             using Paint paint = Paint.NewDisposablePaint();
             return style.Measure(text, paint).Width;
+        }
+
+        /// <summary>The key, right of the lane like the other panels' legends (never inside the lane).</summary>
+        private static void Key(Plot plt, IReadOnlyList<LaneKey> key)
+        {
+            plt.HideLegend();
+            if (key.Count == 0)
+            {
+                return;
+            }
+
+            foreach (LaneKey k in key)
+            {
+                plt.Legend.ManualItems.Add(new LegendItem
+                {
+                    LabelText = k.Label,
+                    MarkerShape = k.Shape,
+                    MarkerFillColor = k.Color,
+                    MarkerLineColor = k.Color,
+                    MarkerSize = 9,
+                    LinePattern = LinePattern.Solid,
+                    LineWidth = 0,
+                });
+            }
+
+            ScottPlot.Panels.LegendPanel panel = plt.ShowLegend(Edge.Right);
+            panel.Alignment = Alignment.UpperLeft;
+            plt.Legend.FontSize = 12;
         }
 
         private static int Layout(Figure figure, LaneGroup g, int rowBase, List<PlacedEvent> placed)

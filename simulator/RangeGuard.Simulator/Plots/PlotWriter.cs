@@ -74,7 +74,7 @@ namespace RangeGuard.Simulator.Plots
             {
                 new LaneGroup("chargers", chargers),
                 new LaneGroup("alerts", AlertEvents(r, a => a.PositionM / 1000, r.DistanceKm)),
-            });
+            }, Key(r, s.Chargers.Count > 0 ? "charger" : null));
             Plot plt = fig.AddPanel("soc", 420);
             foreach (ChargerSpec c in s.Chargers)
             {
@@ -107,7 +107,7 @@ namespace RangeGuard.Simulator.Plots
             {
                 new LaneGroup("charging", ChargingEvents(r)),
                 new LaneGroup("alerts", AlertEvents(r, a => a.ElapsedS / 3600, r.SimulatedS / 3600)),
-            });
+            }, Key(r, r.ChargeSessions.Count > 0 ? "charging (bar: how long)" : null));
             bool Charging(int i) => t.ChargeKw[i] > 0.05;
 
             Plot soc = fig.AddPanel("soc", 300);
@@ -138,7 +138,7 @@ namespace RangeGuard.Simulator.Plots
         {
             double[] h = Hours(t);
             var fig = TimeFigure(s, $"{s.Name}: temperatures and heating over time ({Mode(r)})", h);
-            EventLane.Add(fig, new[] { new LaneGroup("alerts", AlertEvents(r, a => a.ElapsedS / 3600, r.SimulatedS / 3600)) });
+            EventLane.Add(fig, new[] { new LaneGroup("alerts", AlertEvents(r, a => a.ElapsedS / 3600, r.SimulatedS / 3600)) }, Key(r, null));
 
             Plot temp = fig.AddPanel("temperatures", 330);
             Series.Line(temp, h, t.AmbientC, "outside", Colors.SkyBlue, 2);
@@ -164,6 +164,26 @@ namespace RangeGuard.Simulator.Plots
             {
                 XTicks = ClockAxis.Ticks(s, span * 1.01),
             };
+        }
+
+        /// <summary>What the lane's colours mean: the alert severities this run has (most severe first), then chargers.</summary>
+        private static List<LaneKey> Key(RunResult r, string? charger)
+        {
+            var key = new List<LaneKey>();
+            foreach (AlertSeverity sev in new[] { AlertSeverity.Critical, AlertSeverity.Warning, AlertSeverity.Advisory, AlertSeverity.Info })
+            {
+                if (r.Alerts.Exists(a => a.Severity == sev))
+                {
+                    key.Add(new LaneKey(sev.ToString().ToLowerInvariant(), Palette.Severity(sev), MarkerShape.FilledCircle));
+                }
+            }
+
+            if (charger != null)
+            {
+                key.Add(new LaneKey(charger, Palette.Charger, MarkerShape.FilledTriangleUp));
+            }
+
+            return key;
         }
 
         /// <summary>Each raise or re-alert, from when it came to when that alert cleared (or the end of the run).</summary>

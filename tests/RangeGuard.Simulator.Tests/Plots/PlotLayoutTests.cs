@@ -117,12 +117,22 @@ namespace RangeGuard.Simulator.Tests.Plots
                 foreach (FigurePanel p in f.Panels)
                 {
                     bool lane = p.Name == "events";
-                    Assert.AreEqual(lane ? 0 : 1, p.Plot.Axes.GetPanels().OfType<LegendPanel>().Count(l => l.Edge == Edge.Right), $"{fig}/{p.Name}: legend panel on the right");
+                    Assert.AreEqual(1, p.Plot.Axes.GetPanels().OfType<LegendPanel>().Count(l => l.Edge == Edge.Right), $"{fig}/{p.Name}: legend (the lane: its key) right of the data");
                     Assert.IsFalse(p.Plot.Legend.IsVisible, $"{fig}/{p.Name}: no legend inside the data area");
                     Assert.AreEqual(lane, p.Plot.GetPlottables<Text>().Any(), $"{fig}/{p.Name}: text labels only in the lane");
                     Assert.IsTrue(p.Plot.GetPlottables<VerticalLine>().All(l => string.IsNullOrEmpty(l.Text)), $"{fig}/{p.Name}: marker lines carry no label");
                 }
             }
+        }
+
+        [TestMethod]
+        public void The_lanes_key_should_name_the_severities_the_run_has()
+        {
+            Dictionary<string, Figure> figs = Figures();
+            string[] Key(string fig) => figs[fig].Panel("events").Plot.Legend.ManualItems.Select(i => i.LabelText).ToArray();
+            CollectionAssert.AreEqual(new[] { "warning", "advisory", "charger" }, Key("soc-distance"));
+            CollectionAssert.AreEqual(new[] { "warning", "advisory", "charging (bar: how long)" }, Key("soc-time"));
+            CollectionAssert.AreEqual(new[] { "warning", "advisory" }, Key("temperatures"));
         }
 
         [TestMethod]
@@ -149,6 +159,14 @@ namespace RangeGuard.Simulator.Tests.Plots
                 string png = Path.Combine(Path.GetTempPath(), $"rg-plot-{Guid.NewGuid():N}.png");
                 f.SavePng(png);
                 File.Delete(png);
+                foreach (FigurePanel p in f.Panels)
+                {
+                    // The legend fits in the figure's right margin, beside a right-hand axis if there is one.
+                    float axis = p.Plot.Axes.Right.Label.Text.Length > 0 ? 70 : 0;
+                    PixelSize legend = p.Plot.Legend.LastRenderSize;
+                    Assert.IsTrue(legend.Width > 0 && legend.Width + axis + 20 <= Figure.RightPad, $"{fig}/{p.Name}: legend {legend.Width} px wide");
+                }
+
                 Plot lane = f.Panel("events").Plot;
                 PixelRect area = lane.LastRender.DataRect;
                 List<PixelRect> rects = lane.GetPlottables<Text>().Select(t => t.LabelStyle.LastRenderPixelRect).ToList();
