@@ -28,7 +28,7 @@ namespace RangeGuard.Simulator.Commands
             ["profile build"] = null,
             ["profile check"] = null,
             ["evaluate"] = "the predictor missed at least one of its accuracy targets",
-            ["dyno"] = "a vehicle's predicted consumption is outside ±10 % of the EPA measurement",
+            ["dyno"] = "the predicted consumption misses the EPA measurements by more than the tolerance (the last line says which)",
         };
 
         /// <summary>The exit-code lines of a verb's help ("" = the program as a whole; a verb not in the table gets the general meaning).</summary>
@@ -37,7 +37,7 @@ namespace RangeGuard.Simulator.Commands
             yield return (Ok, "ok");
             if (verb.Length == 0 || !CheckFailedMeaning.TryGetValue(verb, out string? one))
             {
-                yield return (CheckFailed, "the check the command makes failed (run --check, evaluate, dyno, vehicles generate --check; see their help)");
+                yield return (CheckFailed, "the check the command makes failed (each command's --help says what that is)");
             }
             else if (one != null)
             {

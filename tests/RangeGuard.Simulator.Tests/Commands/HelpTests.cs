@@ -55,12 +55,12 @@ namespace RangeGuard.Simulator.Tests.Commands
                 "  3  unexpected error: a bug (stderr has the stack trace; please report it)"));
 
             StringAssert.Contains(Cli.Run("run", "--help").Out, "  1  an expected outcome of the scenario failed (only with --check)");
-            StringAssert.Contains(Cli.Run("dyno", "--help").Out, "  1  a vehicle's predicted consumption is outside ±10 % of the EPA measurement");
+            StringAssert.Contains(Cli.Run("dyno", "--help").Out, "  1  the predicted consumption misses the EPA measurements by more than the tolerance");
             StringAssert.Contains(Cli.Run("vehicles", "generate", "--help").Out, "  1  a generated file is out of date (only with --check)");
             string dbc = Cli.Run("dbc", "--help").Out;
             StringAssert.Contains(dbc, "  2  bad arguments or input");
             Assert.IsFalse(dbc.Contains("  1  ", System.StringComparison.Ordinal), "dbc never exits 1, so its help does not list 1");
-            StringAssert.Contains(Cli.Run("--help").Out, "  1  the check the command makes failed (run --check, evaluate, dyno, vehicles generate --check; see their help)");
+            StringAssert.Contains(Cli.Run("--help").Out, "  1  the check the command makes failed (each command's --help says what that is)");
         }
     }
 }
