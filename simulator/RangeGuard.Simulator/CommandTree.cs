@@ -3,13 +3,13 @@ using RangeGuard.Simulator.Commands;
 
 namespace RangeGuard.Simulator
 {
-    /// <summary>The rangeguard command line. Each verb adds itself here.</summary>
+    /// <summary>The rangeguard command line. Each verb adds itself here (and its exit code 1 meaning to ExitCodes).</summary>
     public static class CommandTree
     {
         public static RootCommand Build()
         {
             var root = new RootCommand("RangeGuard: EV range-warning agent simulator and host tools.\n"
-                + "Exit codes: 0 ok, 1 a --check expectation failed, 2 bad arguments or input files.");
+                + "Errors go to stderr as 'rangeguard <command>: <what>: <why>'; the exit codes are below.");
             root.Add(RunCommand.Create());
             root.Add(ScenariosCommand.Create());
             root.Add(VehiclesCommand.Create());
@@ -23,6 +23,7 @@ namespace RangeGuard.Simulator
             root.Add(DynoCommand.Create());
             root.Add(RouteSendCommand.Create());
             root.Add(MqttBudgetCommand.Create());
+            ExitCodeHelp.Install(root);
             return root;
         }
     }

@@ -4,25 +4,39 @@ using RangeGuard.Simulator.Commands;
 
 namespace RangeGuard.Simulator
 {
-    /// <summary>Entry point: builds the command tree (one class per verb under Commands/) and runs it.</summary>
+    /// <summary>
+    /// Entry point: builds the command tree (one class per verb under Commands/) and runs it. Parse errors and unexpected
+    /// exceptions are reported here in the same form as the verbs' own errors (<see cref="CommandError"/>).
+    /// </summary>
     public static class Program
     {
         public static int Main(string[] args)
         {
             RootCommand root = CommandTree.Build();
             ParseResult parsed = root.Parse(args);
+            string verb = ParseErrors.Verb(parsed);
             if (parsed.Errors.Count > 0)
             {
-                foreach (var e in parsed.Errors)
+                foreach (string line in ParseErrors.Describe(parsed))
                 {
-                    Console.Error.WriteLine($"error: {e.Message}");
+                    Console.Error.WriteLine(CommandError.Format(verb, line));
                 }
 
-                Console.Error.WriteLine("Try 'rangeguard --help'.");
+                Console.Error.WriteLine($"Try '{CommandError.Program}{(verb.Length > 0 ? " " + verb : "")} --help'.");
                 return ExitCodes.BadInput;
             }
 
-            return parsed.Invoke();
+            try
+            {
+                return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            }
+            catch (Exception ex)
+            {
+                Console.Error.WriteLine(CommandError.Format(verb, "unexpected error", $"{ex.GetType().Name}: {ex.Message}"));
+                Console.Error.WriteLine("This is a bug in rangeguard; please report it with the command line and this trace:");
+                Console.Error.WriteLine(ex.ToString());
+                return ExitCodes.Unexpected;
+            }
         }
     }
 }

@@ -35,13 +35,20 @@ namespace RangeGuard.Host.Can
 
         public static bool TryParse(string? text, out ByteLinkUri? uri, out string error)
         {
+            bool ok = TryParseReason(text, out uri, out string reason);
+            error = ok ? string.Empty : $"bridge address '{text}': {reason}";
+            return ok;
+        }
+
+        /// <summary>Like <see cref="TryParse"/>, with only what is wrong (for callers that name the address themselves).</summary>
+        public static bool TryParseReason(string? text, out ByteLinkUri? uri, out string reason)
+        {
             uri = null;
-            error = string.Empty;
-            string shown = $"bridge address '{text}'";
+            reason = string.Empty;
             const string Forms = "use serial:/dev/ttyUSB0[@115200] or tcp://host:port";
             if (string.IsNullOrWhiteSpace(text))
             {
-                error = $"{shown}: empty; {Forms}";
+                reason = $"empty; {Forms}";
                 return false;
             }
 
@@ -62,7 +69,7 @@ namespace RangeGuard.Host.Can
                     string baudText = rest.Substring(at + 1);
                     if (!int.TryParse(baudText, NumberStyles.None, CultureInfo.InvariantCulture, out baud) || baud <= 0)
                     {
-                        error = $"{shown}: baud rate '{baudText}' is not a positive whole number";
+                        reason = $"baud rate '{baudText}' is not a positive whole number";
                         return false;
                     }
 
@@ -71,7 +78,7 @@ namespace RangeGuard.Host.Can
 
                 if (rest.Length == 0)
                 {
-                    error = $"{shown}: no device path after 'serial:'; {Forms}";
+                    reason = $"no device path after 'serial:'; {Forms}";
                     return false;
                 }
 
@@ -85,7 +92,7 @@ namespace RangeGuard.Host.Can
                 int colon = rest.LastIndexOf(':');
                 if (colon <= 0 || colon == rest.Length - 1)
                 {
-                    error = $"{shown}: needs host and port, e.g. tcp://127.0.0.1:5000";
+                    reason = "needs host and port, e.g. tcp://127.0.0.1:5000";
                     return false;
                 }
 
@@ -98,13 +105,13 @@ namespace RangeGuard.Host.Can
                 string portText = rest.Substring(colon + 1);
                 if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port < 1 || port > 65535)
                 {
-                    error = $"{shown}: port '{portText}' is not a number 1..65535";
+                    reason = $"port '{portText}' is not a number 1..65535";
                     return false;
                 }
 
                 if (host.Length == 0 || host.Contains('/'))
                 {
-                    error = $"{shown}: host '{host}' is not a host name or address";
+                    reason = $"host '{host}' is not a host name or address";
                     return false;
                 }
 
@@ -114,7 +121,7 @@ namespace RangeGuard.Host.Can
 
             int scheme = text.IndexOf(':');
             string what = scheme > 0 ? $"unknown scheme '{text.Substring(0, scheme)}'" : "no scheme";
-            error = $"{shown}: {what}; {Forms}";
+            reason = $"{what}; {Forms}";
             return false;
         }
     }

@@ -33,21 +33,25 @@ namespace RangeGuard.Host.Can
         /// <summary>Why the connection ended, or null while connected.</summary>
         public string? DisconnectReason { get; private set; }
 
-        /// <summary>Connects to host:port within <paramref name="connectTimeoutMs"/>; throws IOException with the endpoint on failure.</summary>
+        /// <summary>
+        /// Connects to host:port within <paramref name="connectTimeoutMs"/>; throws <see cref="ByteLinkOpenException"/>
+        /// (an IOException) naming the address and why: nothing listening, unknown host, no answer.
+        /// </summary>
         public static TcpByteLink Connect(string host, int port, int connectTimeoutMs = 3000, int readTimeoutMs = DefaultReadTimeoutMs)
         {
+            string address = $"tcp://{host}:{port}";
             var client = new TcpClient();
             try
             {
                 if (!client.ConnectAsync(host, port).Wait(connectTimeoutMs))
                 {
-                    throw new System.IO.IOException($"tcp://{host}:{port}: no connection within {connectTimeoutMs} ms");
+                    throw new ByteLinkOpenException(address, $"no answer within {connectTimeoutMs} ms (wrong address, or a firewall dropping the connection?)");
                 }
             }
             catch (AggregateException ex) when (ex.InnerException is SocketException se)
             {
                 client.Dispose();
-                throw new System.IO.IOException($"tcp://{host}:{port}: {se.Message}", se);
+                throw new ByteLinkOpenException(address, WhyNot(host, port, se), se);
             }
             catch
             {
@@ -55,8 +59,18 @@ namespace RangeGuard.Host.Can
                 throw;
             }
 
-            return new TcpByteLink(client.Client, readTimeoutMs, $"tcp://{host}:{port}");
+            return new TcpByteLink(client.Client, readTimeoutMs, address);
         }
+
+        /// <summary>A failed connect in words.</summary>
+        internal static string WhyNot(string host, int port, SocketException se) => se.SocketErrorCode switch
+        {
+            SocketError.ConnectionRefused => $"connection refused: nothing listens on port {port} of {host} (is the bridge, ser2net or socat running?)",
+            SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => $"unknown host '{host}'",
+            SocketError.TimedOut => "no answer (wrong address, or a firewall dropping the connection?)",
+            SocketError.NetworkUnreachable or SocketError.HostUnreachable => $"{host} cannot be reached from here ({se.Message})",
+            _ => se.Message,
+        };
 
         public int Read(byte[] buffer, int offset, int count)
         {

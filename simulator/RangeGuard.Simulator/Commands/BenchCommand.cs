@@ -25,17 +25,15 @@ namespace RangeGuard.Simulator.Commands
             Func<Scenario, IVirtualBoard>? factory = RunCommand.BoardFor(board, null, out string boardError);
             if (factory == null)
             {
-                Console.Error.WriteLine($"error: {boardError}");
-                return ExitCodes.BadInput;
+                return CommandError.Report(Console.Error, "bench", boardError);
             }
 
             if (runs < 1 || runs > 1000)
             {
-                Console.Error.WriteLine("error: --runs must be within 1..1000");
-                return ExitCodes.BadInput;
+                return CommandError.Report(Console.Error, "bench", "--runs", $"must be 1 to 1000 (got {runs})");
             }
 
-            if (!ScenarioArgument.TryLoad(name, out Scenario s))
+            if (!ScenarioArgument.TryLoad(name, "bench", out Scenario s))
             {
                 return ExitCodes.BadInput;
             }

@@ -40,8 +40,7 @@ namespace RangeGuard.Simulator.Commands
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                error.WriteLine($"dbc: {file.FullName}: {(ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : ex.Message)}");
-                return ExitCodes.BadInput;
+                return CommandError.Report(error, "dbc", file.FullName, ex is FileNotFoundException or DirectoryNotFoundException ? "no such file" : ex.Message);
             }
 
             int unusable = dbc.Issues.Count(i => i.Kind == DbcIssueKind.Unusable);

@@ -59,8 +59,7 @@ namespace RangeGuard.Simulator.Commands
             }
             catch (Exception ex) when (ex is IOException || ex is InvalidDataException || ex is UnauthorizedAccessException)
             {
-                error.WriteLine($"dyno: {ex.Message}");
-                return 2;
+                return CommandError.Report(error, "dyno", ex.Message);
             }
 
             List<DynoTerms> terms = DynoFit.Terms(list, udds, hwfet);

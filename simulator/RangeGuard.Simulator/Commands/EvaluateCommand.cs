@@ -53,13 +53,13 @@ namespace RangeGuard.Simulator.Commands
                 }
                 else
                 {
-                    error.WriteLine($"evaluate: --plan {planName}: must be nav or oracle");
+                    error.WriteLine(CommandError.Format("evaluate", $"--plan {planName}: must be nav or oracle"));
                     return 2;
                 }
 
                 if (parseResult.GetValue(tempSd) < 0)
                 {
-                    error.WriteLine("evaluate: --temp-error-sd must be >= 0");
+                    error.WriteLine(CommandError.Format("evaluate", "--temp-error-sd must be >= 0"));
                     return 2;
                 }
 
@@ -80,7 +80,7 @@ namespace RangeGuard.Simulator.Commands
 
             if (o.Folds < 0 || o.Folds > 40)
             {
-                error.WriteLine($"evaluate: --folds {o.Folds}: must be 0..40");
+                error.WriteLine(CommandError.Format("evaluate", $"--folds {o.Folds}: must be 0..40"));
                 return 2;
             }
 
@@ -157,7 +157,7 @@ namespace RangeGuard.Simulator.Commands
             }
             else
             {
-                error.WriteLine($"evaluate: '{path}' is neither a file nor a folder");
+                error.WriteLine(CommandError.Format("evaluate", $"'{path}' is neither a file nor a folder"));
                 return null;
             }
 
@@ -182,7 +182,7 @@ namespace RangeGuard.Simulator.Commands
 
             if (trips.Count == 0)
             {
-                error.WriteLine($"evaluate: no trip files in '{path}'");
+                error.WriteLine(CommandError.Format("evaluate", $"no trip files in '{path}'"));
                 return null;
             }
 
@@ -195,13 +195,13 @@ namespace RangeGuard.Simulator.Commands
             {
                 if (!File.Exists(configPath))
                 {
-                    error.WriteLine($"evaluate: vehicle config '{configPath}' not found");
+                    error.WriteLine(CommandError.Format("evaluate", $"vehicle config '{configPath}' not found"));
                     return null;
                 }
 
                 if (!VehicleParams.TryParse(File.ReadAllText(configPath), out VehicleParams parsed, out string message))
                 {
-                    error.WriteLine($"evaluate: {configPath}: {message}");
+                    error.WriteLine(CommandError.Format("evaluate", $"{configPath}: {message}"));
                     return null;
                 }
 
@@ -211,7 +211,7 @@ namespace RangeGuard.Simulator.Commands
             VehicleParams? preset = VehiclePresets.Create(vehicleId);
             if (preset == null)
             {
-                error.WriteLine($"evaluate: unknown vehicle '{vehicleId}'; known: {VehiclePresets.IdList()}");
+                error.WriteLine(CommandError.Format("evaluate", $"unknown vehicle '{vehicleId}'; known: {VehiclePresets.IdList()}"));
             }
 
             return preset;

@@ -57,8 +57,7 @@ namespace RangeGuard.Simulator.Commands
         {
             if (!profile.Exists)
             {
-                error.WriteLine($"profile build: {profile.FullName}: no such file");
-                return ExitCodes.BadInput;
+                return CommandError.Report(error, "profile build", profile.FullName, "no such file");
             }
 
             ProfileBuild build;
@@ -70,20 +69,19 @@ namespace RangeGuard.Simulator.Commands
             {
                 foreach (string e in ex.Errors)
                 {
-                    error.WriteLine("profile build: " + e);
+                    error.WriteLine(CommandError.Format("profile build", e));
                 }
 
                 return ExitCodes.BadInput;
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                error.WriteLine("profile build: " + ex.Message);
-                return ExitCodes.BadInput;
+                return CommandError.Report(error, "profile build", ex.Message);
             }
 
             foreach (string w in build.Warnings)
             {
-                error.WriteLine("profile build: warning: " + w);
+                CommandError.Warn(error, "profile build", w);
             }
 
             TextWriter summary = output == null ? error : o;
@@ -105,8 +103,7 @@ namespace RangeGuard.Simulator.Commands
         {
             if (!log.Exists)
             {
-                error.WriteLine($"profile check: {log.FullName}: no such file");
-                return ExitCodes.BadInput;
+                return CommandError.Report(error, "profile check", log.FullName, "no such file");
             }
 
             SignalMap map;
@@ -117,18 +114,16 @@ namespace RangeGuard.Simulator.Commands
                 map = ProfileCatalog.Load(mapName);
                 result = ProfileCheck.Run(map, CanLogReader.ReadFile(log.FullName, out reader));
             }
-            catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException)
+            catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
             {
-                error.WriteLine("profile check: " + ex.Message);
-                return ExitCodes.BadInput;
+                return CommandError.Report(error, "profile check", ex.Message);
             }
 
             string? problem = LogProblem.Describe(log.Name, reader, result.Frames, result.MatchedFrames, map.ProfileName ?? mapName);
             PrintCheck(result, map.ProfileName ?? mapName, log.Name, reader, top, o);
             if (problem != null)
             {
-                error.WriteLine("profile check: " + problem);
-                return ExitCodes.BadInput;
+                return CommandError.Report(error, "profile check", problem);
             }
 
             return ExitCodes.Ok;

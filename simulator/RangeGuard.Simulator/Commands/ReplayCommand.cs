@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using RangeGuard.Dbc;
@@ -12,6 +13,8 @@ namespace RangeGuard.Simulator.Commands
     /// <summary><c>rangeguard replay LOG --profile P</c>: a CAN log through SLCAN -> DBC decode -> vehicle state, printed over time.</summary>
     public static class ReplayCommand
     {
+        private const string Verb = "replay";
+
         public static Command Create()
         {
             var log = new Argument<FileInfo>("log") { Description = "CAN log: candump -l (.log), SavvyCAN GVRET (.csv) or OVMS CRTD (.crtd); .gz accepted" };
@@ -39,14 +42,12 @@ namespace RangeGuard.Simulator.Commands
         {
             if (!log.Exists)
             {
-                error.WriteLine($"replay: {log.FullName}: no such file");
-                return 2;
+                return CommandError.Report(error, Verb, log.FullName, "no such file");
             }
 
             if (!(intervalSeconds > 0) || intervalSeconds > 86400)
             {
-                error.WriteLine("replay: --interval must be between 0 and 86400 seconds");
-                return 2;
+                return CommandError.Report(error, Verb, "--interval", $"must be more than 0 and at most 86400 seconds (got {intervalSeconds.ToString("G", CultureInfo.InvariantCulture)})");
             }
 
             SignalMap map;
@@ -56,15 +57,9 @@ namespace RangeGuard.Simulator.Commands
                 map = ProfileCatalog.Load(profile);
                 result = ReplaySession.Run(log.FullName, map, (long)Math.Round(intervalSeconds * 1000));
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
             {
-                error.WriteLine("replay: " + ex.Message);
-                return 2;
-            }
-            catch (IOException ex)
-            {
-                error.WriteLine("replay: " + ex.Message);
-                return 2;
+                return CommandError.Report(error, Verb, ex.Message);
             }
 
             VehicleState s = result.State;
@@ -72,8 +67,7 @@ namespace RangeGuard.Simulator.Commands
             string? problem = LogProblem.Describe(log.Name, reader, reader.Frames, result.Decoder.FramesReceived - result.Decoder.UnknownIdFrames - result.Decoder.FilteredFrames, map.ProfileName ?? profile);
             if (problem != null)
             {
-                error.WriteLine("replay: " + problem);
-                return 2;
+                return CommandError.Report(error, Verb, problem);
             }
 
             int[] shown = MappedInputs(map);
@@ -91,10 +85,10 @@ namespace RangeGuard.Simulator.Commands
             output.WriteLine($"energy: out {s.EnergyOutWh:F1} Wh, in {s.EnergyInWh:F1} Wh, distance {s.DistanceKm:F2} km");
             foreach (var e in reader.Errors)
             {
-                error.WriteLine($"{e.Source}:{e.LineNumber}: {e.Field}: {e.Reason}");
+                CommandError.Warn(error, Verb, $"{e.Source}:{e.LineNumber}: {e.Field}: {e.Reason} (line skipped)");
             }
 
-            return 0;
+            return ExitCodes.Ok;
         }
 
         private static int[] MappedInputs(SignalMap map)

@@ -48,7 +48,7 @@ namespace RangeGuard.Simulator.Commands
         {
             if (!BrokerAddress.TryParse(brokerUrl, out BrokerAddress broker, out string error) || MqttTopics.CheckVehicleId(vehicleId) is string badId && (error = badId) != null)
             {
-                Console.Error.WriteLine($"error: {error}");
+                Console.Error.WriteLine(CommandError.Format("route send", error));
                 return ExitCodes.BadInput;
             }
 
@@ -57,7 +57,7 @@ namespace RangeGuard.Simulator.Commands
             {
                 if (!DateTimeOffset.TryParse(depart, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset d))
                 {
-                    Console.Error.WriteLine($"error: --depart '{depart}' is not a date and time");
+                    Console.Error.WriteLine(CommandError.Format("route send", $"--depart '{depart}' is not a date and time"));
                     return ExitCodes.BadInput;
                 }
 
@@ -74,7 +74,7 @@ namespace RangeGuard.Simulator.Commands
             int bytes = Encoding.UTF8.GetByteCount(payload);
             if (bytes > CommandParser.MaxRouteBytes)
             {
-                Console.Error.WriteLine($"error: the route takes {bytes} bytes, over the {CommandParser.MaxRouteBytes} a car accepts");
+                Console.Error.WriteLine(CommandError.Format("route send", $"the route takes {bytes} bytes, over the {CommandParser.MaxRouteBytes} a car accepts"));
                 return ExitCodes.BadInput;
             }
 
@@ -94,14 +94,14 @@ namespace RangeGuard.Simulator.Commands
                 link.Start();
                 if (!link.WaitConnectedAsync(TimeSpan.FromSeconds(timeoutS)).GetAwaiter().GetResult())
                 {
-                    Console.Error.WriteLine($"error: cannot connect to {broker}: {link.LastError}");
+                    Console.Error.WriteLine(CommandError.Format("route send", $"cannot connect to {broker}: {link.LastError}"));
                     return ExitCodes.BadInput;
                 }
 
                 Console.WriteLine($"sending {s.Name}'s route to {vehicleId} as {rid} ({bytes} bytes)");
                 if (!link.TryPublish(topics.CommandPrefix + "route", payload, 1, false, out _))
                 {
-                    Console.Error.WriteLine("error: the broker connection dropped before the route went out");
+                    Console.Error.WriteLine(CommandError.Format("route send", "the broker connection dropped before the route went out"));
                     return ExitCodes.BadInput;
                 }
 
@@ -121,7 +121,7 @@ namespace RangeGuard.Simulator.Commands
                     Thread.Sleep(20);
                 }
 
-                Console.Error.WriteLine($"error: no result from {vehicleId} within {timeoutS:0.#} s (is it online? rangeguard/v1/{vehicleId}/status says)");
+                Console.Error.WriteLine(CommandError.Format("route send", $"no result from {vehicleId} within {timeoutS:0.#} s (is it online? rangeguard/v1/{vehicleId}/status says)"));
                 return ExitCodes.BadInput;
             }
             finally

@@ -16,12 +16,14 @@ namespace RangeGuard.Simulator.Commands
     /// <summary>`rangeguard run &lt;scenario&gt;`: simulate, print the summary, write report.json and the plots, optionally check.</summary>
     public static class RunCommand
     {
+        private const string Verb = "run";
+
         /// <summary>Makes the board for a run: by default the real agent on the virtual board (in-process SLCAN pipe).</summary>
         public static Func<Scenario, IVirtualBoard> BoardFactory { get; set; } = _ => new AgentBoard();
 
         /// <summary>
         /// The factory for <c>--board</c> ("agent" or "null") and <c>--can</c> (a real bridge for the agent); null with a
-        /// message when the arguments are bad.
+        /// message when the arguments are bad ("--can udp://x: unknown scheme 'udp'; use …", the option first).
         /// </summary>
         public static Func<Scenario, IVirtualBoard>? BoardFor(string board, string? can, out string error)
         {
@@ -34,8 +36,9 @@ namespace RangeGuard.Simulator.Commands
                         return BoardFactory;
                     }
 
-                    if (!ByteLinkUri.TryParse(can, out _, out error))
+                    if (!ByteLinkUri.TryParseReason(can, out _, out string reason))
                     {
+                        error = $"--can {can}: {reason}";
                         return null;
                     }
 
@@ -44,13 +47,13 @@ namespace RangeGuard.Simulator.Commands
                 case "none":
                     if (can != null)
                     {
-                        error = "--can needs the agent board (--board agent)";
+                        error = $"--can {can}: needs the agent board (--board agent), not --board {board}";
                         return null;
                     }
 
                     return _ => new NullBoard();
                 default:
-                    error = $"unknown board '{board}': use agent or null";
+                    error = $"--board {board}: no such board; use agent or null";
                     return null;
             }
         }
@@ -91,7 +94,7 @@ namespace RangeGuard.Simulator.Commands
                 MqttRunSettings? m = mqtt.Read(p, out string mqttError);
                 if (m == null)
                 {
-                    Console.Error.WriteLine($"error: {mqttError}");
+                    Console.Error.WriteLine(CommandError.Format("run", mqttError));
                     return ExitCodes.BadInput;
                 }
 
@@ -108,23 +111,20 @@ namespace RangeGuard.Simulator.Commands
             Func<Scenario, IVirtualBoard>? factory = BoardFor(board, can, out string boardError);
             if (factory == null)
             {
-                Console.Error.WriteLine($"error: {boardError}");
-                return ExitCodes.BadInput;
+                return CommandError.Report(Console.Error, Verb, boardError);
             }
 
             if (follow && asDriven)
             {
-                Console.Error.WriteLine("error: --follow-advice and --as-driven exclude each other");
-                return ExitCodes.BadInput;
+                return CommandError.Report(Console.Error, Verb, "--follow-advice, --as-driven", "choose one: they exclude each other");
             }
 
-            if (speedup <= 0)
+            if (!(speedup > 0))
             {
-                Console.Error.WriteLine("error: --speedup must be > 0");
-                return ExitCodes.BadInput;
+                return CommandError.Report(Console.Error, Verb, "--speedup", $"must be more than 0 (got {speedup})");
             }
 
-            if (!ScenarioArgument.TryLoad(name, out Scenario s))
+            if (!ScenarioArgument.TryLoad(name, Verb, out Scenario s))
             {
                 return ExitCodes.BadInput;
             }
@@ -135,8 +135,7 @@ namespace RangeGuard.Simulator.Commands
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"error: cannot create output folder {outDir}: {ex.Message}");
-                return ExitCodes.BadInput;
+                return CommandError.Report(Console.Error, Verb, $"--out {outDir}", $"cannot create the folder: {ex.Message}");
             }
 
             bool ok = true;
@@ -166,7 +165,7 @@ namespace RangeGuard.Simulator.Commands
                 factory = MqttRunOptions.Factory(board, can, mqtt, broker, outDir, out string mqttError);
                 if (factory == null)
                 {
-                    Console.Error.WriteLine($"error: {mqttError}");
+                    Console.Error.WriteLine(CommandError.Format("run", mqttError));
                     return ExitCodes.BadInput;
                 }
             }
@@ -175,10 +174,18 @@ namespace RangeGuard.Simulator.Commands
             {
                 RunModes(s, factory, both, follow, asDriven, check, outDir, live, speedup, noPlots, ref ok);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            catch (ByteLinkOpenException ex)
             {
-                Console.Error.WriteLine($"error: cannot open the CAN bridge {can}: {ex.Message}");
-                return ExitCodes.BadInput;
+                return CommandError.Report(Console.Error, Verb, $"--can {can}", ex.Reason);
+            }
+            catch (FormatException ex)
+            {
+                return CommandError.Report(Console.Error, Verb, $"--can {can}", ex.Message);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Writing the report or a plot into --out failed (disk full, permissions).
+                return CommandError.Report(Console.Error, Verb, $"--out {outDir}", ex.Message);
             }
             finally
             {
@@ -211,10 +218,19 @@ namespace RangeGuard.Simulator.Commands
             string? suffix, bool live, double speedup, bool noPlots, ref bool ok)
         {
             IVirtualBoard board = factory(s);
+            // Piped: the header first, then the timeline line by line as it happens; a terminal shows a progress bar
+            // or the live view, and the same text after the run.
+            bool streamed = !live && BatchProgress.Piped;
+            if (streamed)
+            {
+                TextSummary.WriteHeader(Console.Out, s, board.Name, follow);
+            }
+
+            var timeline = new Timeline(s, streamed ? Console.Out : null);
             RunResult r;
             try
             {
-                r = live ? LiveDashboard.Run(s, board, follow, speedup) : BatchProgress.Run(s, board, follow);
+                r = live ? LiveDashboard.Run(s, board, follow, speedup, timeline) : BatchProgress.Run(s, board, follow, timeline);
             }
             finally
             {
@@ -227,7 +243,15 @@ namespace RangeGuard.Simulator.Commands
                 ok = false;
             }
 
-            TextSummary.Write(Console.Out, s, r, checks);
+            if (streamed)
+            {
+                TextSummary.WriteResults(Console.Out, s, r, timeline.Entries, checks);
+            }
+            else
+            {
+                TextSummary.Write(Console.Out, s, r, timeline.Entries, checks);
+            }
+
             string stem = suffix == null ? s.Name : $"{s.Name}.{suffix}";
             string report = Path.Combine(outDir, stem + ".report.json");
             JsonReport.Write(report, s, r, checks);

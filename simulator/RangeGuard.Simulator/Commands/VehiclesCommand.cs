@@ -55,8 +55,7 @@ namespace RangeGuard.Simulator.Commands
             string? root = GeneratedSources.FindRepositoryRoot(start);
             if (root == null)
             {
-                error.WriteLine($"vehicles generate: no RangeGuard checkout (RangeGuard.sln and firmware/vehicles/) above {Path.GetFullPath(start)}; use --root");
-                return ExitCodes.BadInput;
+                return CommandError.Report(error, "vehicles generate", Path.GetFullPath(start), "not inside a RangeGuard checkout (no RangeGuard.sln and firmware/vehicles/ here or above); use --root");
             }
 
             // The folders on disk, not the copies embedded at build time: they are what is being generated from.
@@ -84,7 +83,7 @@ namespace RangeGuard.Simulator.Commands
             {
                 foreach (string e in ex.Errors)
                 {
-                    error.WriteLine("vehicles generate: " + e);
+                    error.WriteLine(CommandError.Format("vehicles generate", e));
                 }
 
                 return ExitCodes.BadInput;

@@ -6,16 +6,45 @@ using RangeGuard.Simulator.Scenarios;
 
 namespace RangeGuard.Simulator.Reports
 {
-    /// <summary>The plain-text run summary: step log, charge sessions, alert timeline, outcome, checks.</summary>
+    /// <summary>
+    /// The plain-text run summary: header, timeline (steps, alerts, advice), then the itinerary as run, charge sessions,
+    /// outcome and checks. Piped output prints the header first and streams the timeline as it happens (<see cref="Timeline"/>).
+    /// </summary>
     public static class TextSummary
     {
-        public static void Write(TextWriter w, Scenario s, RunResult r, IReadOnlyList<CheckItem>? checks)
+        /// <summary>The whole summary at once: header, timeline, results (a run whose timeline was not streamed).</summary>
+        public static void Write(TextWriter w, Scenario s, RunResult r, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<CheckItem>? checks)
+        {
+            WriteHeader(w, s, r.BoardName, r.FollowedAdvice);
+            foreach (TimelineEntry e in timeline)
+            {
+                w.WriteLine(Timeline.Format(s, e));
+            }
+
+            WriteResults(w, s, r, timeline, checks);
+        }
+
+        /// <summary>What runs: scenario, vehicle, board, driver; then the timeline's heading (its entries follow).</summary>
+        public static void WriteHeader(TextWriter w, Scenario s, string boardName, bool followsAdvice)
         {
             w.WriteLine($"Scenario {s.Name}: {s.Description}");
-            w.WriteLine($"Vehicle {s.Vehicle.Name}; board: {r.BoardName}; driver {(r.FollowedAdvice ? $"follows advice (source: {r.AdviceSource})" : "ignores advice (as driven)")}");
+            w.WriteLine($"Vehicle {s.Vehicle.Name}; board: {boardName}; driver {(followsAdvice ? "follows advice" : "ignores advice (as driven)")}");
+            w.WriteLine();
+            w.WriteLine("Timeline (itinerary steps; alerts raised and cleared; advice given and withdrawn):");
+        }
+
+        /// <summary>After the timeline: its counts, the board's account, the itinerary as run, charging, outcome, checks.</summary>
+        public static void WriteResults(TextWriter w, Scenario s, RunResult r, IReadOnlyList<TimelineEntry> timeline, IReadOnlyList<CheckItem>? checks)
+        {
+            w.WriteLine(Counts(r, timeline));
             if (r.BoardSummary != null)
             {
                 w.WriteLine($"Board: {r.BoardSummary}");
+            }
+
+            if (r.FollowedAdvice)
+            {
+                w.WriteLine($"Advice the driver acted on came from: {r.AdviceSource}");
             }
 
             w.WriteLine();
@@ -36,13 +65,6 @@ namespace RangeGuard.Simulator.Reports
             }
 
             w.WriteLine();
-            w.WriteLine(r.Alerts.Count == 0 ? (r.BoardHasAgent ? "Alerts: none." : "Alerts: none (no agent on this board).") : "Alert timeline:");
-            foreach (BoardAlert a in r.Alerts)
-            {
-                w.WriteLine($"  {Clock(s, a.ElapsedS)}  km {a.PositionM / 1000,6:0.0}  {a.Severity,-8} {a.Code,-22} {a.Text}");
-            }
-
-            w.WriteLine();
             w.WriteLine(r.Outcome == Outcome.Strands
                 ? $"Outcome: STRANDED at km {r.StrandedAtM / 1000:0.0}, {Math.Abs(r.StrandedOffsetKm):0.0} km {(r.StrandedOffsetKm < 0 ? "before" : "after")} {r.StrandedNear}, {Clock(s, r.SimulatedS)} ({r.StrandReason})"
                 : $"Outcome: arrived at {r.ArrivedAt}, {Clock(s, r.SimulatedS)}, SOC {r.FinalSocPercent:0.0} %");
@@ -59,6 +81,28 @@ namespace RangeGuard.Simulator.Reports
                 }
             }
         }
+
+        /// <summary>"12 alerts raised, 10 cleared; advice given 5 times, withdrawn 4 times" (or why there are none).</summary>
+        private static string Counts(RunResult r, IReadOnlyList<TimelineEntry> timeline)
+        {
+            if (!r.BoardHasAgent)
+            {
+                return "No alerts and no advice: no agent on this board.";
+            }
+
+            int raised = 0, cleared = 0, given = 0, withdrawn = 0;
+            foreach (TimelineEntry e in timeline)
+            {
+                raised += e.Kind == TimelineKind.Alert ? 1 : 0;
+                cleared += e.Kind == TimelineKind.Cleared ? 1 : 0;
+                given += e.Kind == TimelineKind.Advice ? 1 : 0;
+                withdrawn += e.Kind == TimelineKind.Withdrawn ? 1 : 0;
+            }
+
+            return $"{Plural(raised, "alert")} raised, {cleared} cleared; advice given {Plural(given, "time")}, withdrawn {Plural(withdrawn, "time")}.";
+        }
+
+        private static string Plural(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 
         public static string Clock(Scenario s, double elapsedS)
         {

@@ -1,19 +1,30 @@
 using System;
+using RangeGuard.Simulator.Reports;
 using RangeGuard.Simulator.Running;
 using RangeGuard.Simulator.Scenarios;
 using Spectre.Console;
 
 namespace RangeGuard.Simulator.Views
 {
-    /// <summary>Batch run: a progress bar when stdout is a terminal, plain step/alert lines otherwise (logs, CI).</summary>
+    /// <summary>
+    /// Batch run: a progress bar when stdout is a terminal; when it is piped (logs, CI) no bar, and the timeline, which
+    /// the caller created with the output as its writer, prints each entry as it happens.
+    /// </summary>
     public static class BatchProgress
     {
-        public static RunResult Run(Scenario s, IVirtualBoard board, bool follow)
+        /// <summary>True when stdout is not a terminal: the timeline is streamed instead of a progress bar being drawn.</summary>
+        public static bool Piped => PipedOverride ?? Console.IsOutputRedirected;
+
+        /// <summary>For tests, which capture Console.Out whatever the test host's stdout is.</summary>
+        internal static bool? PipedOverride { get; set; }
+
+        public static RunResult Run(Scenario s, IVirtualBoard board, bool follow, Timeline timeline)
         {
-            if (Console.IsOutputRedirected)
+            if (Piped)
             {
-                var plain = new PlainObserver(s);
-                return new ScenarioRunner(s, board, new RunOptions { FollowAdvice = follow, Observer = plain }).Run();
+                RunResult plain = new ScenarioRunner(s, board, new RunOptions { FollowAdvice = follow, Observer = timeline }).Run();
+                timeline.Complete();
+                return plain;
             }
 
             RunResult? result = null;
@@ -22,27 +33,12 @@ namespace RangeGuard.Simulator.Views
                 .Start(ctx =>
                 {
                     ProgressTask task = ctx.AddTask($"{s.Name} ({(follow ? "following advice" : "as driven")})", maxValue: s.Itinerary.Count);
-                    var obs = new BarObserver(task);
+                    var obs = new Observers(new BarObserver(task), timeline);
                     result = new ScenarioRunner(s, board, new RunOptions { FollowAdvice = follow, Observer = obs }).Run();
                     task.Value = task.MaxValue;
                 });
+            timeline.Complete();
             return result!;
-        }
-
-        private sealed class PlainObserver : IRunObserver
-        {
-            private readonly Scenario _s;
-            private double _t;
-
-            public PlainObserver(Scenario s) => _s = s;
-
-            public void OnTick(in TruthSnapshot truth, BoardView view) => _t = truth.ElapsedS;
-
-            public void OnAlert(BoardAlert a)
-                => Console.WriteLine($"  {Reports.TextSummary.Clock(_s, a.ElapsedS)}  ALERT {a.Severity} {a.Code}: {a.Text}");
-
-            public void OnStepStarted(int index, string label)
-                => Console.WriteLine($"  {Reports.TextSummary.Clock(_s, _t)}  step {index}: {label}");
         }
 
         private sealed class BarObserver : IRunObserver

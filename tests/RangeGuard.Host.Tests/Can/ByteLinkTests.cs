@@ -119,14 +119,16 @@ namespace RangeGuard.Host.Tests.Can
             probe.Start();
             int port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
-            var ex = Assert.ThrowsExactly<System.IO.IOException>(() => ByteLinkFactory.Open($"tcp://127.0.0.1:{port}"));
-            StringAssert.Contains(ex.Message, $"tcp://127.0.0.1:{port}");
+            var ex = Assert.ThrowsExactly<ByteLinkOpenException>(() => ByteLinkFactory.Open($"tcp://127.0.0.1:{port}"));
+            Assert.AreEqual($"tcp://127.0.0.1:{port}", ex.Address);
+            Assert.AreEqual($"connection refused: nothing listens on port {port} of 127.0.0.1 (is the bridge, ser2net or socat running?)", ex.Reason);
+            Assert.AreEqual($"tcp://127.0.0.1:{port}: {ex.Reason}", ex.Message);
         }
 
         [TestMethod]
         public void Serial_links_on_a_socat_pty_pair_should_carry_slcan_lines()
         {
-            ExternalTool.Require(ExternalTool.HasSocat(), "socat");
+            ExternalTool.RequireSocat("make the pair of pseudo-terminals the two serial links talk over");
             using var socat = Process.Start(new ProcessStartInfo("socat", "-d -d pty,raw,echo=0 pty,raw,echo=0")
             {
                 RedirectStandardError = true,

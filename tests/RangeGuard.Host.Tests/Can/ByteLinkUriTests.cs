@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RangeGuard.Host.Can;
 
@@ -39,10 +40,52 @@ namespace RangeGuard.Host.Tests.Can
         }
 
         [TestMethod]
-        public void Open_should_fail_clearly_when_the_serial_device_does_not_exist()
+        public void Open_should_say_a_serial_device_does_not_exist_rather_than_access_denied()
         {
-            var ex = Assert.Throws<Exception>(() => ByteLinkFactory.Open("serial:/dev/rangeguard-no-such-port"));
-            StringAssert.Contains(ex.Message, "rangeguard-no-such-port");
+            // System.IO.Ports says "Access to the port '/dev/…' is denied" for a missing device; the link checks first.
+            var ex = Assert.ThrowsExactly<ByteLinkOpenException>(() => ByteLinkFactory.Open("serial:/dev/rangeguard-no-such-port"));
+            Assert.AreEqual("serial:/dev/rangeguard-no-such-port@115200", ex.Address);
+            Assert.AreEqual("/dev/rangeguard-no-such-port does not exist: is the adapter plugged in? USB adapters appear as /dev/ttyUSB0 or /dev/ttyACM0 (ls /dev/ttyUSB* /dev/ttyACM*)", ex.Reason);
+            Assert.IsInstanceOfType<IOException>(ex, "callers catching IOException still catch it");
+        }
+
+        [TestMethod]
+        public void Open_should_say_when_the_path_is_not_a_serial_device()
+        {
+            string dir = Path.Combine(Path.GetTempPath(), "rg-serial-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            string file = Path.Combine(dir, "not-a-tty");
+            File.WriteAllText(file, "");
+            try
+            {
+                var ex = Assert.ThrowsExactly<ByteLinkOpenException>(() => ByteLinkFactory.Open("serial:" + dir));
+                Assert.AreEqual($"{dir} is a directory, not a serial device", ex.Reason);
+                ex = Assert.ThrowsExactly<ByteLinkOpenException>(() => ByteLinkFactory.Open("serial:" + file));
+                Assert.AreEqual($"{file} is not a serial device (the file exists, but it is not a terminal device)", ex.Reason);
+            }
+            finally
+            {
+                Directory.Delete(dir, true);
+            }
+        }
+
+        [TestMethod]
+        public void Open_errors_should_name_permission_and_busy_devices_in_words()
+        {
+            // The OS errors System.IO.Ports puts in the inner exception's HResult (errno), which the test cannot provoke as root.
+            static string Why(int errno) => SerialByteLink.WhyNot("/dev/ttyUSB0", new UnauthorizedAccessException("denied", new IOException("os", errno)));
+            Assert.AreEqual("permission denied: add your user to the group that owns /dev/ttyUSB0 (usually dialout: sudo usermod -aG dialout $USER, then log in again)", Why(13));
+            Assert.AreEqual("/dev/ttyUSB0 is busy: another program has it open (a serial monitor, ModemManager, slcand?)", Why(16));
+            Assert.AreEqual("cannot open /dev/ttyUSB0: os", Why(5));
+        }
+
+        [TestMethod]
+        public void TryParseReason_should_give_the_reason_without_the_address()
+        {
+            Assert.IsFalse(ByteLinkUri.TryParseReason("udp://127.0.0.1:5000", out _, out string reason));
+            Assert.AreEqual("unknown scheme 'udp'; use serial:/dev/ttyUSB0[@115200] or tcp://host:port", reason);
+            Assert.IsFalse(ByteLinkUri.TryParse("udp://127.0.0.1:5000", out _, out string error));
+            Assert.AreEqual("bridge address 'udp://127.0.0.1:5000': " + reason, error);
         }
     }
 }

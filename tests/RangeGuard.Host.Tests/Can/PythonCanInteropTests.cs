@@ -100,7 +100,7 @@ namespace RangeGuard.Host.Tests.Can
         /// <summary>Starts python-can against a fresh listener and returns our end of the connection.</summary>
         private static (Process Python, Task<string> Stdout, Task<string> Stderr, TcpByteLink Link) StartPython(params string[] args)
         {
-            ExternalTool.Require(ExternalTool.PythonHasCan(), "python3-can (for " + ExternalTool.Python + ")");
+            ExternalTool.RequirePythonCan("exchange SLCAN frames with python-can's slcan interface over TCP");
             var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             try
@@ -227,8 +227,8 @@ namespace RangeGuard.Host.Tests.Can
         [TestMethod]
         public void Serial_link_bridge_should_poll_python_can_frames_over_a_socat_pty()
         {
-            ExternalTool.Require(ExternalTool.PythonHasCan(), "python3-can (for " + ExternalTool.Python + ")");
-            ExternalTool.Require(ExternalTool.HasSocat(), "socat");
+            ExternalTool.RequirePythonCan("send frames from python-can's slcan interface through a serial pty");
+            ExternalTool.RequireSocat("make the pair of pseudo-terminals python-can and the bridge talk over");
             using var socat = Process.Start(new ProcessStartInfo("socat", "-d -d pty,raw,echo=0 pty,raw,echo=0")
             {
                 RedirectStandardError = true,

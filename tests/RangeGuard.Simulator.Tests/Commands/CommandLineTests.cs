@@ -66,19 +66,19 @@ namespace RangeGuard.Simulator.Tests.Commands
         {
             var (code, _, err) = Cli("run", "no-such-scenario");
             Assert.AreEqual(2, code);
-            StringAssert.Contains(err, "error: no-such-scenario: $: no built-in scenario of that name (built in: broder-2013");
+            StringAssert.Contains(err, "rangeguard run: no-such-scenario: $: no built-in scenario of that name (built in: broder-2013");
 
             string dir = TempDir();
             string file = Path.Combine(dir, "bad.json");
             File.WriteAllText(file, ScenarioJson.Node().ToJsonString().Replace("\"hours\":1", "\"hours\":-1", StringComparison.Ordinal));
             (code, _, err) = Cli("run", file, "--no-plots", "--out", dir);
             Assert.AreEqual(2, code);
-            StringAssert.Contains(err, "error: bad.json: $.itinerary[2].hours: must be >= 0 (got -1)");
+            StringAssert.Contains(err, "rangeguard run: bad.json: $.itinerary[2].hours: must be >= 0 (got -1)");
             Assert.IsFalse(err.Contains("   at ", StringComparison.Ordinal), "no stack trace");
 
             (code, _, err) = Cli("run", "summer-commute", "--speedup", "fast");
             Assert.AreEqual(2, code);
-            StringAssert.Contains(err, "error:");
+            StringAssert.Contains(err, "rangeguard run: --speedup: ");
 
             (code, _, err) = Cli("run", "summer-commute", "--follow-advice", "--as-driven");
             Assert.AreEqual(2, code);

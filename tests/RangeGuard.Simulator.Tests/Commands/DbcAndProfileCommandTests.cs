@@ -36,7 +36,7 @@ namespace RangeGuard.Simulator.Tests.Commands
 
             var err = new StringWriter();
             Assert.AreEqual(2, DbcCommand.Run(new FileInfo("/nonexistent/car.dbc"), null, false, TextWriter.Null, err));
-            StringAssert.Contains(err.ToString(), "dbc: /nonexistent/car.dbc: no such file");
+            StringAssert.Contains(err.ToString(), "rangeguard dbc: /nonexistent/car.dbc: no such file");
         }
 
         [TestMethod]
@@ -56,7 +56,7 @@ namespace RangeGuard.Simulator.Tests.Commands
             err = new StringWriter();
             code = ProfileCommand.Build(new FileInfo(profile), new FileInfo(Fixture("dbc", "tesla_can.dbc")), null, TextWriter.Null, err);
             Assert.AreEqual(2, code);
-            StringAssert.StartsWith(err.ToString(), "profile build: bad.profile:2: signal=DI_torque2.DI_vehicleSpeeed: message DI_torque2 (0x118, tesla_can.dbc:172) has no signal 'DI_vehicleSpeeed'");
+            StringAssert.StartsWith(err.ToString(), "rangeguard profile build: bad.profile:2: signal=DI_torque2.DI_vehicleSpeeed: message DI_torque2 (0x118, tesla_can.dbc:172) has no signal 'DI_vehicleSpeeed'");
         }
 
         [TestMethod]
@@ -77,7 +77,7 @@ namespace RangeGuard.Simulator.Tests.Commands
             o = new StringWriter();
             code = ProfileCommand.Check("hyundai-kona", new FileInfo(Fixture("can", "kcan-synthetic.crtd")), 5, o, err);
             Assert.AreEqual(2, code);
-            StringAssert.StartsWith(err.ToString(), "profile check: 0 of 20 frames matched profile hyundai-kona: wrong profile or bus?");
+            StringAssert.StartsWith(err.ToString(), "rangeguard profile check: 0 of 20 frames matched profile hyundai-kona: wrong profile or bus?");
             StringAssert.Contains(o.ToString(), "bus 3 0x131", "the table still shows which ids the log carries");
         }
     }

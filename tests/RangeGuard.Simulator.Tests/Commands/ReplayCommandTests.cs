@@ -71,7 +71,7 @@ namespace RangeGuard.Simulator.Tests.Commands
             // The e-Golf fixture against the Kona profile: every frame read, none with a Kona id.
             (code, _, err) = Replay(Fixture("kcan-synthetic.crtd"), "hyundai-kona");
             Assert.AreEqual(2, code);
-            StringAssert.StartsWith(err, "replay: 0 of 20 frames matched profile hyundai-kona: wrong profile or bus?");
+            StringAssert.StartsWith(err, "rangeguard replay: 0 of 20 frames matched profile hyundai-kona: wrong profile or bus?");
             Assert.AreEqual(1, err.Trim().Split('\n').Length, err);
         }
     }
