@@ -34,7 +34,7 @@ namespace RangeGuard.Tests.Fakes
         public readonly Agent Agent;
         public readonly AgentPublisher Publisher;
         public readonly AgentLoop Loop;
-        public readonly RoutePlan Plan = new RoutePlan();
+        public readonly RoutePlan Plan = new RoutePlan(16); // small: the device tests run in nanoCLR's heap
 
         private readonly float[] _values = new float[InputId.Count];
         private readonly bool[] _fed = new bool[InputId.Count];
