@@ -5,13 +5,21 @@ namespace RangeGuard.Tests.Fakes
 {
     /// <summary>
     /// A broker that is always there (unless <see cref="IsConnected"/> is set false): acknowledges every QoS 1 message at
-    /// once, records everything published, and delivers the commands a test queues.
+    /// once, records what was published, and delivers the commands a test queues.
+    /// The record is bounded, as what a subscriber could still see: past <see cref="MaxKept"/> messages the oldest QoS 0
+    /// message (telemetry) or retained message with a newer one on its topic is forgotten, never an alert or a result. It
+    /// lives in the device's heap when the tests run on nanoCLR: an hour of noisy 1 Hz ticks kept whole (2,900 messages,
+    /// 1.2 MB, in ArrayLists that must grow in one piece to 4,096 slots) ran the 10 MB heap out of memory there.
     /// </summary>
     public sealed class RecordingMqttLink : IMqttLink
     {
+        /// <summary>Messages kept at most (alerts and results beyond it are kept too).</summary>
+        public const int MaxKept = 256;
+
         public readonly ArrayList Topics = new ArrayList();
         public readonly ArrayList Payloads = new ArrayList();
         public readonly ArrayList Retained = new ArrayList();
+        private readonly ArrayList _qos = new ArrayList();
         private readonly ArrayList _acks = new ArrayList();
         private readonly ArrayList _inTopics = new ArrayList();
         private readonly ArrayList _inPayloads = new ArrayList();
@@ -24,6 +32,12 @@ namespace RangeGuard.Tests.Fakes
         }
 
         public bool IsConnected { get; set; }
+
+        /// <summary>Messages published since the start, kept or not.</summary>
+        public int Published { get; private set; }
+
+        /// <summary>Messages dropped from the record to bound it.</summary>
+        public int Forgotten { get; private set; }
 
         public int ConnectionId { get; set; }
 
@@ -42,9 +56,16 @@ namespace RangeGuard.Tests.Fakes
                 return false;
             }
 
+            Published++;
+            if (Topics.Count >= MaxKept)
+            {
+                Forget();
+            }
+
             Topics.Add(topic);
             Payloads.Add(payload);
             Retained.Add(retain);
+            _qos.Add(qos);
             if (qos > 0)
             {
                 token = _nextToken++;
@@ -52,6 +73,37 @@ namespace RangeGuard.Tests.Fakes
             }
 
             return true;
+        }
+
+        /// <summary>Drops the oldest telemetry (QoS 0) or superseded retained message, if there is one.</summary>
+        private void Forget()
+        {
+            for (int i = 0; i < Topics.Count; i++)
+            {
+                if ((int)_qos[i] == 0 || ((bool)Retained[i] && SupersededAt(i)))
+                {
+                    Topics.RemoveAt(i);
+                    Payloads.RemoveAt(i);
+                    Retained.RemoveAt(i);
+                    _qos.RemoveAt(i);
+                    Forgotten++;
+                    return;
+                }
+            }
+        }
+
+        private bool SupersededAt(int i)
+        {
+            string topic = (string)Topics[i];
+            for (int k = i + 1; k < Topics.Count; k++)
+            {
+                if ((bool)Retained[k] && (string)Topics[k] == topic)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public bool TryTakeDelivered(out int token)
