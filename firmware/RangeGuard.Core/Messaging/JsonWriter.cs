@@ -4,12 +4,17 @@ namespace RangeGuard.Messaging
 {
     /// <summary>
     /// Minimal JSON object writer over a reused StringBuilder. Numbers are written digit by digit,
-    /// so building a message allocates nothing until the final ToString.
+    /// so building a message allocates nothing until the final ToString. Nested objects and arrays go at most
+    /// <see cref="MaxDepth"/> levels deep.
     /// </summary>
     public sealed class JsonWriter
     {
+        public const int MaxDepth = 8;
+
         private readonly StringBuilder _sb;
         private readonly char[] _digits = new char[20];
+        private readonly bool[] _firstStack = new bool[MaxDepth];
+        private int _depth;
         private bool _first;
 
         public JsonWriter(int capacity)
@@ -22,6 +27,83 @@ namespace RangeGuard.Messaging
             _sb.Clear();
             _sb.Append('{');
             _first = true;
+            _depth = 0;
+        }
+
+        /// <summary>Characters written so far (the message size once it is ASCII).</summary>
+        public int Length
+        {
+            get { return _sb.Length; }
+        }
+
+        /// <summary>Starts a nested object property: <c>"name":{</c>.</summary>
+        public void BeginObject(string name)
+        {
+            Name(name);
+            Open('{');
+        }
+
+        public void EndObject()
+        {
+            Close('}');
+        }
+
+        /// <summary>Starts an array property: <c>"name":[</c>.</summary>
+        public void BeginArray(string name)
+        {
+            Name(name);
+            Open('[');
+        }
+
+        public void EndArray()
+        {
+            Close(']');
+        }
+
+        /// <summary>Starts an object element of the array being written.</summary>
+        public void BeginItem()
+        {
+            if (!_first)
+            {
+                _sb.Append(',');
+            }
+
+            _first = false;
+            Open('{');
+        }
+
+        public void EndItem()
+        {
+            Close('}');
+        }
+
+        public void PropNull(string name)
+        {
+            Name(name);
+            _sb.Append("null");
+        }
+
+        private void Open(char c)
+        {
+            if (_depth >= MaxDepth)
+            {
+                throw new System.InvalidOperationException("JSON nested deeper than " + MaxDepth.ToString());
+            }
+
+            _firstStack[_depth++] = _first;
+            _sb.Append(c);
+            _first = true;
+        }
+
+        private void Close(char c)
+        {
+            if (_depth <= 0)
+            {
+                throw new System.InvalidOperationException("nothing open to close");
+            }
+
+            _sb.Append(c);
+            _first = _firstStack[--_depth];
         }
 
         public string End()
