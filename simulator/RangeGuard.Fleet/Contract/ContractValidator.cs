@@ -152,8 +152,8 @@ public sealed class ContractValidator
 
         if (!root.TryGetProperty("v", out JsonElement v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int version) || version != ContractSchemas.Version)
         {
-            doc.Dispose();
             detail = "\"v\" is " + (root.TryGetProperty("v", out v) ? v.GetRawText() : "missing") + ", this service reads version 1";
+            doc.Dispose();
             return RejectReason.WrongVersion;
         }
 

@@ -35,7 +35,7 @@ public sealed class IngestStore
         var lastTelemetry = new Dictionary<string, Inbound>();
         foreach (Inbound m in order)
         {
-            if (m.Message?.Kind == MessageKind.Telemetry)
+            if (m.Message?.Kind == MessageKind.Telemetry && (!lastTelemetry.TryGetValue(m.Message.VehicleId, out Inbound? kept) || CarTime(m) >= CarTime(kept)))
             {
                 lastTelemetry[m.Message.VehicleId] = m;
             }
@@ -307,6 +307,8 @@ public sealed class IngestStore
 
         m.Outcome = StoreOutcome.Stored;
     }
+
+    private static long CarTime(Inbound m) => m.Message!.Document.RootElement.GetProperty("t").GetInt64();
 
     private static double? Num(JsonElement r, string name) =>
         r.TryGetProperty(name, out JsonElement e) && e.ValueKind == JsonValueKind.Number ? e.GetDouble() : null;
