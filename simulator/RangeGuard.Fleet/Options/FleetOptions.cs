@@ -66,6 +66,9 @@ public sealed class DatabaseOptions
     /// <summary>SQLite: <c>Data Source=fleet.db</c>; PostgreSQL: an Npgsql connection string.</summary>
     public string ConnectionString { get; set; } = "Data Source=rangeguard-fleet.db";
 
+    /// <summary>SQLite: how long a write waits for another writer's lock before it fails (and is retried), ms.</summary>
+    public int BusyTimeoutMs { get; set; } = 10_000;
+
     /// <summary>Messages written per transaction at most.</summary>
     public int BatchSize { get; set; } = 500;
 

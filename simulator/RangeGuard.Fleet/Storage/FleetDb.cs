@@ -13,6 +13,7 @@ public sealed class FleetDb : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _pg;
     private readonly string _sqlite = string.Empty;
+    private readonly int _busyTimeoutMs;
 
     public FleetDb(DatabaseOptions o)
     {
@@ -28,7 +29,8 @@ public sealed class FleetDb : IAsyncDisposable
         }
         else
         {
-            var b = new SqliteConnectionStringBuilder(o.ConnectionString) { Pooling = true, DefaultTimeout = 10 };
+            _busyTimeoutMs = o.BusyTimeoutMs;
+            var b = new SqliteConnectionStringBuilder(o.ConnectionString) { Pooling = true, DefaultTimeout = Math.Max(1, o.BusyTimeoutMs / 1000) };
             _sqlite = b.ToString();
         }
     }
@@ -55,7 +57,7 @@ public sealed class FleetDb : IAsyncDisposable
         using (DbCommand p = c.CreateCommand())
         {
             // WAL: readers (the web view) do not block the writer; busy_timeout: several instances may share one file.
-            p.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+            p.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=" + _busyTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + "; PRAGMA foreign_keys=ON;";
             await p.ExecuteNonQueryAsync(ct);
         }
 
