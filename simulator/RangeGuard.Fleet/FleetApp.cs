@@ -61,7 +61,11 @@ public static class FleetApp
             b.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(o.Web.KeysDirectory)).SetApplicationName("rangeguard-fleet");
         }
 
-        b.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+        // One scheme in front: a Bearer header means the API token, anything else the login cookie (its challenge
+        // redirects the page to /login and answers 401 under /api).
+        b.Services.AddAuthentication("operator")
+            .AddPolicyScheme("operator", "cookie or token", p => p.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal) ? TokenAuthentication.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(c =>
             {
                 c.Cookie.Name = "rangeguard-fleet";
@@ -84,7 +88,7 @@ public static class FleetApp
                 };
             })
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
-        b.Services.AddAuthorization(a => a.FallbackPolicy = new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme, TokenAuthentication.SchemeName)
+        b.Services.AddAuthorization(a => a.FallbackPolicy = new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser().Build());
 
         WebApplication app = b.Build();
