@@ -18,6 +18,7 @@ namespace RangeGuard.Simulator
             root.Add(ReplayCommand.Create());
             root.Add(EvaluateCommand.Create());
             root.Add(DynoCommand.Create());
+            root.Add(FleetCommand.Create());
             return root;
         }
     }

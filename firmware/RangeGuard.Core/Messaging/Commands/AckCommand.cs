@@ -49,7 +49,7 @@ namespace RangeGuard.Messaging.Commands
                         return false;
                     }
 
-                    if (text != All && AlertKind.FromCode(text) < 0)
+                    if (text != All && !IsKnownCode(text))
                     {
                         return r.FailField("code", "unknown alert code '" + text + "' (RG-... or all)");
                     }
@@ -59,6 +59,22 @@ namespace RangeGuard.Messaging.Commands
             }
 
             return (seen & 2) != 0 || r.FailField("code", "required (an alert code or all)");
+        }
+
+        // Merge of the mqtt branch onto main's alert catalogue (AlertKind became rule objects): a known code is one the
+        // catalogue has. Parsing an ack is rare, so building the catalogue here costs nothing that matters.
+        private static bool IsKnownCode(string code)
+        {
+            AlertRule[] rules = AlertCatalog.Create();
+            for (int i = 0; i < rules.Length; i++)
+            {
+                if (rules[i].Code == code)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }
