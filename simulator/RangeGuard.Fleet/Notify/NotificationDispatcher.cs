@@ -21,9 +21,11 @@ public sealed class NotificationDispatcher : BackgroundService
     private readonly FleetCounters _counters;
     private readonly ILogger<NotificationDispatcher> _log;
     private readonly Random _random = new();
+    private readonly LiveSignal _stored;
 
-    public NotificationDispatcher(FleetDb db, IOptions<FleetOptions> o, IEnumerable<INotifier> notifiers, FleetCounters counters, ILogger<NotificationDispatcher> log)
+    public NotificationDispatcher(FleetDb db, IOptions<FleetOptions> o, IEnumerable<INotifier> notifiers, FleetCounters counters, LiveSignal stored, ILogger<NotificationDispatcher> log)
     {
+        _stored = stored;
         _db = db;
         _o = o.Value;
         _notifiers = notifiers.ToDictionary(n => n.Channel);
@@ -48,7 +50,9 @@ public sealed class NotificationDispatcher : BackgroundService
 
             if (sent == 0)
             {
-                await Task.Delay(_o.Notify.PollMs, ct);
+                // Woken at once when this instance stored something (a new alert may call for a notification); polled
+                // for other instances' alerts and for retries.
+                await _stored.WaitAsync(_o.Notify.PollMs, ct);
             }
         }
     }

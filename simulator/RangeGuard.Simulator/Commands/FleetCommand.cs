@@ -71,7 +71,8 @@ namespace RangeGuard.Simulator.Commands
             var decisions = new ConcurrentQueue<string>();
             Action<string, int, long>? onAlert = latencyOut == null ? null : (v, seq, ms) => decisions.Enqueue(string.Create(CultureInfo.InvariantCulture, $"{v},{seq},{ms}"));
             Console.WriteLine($"fleet: planning {n} vehicles over {list.Count} scenarios (alert times from one batch run each)…");
-            List<FleetPlan.Start> plan = FleetPlan.Make(list, n, maxOffsetH * 3600, durationS * speed, seed);
+            List<FleetPlan.Start> plan = FleetPlan.Make(list, n, maxOffsetH * 3600, durationS * speed, seed, out double alertRate);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fleet: scenario alert rate {alertRate:0.0} transitions per vehicle-day (whole scenarios, batch)"));
             var clock = new FleetClock(n, speed, durationS);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var vehicles = new FleetVehicle[n];
@@ -126,6 +127,7 @@ namespace RangeGuard.Simulator.Commands
             TimeSpan prepCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
             Console.WriteLine($"fleet: {n} vehicles at their start points after {cpu.Elapsed.TotalSeconds:0} s ({prepCpu.TotalSeconds:0} s CPU); live for {durationS:0} s at {speed:0.##}× real time");
             TimeSpan cpuLive0 = Process.GetCurrentProcess().TotalProcessorTime;
+            long liveStartMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             clock.Go();
             var watch = Stopwatch.StartNew();
             while (threads.Any(t => t.IsAlive))
@@ -142,6 +144,8 @@ namespace RangeGuard.Simulator.Commands
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"fleet: done: {vehicles.Sum(v => v.AlertsPosted)} alerts published, {vehicles.Sum(v => v.Dropped)} messages dropped by outboxes, {failed} vehicles failed; " +
                 $"simulator CPU {liveCpu / Math.Max(1, watch.Elapsed.TotalSeconds):0.00} cores over the live run"));
+            // For the benchmark script: the live window in Unix ms (CPU and message rates are measured over it).
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fleet: live window {liveStartMs} {liveStartMs + (long)(durationS * 1000)}"));
             if (latencyOut != null)
             {
                 File.WriteAllLines(latencyOut, new[] { "vehicle,seq,decided_ms" }.Concat(decisions));

@@ -16,9 +16,12 @@ namespace RangeGuard.Simulator.Fleet
     {
         public sealed record Start(Scenario Scenario, double OffsetS);
 
-        public static List<Start> Make(IReadOnlyList<Scenario> scenarios, int vehicles, double maxOffsetS, double liveS, int seed)
+        public static List<Start> Make(IReadOnlyList<Scenario> scenarios, int vehicles, double maxOffsetS, double liveS, int seed, out double alertsPerVehicleDay)
         {
-            var transitions = scenarios.Select(s => AlertTimes(s).Where(t => t <= maxOffsetS + 60).ToArray()).ToArray();
+            var runs = scenarios.Select(s => AlertTimes(s, out double simS) is var t ? (Times: t, Days: simS / 86400) : default).ToArray();
+            // Over whole scenarios, unbiased by the start points: what a fleet doing these trips would send.
+            alertsPerVehicleDay = runs.Average(r => r.Times.Count / Math.Max(1e-6, r.Days));
+            var transitions = runs.Select(r => r.Times.Where(t => t <= maxOffsetS + 60).ToArray()).ToArray();
             var rnd = new Random(seed);
             var plan = new List<Start>(vehicles);
             for (int i = 0; i < vehicles; i++)
@@ -35,10 +38,10 @@ namespace RangeGuard.Simulator.Fleet
         }
 
         /// <summary>Simulated seconds from the scenario's start at which the agent made an alert transition.</summary>
-        public static List<double> AlertTimes(Scenario s)
+        public static List<double> AlertTimes(Scenario s, out double simulatedS)
         {
             var board = new AgentBoard(new AgentBoardOptions { TelemetryEveryTicks = 0 });
-            new ScenarioRunner(s, board, new RunOptions { RecordTrace = false }).Run();
+            simulatedS = new ScenarioRunner(s, board, new RunOptions { RecordTrace = false }).Run().SimulatedS;
             long start = s.Start.ToUnixTimeMilliseconds();
             return board.Outbox.OnTopic("/alert").Select(m => (m.TimeMs - start) / 1000.0).ToList();
         }

@@ -80,11 +80,13 @@ namespace RangeGuard.Simulator.Fleet
                     return;
                 }
 
-                Arrived = true;
-                _clock.ArriveAndWait(_ct);
+                // Connected before the fleet goes live, so what is measured is the steady state, not connection set-up.
                 var topics = new MqttTopics(MqttTopics.DefaultPrefix, Id);
                 _link = new MqttNetLink(_linkOptions with { WillTopic = topics.Status, WillPayload = "{\"v\":1,\"state\":\"offline\"}" });
                 _link.Start();
+                _link.WaitConnectedAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+                Arrived = true;
+                _clock.ArriveAndWait(_ct);
                 _bridge.GoLive(truth.TimeUnixMs);
             }
 
