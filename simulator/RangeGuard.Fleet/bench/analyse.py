@@ -119,6 +119,8 @@ def run(args):
     print()
     print(f"- CPU and peak memory over the live window: service {cpu('service')}; Mosquitto {cpu('broker')}; simulator ({args.n} agents and MQTT clients) {cpu('sim')}.")
     print(f"- Service per 1,000 vehicle-equivalents: {per1000}.")
+    load = open("/proc/loadavg").read().split()[:3]
+    print(f"- Machine load at the end of the run (1/5/15-min load average on {args.cpus} cores, including other work on this machine): {' / '.join(load)}.")
     print(f"- Database rows: {growing:,} in growing tables over {vdays:.2f} simulated vehicle-days = {growing / vdays if vdays else 0:,.1f} rows per vehicle-day "
           f"(alerts {counts['alerts']:,}, seq_events {counts['seq_events']:,}, notifications {counts['notifications']:,}, refused {counts['rejected_messages']:,}); "
           f"plus one `vehicles` row per vehicle ({counts['vehicles']:,}). Notifications not sent at the end: {pending}.")
