@@ -162,6 +162,10 @@ public sealed class BrokerConnection : IAsyncDisposable
                 if (_subscribe)
                 {
                     await SubscribeAsync(ct);
+                    if (Shared)
+                    {
+                        _ = Task.Run(() => SyncRetainedAsync(ct), ct);
+                    }
                 }
 
                 _log.LogInformation("MQTT {Client} connected to {Broker} (session {Session}, shared subscriptions {Shared})", ClientId,
@@ -180,6 +184,18 @@ public sealed class BrokerConnection : IAsyncDisposable
                 await Task.Delay(waitMs + random.Next(waitMs / 4), ct);
                 waitMs = Math.Min(30_000, waitMs * 2);
             }
+        }
+    }
+
+    private async Task SyncRetainedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await RetainedSync.RunAsync(_o, BuildOptions(), _writer, _counters, _log, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            _log.LogWarning("Reading retained messages failed: {Error}", e.Message);
         }
     }
 

@@ -27,6 +27,12 @@ How it is measured:
   commands), divided by the simulated vehicle-days (N · x · duration / 86400). Status, telemetry, forecast and the
   active set are kept as the latest per vehicle (one `vehicles` row each, updated in place). With the biased start points
   the alert share is an upper bound.
+- Mosquitto runs the shipped `hardware-docs/mosquitto/mosquitto.conf` with one change: `max_queued_messages 100000`
+  instead of 1000. With 1000, the first run at 1,000 vehicles lost 90 of 1,778 alerts: every vehicle published its
+  status, active set, forecast, telemetry and first alert in the same second, the fleet service's session queue (per
+  client) overflowed and Mosquitto logged "Outgoing messages are being dropped for client rangeguard-fleet-…" (the same
+  happens when all cars reconnect after a broker restart). The service can only acknowledge what it has stored, so the
+  broker must be able to queue a burst for it: raise the limit for fleets (EMQX: `mqtt.max_mqueue_len`, see deployment.md).
 - The car side runs an interim contract bridge (`simulator/RangeGuard.Simulator/Fleet/ContractBridge.cs`) until the
   core's contract publisher (issue #8, phase 2) is merged; the payloads pass the service's contract validation.
 
@@ -78,7 +84,10 @@ def run(args):
     procs = {}
     with open(os.path.join(args.work, "samples.txt")) as f:
         for line in f:
-            t, name, ticks, rss = line.split()
+            parts = line.split()
+            if len(parts) != 4:
+                continue  # a process that was exiting while sampled
+            t, name, ticks, rss = parts
             procs.setdefault(name, []).append((int(t), int(ticks), int(rss)))
     usage = {}
     for name, s in procs.items():

@@ -106,6 +106,30 @@ public sealed class IngestThroughBrokerTests
     }
 
     [TestMethod]
+    public async Task RetainedStateFromBeforeTheServiceStartedIsRead()
+    {
+        // Shared subscriptions never deliver retained messages (MQTT 5), so the service reads them once after connecting.
+        using var broker = new MosquittoFixture("car-1");
+        await using TestDatabase db = await TestDatabase.CreateAsync("sqlite");
+        await using (TestCar car = await TestCar.ConnectAsync("car-1", broker.Port))
+        {
+            await car.PublishAsync("status", Payloads.Status(), retain: true);
+            await car.PublishAsync("forecast", Payloads.Forecast(TestCar.T0 + 600, p50: 12.5), retain: true);
+            await car.PublishAsync("alerts/active", Payloads.Active(3, TestCar.T0 + 700, ("RG-PONR", "critical")), retain: true);
+        }
+
+        await using FleetHost h = await FleetHost.StartAsync(FleetHost.Defaults(db, broker.Port));
+        await Requirements.WaitForAsync(async () => await h.ScalarAsync("SELECT COUNT(*) FROM vehicles WHERE active_t IS NOT NULL AND forecast_t IS NOT NULL AND status_t IS NOT NULL") == 1,
+            TimeSpan.FromSeconds(15), "the retained state");
+        JsonObject v = await h.VehicleAsync("car-1");
+        Assert.AreEqual("online", (string?)v["state"]);
+        Assert.AreEqual(12.5, (double)v["dest_p50"]!, 1e-9);
+        Assert.AreEqual(4, (int)v["top_sev"]!);
+        await Requirements.WaitForAsync(() => Task.FromResult(h.Counters.Get("retained_synced") > 0), TimeSpan.FromSeconds(10), "the retained read to finish");
+        Assert.AreEqual(3, h.Counters.Get("retained_synced"));
+    }
+
+    [TestMethod]
     public async Task ABrokerRestartIsSurvived()
     {
         using var broker = new MosquittoFixture("car-1");
