@@ -73,6 +73,8 @@ def run(args):
                                "WHERE n.channel = 'email' AND n.status = 'sent' GROUP BY a.vehicle_id, a.seq"):
         notified[(v, int(s))] = int(t)
     lat_s = [stored[k] - d for k, d in decided.items() if k in stored]
+    # The same, without the first 10 s of the live window (every vehicle's first publications arrive in one burst).
+    lat_ss = [stored[k] - d for k, d in decided.items() if k in stored and d >= args.live[0] + 10_000]
     lat_n = [notified[k] - d for k, d in decided.items() if k in notified]
     missing = [k for k in decided if k not in stored]
     duplicates = int(query(args, "SELECT COALESCE(SUM(duplicates), 0) FROM vehicles")[0][0])
@@ -124,6 +126,7 @@ def run(args):
     print("| measure | p50 | p99 | max | samples |")
     print("|---|---|---|---|---|")
     print(f"| decision → stored | {ms(pct(lat_s, 50))} | {ms(p99)} | {ms(max(lat_s) if lat_s else None)} | {len(lat_s)} |")
+    print(f"| decision → stored, after the first 10 s | {ms(pct(lat_ss, 50))} | {ms(pct(lat_ss, 99))} | {ms(max(lat_ss) if lat_ss else None)} | {len(lat_ss)} |")
     print(f"| decision → notified (e-mail accepted) | {ms(pct(lat_n, 50))} | {ms(pct(lat_n, 99))} | {ms(max(lat_n) if lat_n else None)} | {len(lat_n)} |")
     print()
     print(f"- CPU and peak memory over the live window: service {cpu('service')}; Mosquitto {cpu('broker')}; simulator ({args.n} agents and MQTT clients) {cpu('sim')}.")
