@@ -8,6 +8,7 @@ using RangeGuard.Dbc;
 using RangeGuard.Firmware.Adapters;
 using RangeGuard.Forecast;
 using RangeGuard.Messaging;
+using RangeGuard.Messaging.Outbox;
 using RangeGuard.Ports;
 using RangeGuard.Preconditioning;
 using RangeGuard.Runtime;
@@ -17,8 +18,9 @@ using RangeGuard.Vehicle;
 namespace RangeGuard.Firmware
 {
     /// <summary>
-    /// Composition root and main loop of the ESP32 image. One thread pumps CAN bytes continuously and ticks the
-    /// agent every second; the dashboard timer and the loop watchdog are the only other managed threads.
+    /// Composition root and main loop of the ESP32 image. One thread runs the core loop (CAN pump, MQTT commands and outbox,
+    /// 1 Hz tick: the same AgentLoop the simulator runs); the dashboard timer, the loop watchdog and the MQTT connect thread
+    /// are the only other managed threads. Per-car settings come from I:\rangeguard.cfg (hardware-docs/device-settings.md).
     /// </summary>
     public static class Program
     {
@@ -38,7 +40,11 @@ namespace RangeGuard.Firmware
             try
             {
                 Esp32GpioDashboard dashboard = new Esp32GpioDashboard(gpio, BoardPins.LedGreen, BoardPins.LedAmber, BoardPins.LedRed, BoardPins.Buzzer, BoardPins.AckButton);
-                NetworkStartup.TryConnect(FirmwareSettings.WifiSsid, FirmwareSettings.WifiPassword, FirmwareSettings.WifiTimeoutMs, s_log);
+                FlashFileStore flash = new FlashFileStore(FlashFileStore.InternalDrive);
+                DeviceSettings settings = SettingsFile.Load(flash, s_log);
+
+                // Wi-Fi, then SNTP time (TLS checks certificate dates): bounded; failing only means "start offline".
+                NetworkStartup.TryConnect(settings.WifiSsid, settings.WifiPassword, FirmwareSettings.WifiTimeoutMs, s_log);
                 DeviceClock clock = new DeviceClock();
 
                 VehicleState state = new VehicleState();
@@ -51,18 +57,26 @@ namespace RangeGuard.Firmware
                 bridge.Open(FirmwareSettings.CanBitrateCode, true, false);
 
                 VehicleParams vehicle = VehicleProfile.CreateVehicleParams();
-                EnergyForecaster forecaster = new EnergyForecaster(vehicle, FirmwareSettings.RouteSegmentCapacity);
+                EnergyForecaster forecaster = new EnergyForecaster(vehicle, settings.RouteSegments);
                 AgentConfig config = new AgentConfig();
-                config.VehicleId = FirmwareSettings.VehicleId;
+                config.VehicleId = settings.VehicleId;
                 config.Thermal = PackThermalParams.From(vehicle);
                 Agent agent = new Agent(config, clock, state, forecaster, dashboard, s_heater, s_log);
-                RamOutbox outbox = new RamOutbox(FirmwareSettings.OutboxCapacity);
-                AgentLoop loop = new AgentLoop(bridge, dispatcher, agent, new AgentPublisher(agent, outbox), clock, FirmwareSettings.TickPeriodMs);
+
+                AgentLoop loop = new AgentLoop(bridge, dispatcher, agent, Messaging(settings, flash, clock), clock, FirmwareSettings.TickPeriodMs);
+                DeviceState saved = new DeviceState(flash);
+                s_log.Write("restored: " + saved.Restore(loop));
+                loop.Messaging.Commands.RouteApplied = saved.RouteApplied;
+                M2MqttLink mqtt = loop.Messaging.Link as M2MqttLink;
+                if (mqtt != null)
+                {
+                    mqtt.Start(); // its own thread: connects, reconnects with backoff; the loop never waits for it
+                }
 
                 LoopWatchdog watchdog = new LoopWatchdog(FirmwareSettings.WatchdogStallMs, FirmwareSettings.WatchdogRebootMs, s_heater, agent.SafeOff, s_log);
                 watchdog.Start();
-                s_log.Write("RangeGuard running");
-                Run(loop, watchdog);
+                s_log.Write("RangeGuard running as " + settings.VehicleId + (mqtt == null ? " (no broker set: offline)" : " to " + settings.BrokerHost));
+                Run(loop, watchdog, saved);
             }
             catch (Exception ex)
             {
@@ -74,15 +88,44 @@ namespace RangeGuard.Firmware
             }
         }
 
+        /// <summary>The outbox over the flash alert store, and the M2Mqtt link when a broker is set.</summary>
+        private static AgentMessaging Messaging(DeviceSettings s, FlashFileStore flash, IClock clock)
+        {
+            MqttTopics topics = new MqttTopics(s.TopicPrefix, s.VehicleId);
+            MessageOutbox outbox = new MessageOutbox(MqttContract.DeviceOutboxMessages, MqttContract.DeviceOutboxChars, new AlertStore(flash), clock);
+            outbox.AlertTopic = topics.Alerts;
+            int reloaded = outbox.Open();
+            s_log.Write("outbox: " + reloaded.ToString() + " unsent alerts reloaded, next seq " + outbox.NextAlertSeq.ToString());
+            M2MqttLink link = null;
+            if (s.BrokerHost.Length > 0)
+            {
+                byte[] ca = s.BrokerTls ? SettingsFile.ReadAll(flash, s.CaFile) : null;
+                if (s.BrokerTls && ca == null)
+                {
+                    s_log.Write("mqtt: TLS needs I:\\" + s.CaFile + " (the broker's CA, PEM); running offline");
+                }
+                else
+                {
+                    link = new M2MqttLink(s.BrokerHost, s.BrokerPort, ca, SettingsFile.ReadAll(flash, s.ClientCertFile), SettingsFile.ReadAll(flash, s.ClientKeyFile),
+                        s.VehicleId, s.EffectiveUser, s.BrokerPassword, topics.Status, MqttContract.LastWill, new string[] { topics.CommandFilter });
+                }
+            }
+
+            return new AgentMessaging(topics, outbox, link, new Esp32DeviceInfo(FirmwareSettings.Version), s.RouteSegments);
+        }
+
         /// <summary>The core loop (the same one the simulator runs) on monotonic time: ticks must not follow wall-clock steps.</summary>
-        private static void Run(AgentLoop loop, LoopWatchdog watchdog)
+        private static void Run(AgentLoop loop, LoopWatchdog watchdog, DeviceState saved)
         {
             while (true)
             {
                 watchdog.Beat();
                 try
                 {
-                    if (!loop.RunOnce(Environment.TickCount64))
+                    long now = Environment.TickCount64;
+                    bool busy = loop.RunOnce(now);
+                    saved.Update(now, loop.Agent); // learned state and position: at most every 5 minutes, when changed
+                    if (!busy)
                     {
                         Thread.Sleep(IdleSleepMs); // nothing buffered: give the timer and network threads the CPU
                     }

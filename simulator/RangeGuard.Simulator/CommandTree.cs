@@ -12,12 +12,17 @@ namespace RangeGuard.Simulator
                 + "Exit codes: 0 ok, 1 a --check expectation failed, 2 bad arguments or input files.");
             root.Add(RunCommand.Create());
             root.Add(ScenariosCommand.Create());
+            root.Add(VehiclesCommand.Create());
             root.Add(BenchCommand.Create());
 
             // Host tools around the agent.
             root.Add(ReplayCommand.Create());
+            root.Add(DbcCommand.Create());
+            root.Add(ProfileCommand.Create());
             root.Add(EvaluateCommand.Create());
             root.Add(DynoCommand.Create());
+            root.Add(RouteSendCommand.Create());
+            root.Add(MqttBudgetCommand.Create());
             root.Add(FleetCommand.Create());
             return root;
         }

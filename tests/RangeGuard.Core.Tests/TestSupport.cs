@@ -11,6 +11,18 @@ namespace RangeGuard.Tests
     /// <summary>Assert helpers that work the same under both test frameworks.</summary>
     public static class Check
     {
+        /// <summary>A string array with every entry set (unset entries of a new string[] are not null on nanoCLR).</summary>
+        public static string[] Strings(int length)
+        {
+            string[] a = new string[length];
+            for (int i = 0; i < length; i++)
+            {
+                a[i] = null;
+            }
+
+            return a;
+        }
+
         /// <summary>Delegate for code expected to throw (System.Action is fine too; this reads better in call sites).</summary>
         public delegate void Code();
 

@@ -29,7 +29,12 @@ public sealed class MosquittoFixture : IDisposable
     private readonly string _conf;
     private Process? _process;
 
-    public MosquittoFixture(params string[] carIds)
+    public MosquittoFixture(params string[] carIds) : this(null, carIds)
+    {
+    }
+
+    /// <param name="tls">Serve TLS on the port with these files (the shipped TLS listener settings), or null for plain MQTT.</param>
+    public MosquittoFixture(TestCertificates? tls, params string[] carIds)
     {
         RequireTools();
         _dir = Path.Combine(Path.GetTempPath(), "rg-mosquitto-" + Guid.NewGuid().ToString("N")[..8]);
@@ -67,6 +72,15 @@ public sealed class MosquittoFixture : IDisposable
         conf.AppendLine("persistence_location " + _dir + "/");
         conf.AppendLine("log_dest file " + Path.Combine(_dir, "mosquitto.log"));
         conf.AppendLine("listener " + Port + " 127.0.0.1");
+        if (tls != null)
+        {
+            conf.AppendLine("cafile " + tls.CaCert);
+            conf.AppendLine("certfile " + tls.ServerCert);
+            conf.AppendLine("keyfile " + tls.ServerKey);
+            conf.AppendLine("require_certificate " + (tls.RequireClientCertificate ? "true" : "false"));
+            conf.AppendLine("tls_version tlsv1.2");
+        }
+
         _conf = Path.Combine(_dir, "mosquitto.conf");
         File.WriteAllText(_conf, conf.ToString());
         Start();

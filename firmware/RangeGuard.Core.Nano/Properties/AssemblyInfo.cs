@@ -1,10 +1,17 @@
 // Legacy .nfproj projects do not generate assembly attributes; the metadata processor needs the version.
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 [assembly: AssemblyTitle("RangeGuard.Core")]
-[assembly: AssemblyDescription("Portable RangeGuard agent code (nanoFramework build)")]
+[assembly: AssemblyDescription("Portable RangeGuard agent code, lower layers (nanoFramework build)")]
 [assembly: AssemblyProduct("RangeGuard")]
 [assembly: ComVisible(false)]
 [assembly: AssemblyVersion("1.0.0.0")]
 [assembly: AssemblyFileVersion("1.0.0.0")]
+
+// The device test assemblies (tests/RangeGuard.Core.Tests.Nano.*) are all named NFUnitTest, the name the launcher loads.
+[assembly: InternalsVisibleTo("NFUnitTest")]
+
+// The upper layers (firmware/RangeGuard.Agent.Nano), as the host build sees one assembly.
+[assembly: InternalsVisibleTo("RangeGuard.Agent")]

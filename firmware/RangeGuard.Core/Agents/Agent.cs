@@ -1,4 +1,5 @@
-// The agent: collaborators, constructor, read-only API and the 1 Hz tick; Agent.*.cs hold the inputs, the plan and the safety rules.
+// The agent: collaborators, constructor, read-only API and the 1 Hz tick; Agent.*.cs hold the inputs, the plan, the safety
+// rules, the changes the fleet may make in the field and the state digest.
 using RangeGuard.Alerts;
 using RangeGuard.Dashboard;
 using RangeGuard.Forecast;
@@ -23,7 +24,7 @@ namespace RangeGuard.Agents
         private readonly AgentConfig _cfg;
         private readonly IClock _clock;
         private readonly VehicleState _state;
-        private readonly IRangeForecaster _forecaster;
+        private IRangeForecaster _forecaster; // replaced by a field configuration change (Agent.Field.cs)
         private readonly IHeaterRelay _heater;
         private readonly ILogSink _log;
         private readonly VehicleReadings _readings = new VehicleReadings();

@@ -6,11 +6,8 @@ namespace RangeGuard.Agents
     /// <summary>Agent settings with defaults; the firmware and the simulator fill it from their configuration.</summary>
     public sealed class AgentConfig
     {
-        /// <summary>Used in the MQTT topics "rangeguard/&lt;VehicleId&gt;/telemetry" and ".../alert".</summary>
+        /// <summary>Which car this is (the MQTT topics use it: rangeguard/v1/&lt;VehicleId&gt;/…).</summary>
         public string VehicleId = "rg-0001";
-
-        /// <summary>One telemetry message every this many ticks (10 = every 10 s at 1 Hz); 0 disables telemetry.</summary>
-        public int TelemetryEveryTicks = 10;
 
         /// <summary>The watchdog expires when no tick has completed for this long.</summary>
         public long WatchdogTimeoutMs = 5000;

@@ -8,6 +8,34 @@ namespace RangeGuard.Alerts
     /// </summary>
     public static class AlertCatalog
     {
+        private static string[] s_codes;
+
+        /// <summary>True if a registered rule has this code (e.g. to validate an "ack" command before applying it).</summary>
+        public static bool IsKnownCode(string code)
+        {
+            if (s_codes == null)
+            {
+                AlertRule[] rules = Create();
+                string[] codes = new string[rules.Length];
+                for (int i = 0; i < rules.Length; i++)
+                {
+                    codes[i] = rules[i].Code;
+                }
+
+                s_codes = codes;
+            }
+
+            for (int i = 0; i < s_codes.Length; i++)
+            {
+                if (s_codes[i] == code)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Fresh rule instances for one agent (rules may keep state of their own).</summary>
         public static AlertRule[] Create()
         {

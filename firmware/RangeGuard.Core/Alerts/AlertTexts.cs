@@ -24,7 +24,7 @@ namespace RangeGuard.Alerts
                 return "?";
             }
 
-            return ((int)RangeGuard.Common.ExactMath.Round(v)).ToString();
+            return ((int)RangeGuard.Common.DMath.Round(v)).ToString();
         }
 
         /// <summary>Clock time "hh:mm" of a ms timestamp (add the local offset first for local time).</summary>

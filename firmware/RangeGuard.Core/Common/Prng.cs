@@ -27,7 +27,7 @@ namespace RangeGuard.Common
         public int Next(int minInclusive, int maxExclusive)
         {
             uint range = (uint)(maxExclusive - minInclusive);
-            return range == 0 ? minInclusive : minInclusive + (int)(NextUInt() % range);
+            return range == 0 ? minInclusive : minInclusive + Bits.ToInt32(NextUInt() % range);
         }
 
         /// <summary>Uniform in [0, 1).</summary>
@@ -36,15 +36,12 @@ namespace RangeGuard.Common
             return (NextUInt() >> 8) * (1.0 / 16777216.0);
         }
 
-        /// <summary>
-        /// Standard normal sample (Box-Muller). Not bit-identical across platforms: the ESP32 evaluates Math.Sqrt/Log/Cos
-        /// in float, so device samples differ from the host's after about 7 significant digits.
-        /// </summary>
+        /// <summary>Standard normal sample (Box-Muller), bit-identical on the device and the host (DMath, not Math).</summary>
         public double NextGaussian()
         {
             double u1 = 1.0 - NextDouble();
             double u2 = NextDouble();
-            return System.Math.Sqrt(-2.0 * System.Math.Log(u1)) * System.Math.Cos(2.0 * System.Math.PI * u2);
+            return DMath.Sqrt(-2.0 * DMath.Log(u1)) * DMath.Cos(2.0 * DMath.PI * u2);
         }
     }
 }

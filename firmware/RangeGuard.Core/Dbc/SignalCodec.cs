@@ -95,13 +95,8 @@ namespace RangeGuard.Dbc
         /// <summary>Two's complement interpretation of the low <paramref name="length"/> bits.</summary>
         public static long SignExtend(ulong raw, int length)
         {
-            if (length >= 64)
-            {
-                return (long)raw;
-            }
-
-            ulong signBit = 1UL << (length - 1);
-            return (raw & signBit) != 0 ? (long)(raw | ~Mask(length)) : (long)raw;
+            // Arithmetic, not (long)raw: that cast keeps the unsigned tag on the interpreter (Bits).
+            return RangeGuard.Common.Bits.SignExtend(raw, length);
         }
 
         /// <summary>raw * factor + offset, with sign extension for signed signals.</summary>
@@ -158,8 +153,8 @@ namespace RangeGuard.Dbc
                 return false;
             }
 
-            double scaled = RangeGuard.Common.ExactMath.Floor((physical - signal.Offset) / signal.Factor + 0.5);
-            double span = System.Math.Pow(2.0, signal.Length);
+            double scaled = RangeGuard.Common.DMath.Floor((physical - signal.Offset) / signal.Factor + 0.5);
+            double span = RangeGuard.Common.DMath.Pow2(signal.Length);
             if (signal.IsSigned)
             {
                 if (scaled < -span / 2 || scaled > span / 2 - 1)

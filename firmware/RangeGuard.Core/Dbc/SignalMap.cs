@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace RangeGuard.Dbc
 {
     /// <summary>
@@ -35,13 +33,13 @@ namespace RangeGuard.Dbc
             }
         }
 
-        /// <summary>Builds a map from an ArrayList of boxed <see cref="SignalMapping"/> (load time only).</summary>
-        public static SignalMap FromList(ArrayList mappings, string profileName)
+        /// <summary>Builds a map from the first <paramref name="count"/> entries of an array (load time only).</summary>
+        public static SignalMap FromArray(SignalMapping[] mappings, int count, string profileName)
         {
-            SignalMapping[] array = new SignalMapping[mappings.Count];
-            for (int i = 0; i < array.Length; i++)
+            SignalMapping[] array = new SignalMapping[count];
+            for (int i = 0; i < count; i++)
             {
-                array[i] = (SignalMapping)mappings[i];
+                array[i] = mappings[i];
             }
 
             return new SignalMap(array, profileName);

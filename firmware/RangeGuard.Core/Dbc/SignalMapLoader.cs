@@ -1,4 +1,3 @@
-using System.Collections;
 using RangeGuard.Can;
 using RangeGuard.Common;
 using RangeGuard.State;
@@ -76,9 +75,10 @@ namespace RangeGuard.Dbc
                 return false;
             }
 
-            ArrayList mappings = new ArrayList();
             string profile = null;
             string[] lines = text.Split('\n');
+            SignalMapping[] mappings = new SignalMapping[lines.Length];   // at most one per line
+            int count = 0;
             for (int n = 0; n < lines.Length; n++)
             {
                 string line = lines[n].Trim();
@@ -113,16 +113,16 @@ namespace RangeGuard.Dbc
                     return false;
                 }
 
-                mappings.Add(mapping);
+                mappings[count++] = mapping;
             }
 
-            if (mappings.Count == 0)
+            if (count == 0)
             {
                 error = new SignalMapError(lines.Length, "no mappings");
                 return false;
             }
 
-            map = SignalMap.FromList(mappings, profile);
+            map = SignalMap.FromArray(mappings, count, profile);
             return true;
         }
 
@@ -131,6 +131,11 @@ namespace RangeGuard.Dbc
         {
             mapping = new SignalMapping();
             string[] values = new string[s_keys.Length];
+            for (int k = 0; k < values.Length; k++)
+            {
+                values[k] = null;   // explicitly: unset string[] entries are not null on the interpreter (portable-code.md)
+            }
+
             string[] tokens = line.Split(' ', '\t');
             for (int t = 0; t < tokens.Length; t++)
             {

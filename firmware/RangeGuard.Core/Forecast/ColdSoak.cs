@@ -43,7 +43,7 @@ namespace RangeGuard.Forecast
             ColdSoakResult r = new ColdSoakResult();
             float hours = hoursToDeparture < 0f ? 0f : hoursToDeparture;
             float tau = b.HeatTransferWPerK > 0f ? b.ThermalMassJPerK / b.HeatTransferWPerK : 1e9f;
-            float tDep = ambientC + (packTempC - ambientC) * (float)System.Math.Exp(-hours * 3600f / tau);
+            float tDep = ambientC + (packTempC - ambientC) * (float)RangeGuard.Common.DMath.Exp(-hours * 3600f / tau);
             r.PackTempUnpluggedC = tDep;
 
             float cabinWarmupWh = cabinSetpointC > ambientC ? vp.CabinHeatCapacityJPerK * (cabinSetpointC - ambientC) / 3600f / vp.HeaterCop(ambientC) : 0f;

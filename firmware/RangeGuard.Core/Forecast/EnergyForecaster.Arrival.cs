@@ -13,9 +13,9 @@ namespace RangeGuard.Forecast
         private float LegEnergyWh(Leg leg, out float driveNetWh)
         {
             float hvac = _vp.CabinConductanceWPerK * (leg.HeatKs + leg.CoolKs) / 3600f;
-            float warmup = _warmupLeftWh * (1f - (float)System.Math.Exp(-leg.TimeS / _vp.CabinWarmupTauS));
-            float hvacBias = _hvacBiasW * HvacBiasTauS * (1f - (float)System.Math.Exp(-leg.TimeS / HvacBiasTauS)) / 3600f;
-            float startup = _startupLeftWh * (1f - (float)System.Math.Exp(-leg.TimeS / _vp.StartupTauS));
+            float warmup = _warmupLeftWh * (1f - (float)RangeGuard.Common.DMath.Exp(-leg.TimeS / _vp.CabinWarmupTauS));
+            float hvacBias = _hvacBiasW * HvacBiasTauS * (1f - (float)RangeGuard.Common.DMath.Exp(-leg.TimeS / HvacBiasTauS)) / 3600f;
+            float startup = _startupLeftWh * (1f - (float)RangeGuard.Common.DMath.Exp(-leg.TimeS / _vp.StartupTauS));
             float other = hvac + warmup + startup + hvacBias + _auxW * leg.TimeS / 3600f;
 
             // Regen acceptance over the SOC span the leg covers (estimated without regen): a full pack refuses regen
@@ -29,7 +29,7 @@ namespace RangeGuard.Forecast
             }
 
             driveNetWh = leg.DriveWh * (1f + _lossR) - leg.RegenWh * accept * (1f - _lossR);
-            float e = _k * driveNetWh + other;
+            float e = (_k * driveNetWh + other) * _outcomeC;
             return e > 0f ? e : 0f;
         }
 
@@ -53,7 +53,9 @@ namespace RangeGuard.Forecast
                 }
             }
 
-            return (float)System.Math.Sqrt(var) * _vp.BandSigmaScale;
+            float scale = _vp.BandSigmaScale;
+            float noise2 = _vp.RouteNoiseWhPerSqrtKm * _vp.RouteNoiseWhPerSqrtKm * leg.LengthM / 1000f + _vp.ArrivalNoiseWh * _vp.ArrivalNoiseWh;
+            return (float)RangeGuard.Common.DMath.Sqrt(var * scale * scale + noise2);
         }
 
         private void Fill(ref ArrivalEstimate a, Leg leg, float reserve, float plannedWh)
@@ -84,6 +86,7 @@ namespace RangeGuard.Forecast
             result.NextChargerIndex = -1;
             result.NextCharger = new ArrivalEstimate();
             result.LastReachableChargerIndex = -1;
+            result.ChargersAhead = 0;
             ArrivalEstimate tmp = new ArrivalEstimate();
             ArrivalEstimate lastReach = new ArrivalEstimate();
             for (int i = 0; i < _chargerCount; i++)
@@ -95,6 +98,13 @@ namespace RangeGuard.Forecast
 
                 Leg leg = Between(_seg, pos, _chargerSeg[i], _chargerPos[i]);
                 Fill(ref tmp, leg, _chargerReserve, plannedWh);
+                if (result.ChargersAhead < ForecastResult.MaxChargersAhead)
+                {
+                    result.AheadIndex[result.ChargersAhead] = i;
+                    result.Ahead[result.ChargersAhead] = tmp;
+                    result.ChargersAhead++;
+                }
+
                 if (result.NextChargerIndex < 0)
                 {
                     result.NextChargerIndex = i;

@@ -15,7 +15,7 @@ namespace RangeGuard.Forecast
             loss[LossCause.Wind] = scale * dest.LossWindWh;
             loss[LossCause.Elevation] = _k * dest.LossElevWh;
             loss[LossCause.CabinHeating] = _vp.CabinConductanceWPerK * dest.HeatKs / 3600f
-                + _warmupLeftWh * (1f - (float)System.Math.Exp(-dest.TimeS / _vp.CabinWarmupTauS));
+                + _warmupLeftWh * (1f - (float)RangeGuard.Common.DMath.Exp(-dest.TimeS / _vp.CabinWarmupTauS));
             BatteryModel b = _vp.Battery;
             float mildR = b.LossFraction(RoadLoad.ReferenceTempC);
             float mildAccept = b.RegenAcceptance(RoadLoad.ReferenceTempC, _soc);

@@ -1,10 +1,67 @@
-// EnergyForecaster: feeding the consumption, speed-factor and kinetic-factor learners, and the reported-HVAC bias.
+// EnergyForecaster: feeding the consumption, speed-factor, kinetic-factor and trip-outcome learners, and the reported-HVAC bias.
+using RangeGuard.Learning;
 using RangeGuard.Vehicle;
 
 namespace RangeGuard.Forecast
 {
     public sealed partial class EnergyForecaster
     {
+        /// <summary>Windows of 500 m learned in this trip over which the trip-outcome correction fades by e (a priori).</summary>
+        public const float OutcomeFadeWindows = 10f;
+
+        private readonly TripOutcomeLearner _outcome = new TripOutcomeLearner();
+        private float _outcomeC = 1f, _outcomeDepartureC = 1f, _departureAmbientC, _departureRawWh = -1f;
+        private int _windowsAtStart;
+
+        /// <summary>Whole-trip correction learned from earlier trips of this car (kept across plans; persist with SaveState).</summary>
+        public TripOutcomeLearner OutcomeLearner { get { return _outcome; } }
+
+        /// <summary>When false the trip-outcome correction is not applied (it still learns through LearnTripOutcome).</summary>
+        public bool OutcomeCorrectionEnabled = true;
+
+        /// <summary>Correction applied to the energy ahead now (fades as this trip's own windows are learned).</summary>
+        public float OutcomeFactor { get { return _outcomeC; } }
+
+        /// <summary>
+        /// Call once when the trip ends with the battery energy it took, kWh: the trip-outcome learner compares it with
+        /// the departure forecast before correction. False when the trip had no departure forecast or is unusable.
+        /// </summary>
+        public bool LearnTripOutcome(float measuredKwh)
+        {
+            if (!LearningEnabled || _departureRawWh <= 0f)
+            {
+                return false;
+            }
+
+            bool ok = _outcome.AddTrip(_departureAmbientC, _departureRawWh / 1000f, measuredKwh);
+            _departureRawWh = -1f;
+            return ok;
+        }
+
+        /// <summary>First tick of a plan: the correction for this departure's ambient.</summary>
+        private void BeginOutcome(ForecastInputs inputs)
+        {
+            _departureAmbientC = inputs.AmbientTempC;
+            _outcomeDepartureC = OutcomeCorrectionEnabled ? _outcome.Factor(inputs.AmbientTempC) : 1f;
+            _windowsAtStart = _learner.WindowCount;
+            _departureRawWh = -1f;
+        }
+
+        /// <summary>Each tick, before the forecast: fade the correction with the windows this trip has taught.</summary>
+        private void UpdateOutcome()
+        {
+            float learned = _learner.WindowCount - _windowsAtStart;
+            _outcomeC = 1f + (_outcomeDepartureC - 1f) * (float)RangeGuard.Common.DMath.Exp(-learned / OutcomeFadeWindows);
+        }
+
+        /// <summary>After the first forecast of a plan: remember the uncorrected departure energy.</summary>
+        private void NoteDeparture(float correctedWh)
+        {
+            if (_departureRawWh < 0f)
+            {
+                _departureRawWh = _outcomeC > 0f ? correctedWh / _outcomeC : correctedWh;
+            }
+        }
         /// <summary>
         /// With reported HVAC power: smooth it (5 min) and keep its deviation from the model (steady load + warm-up) now;
         /// the forecast then assumes that deviation fades over HvacBiasTauS. Without it the bias is 0.
@@ -26,7 +83,7 @@ namespace RangeGuard.Forecast
                 _hvacAvgW += (inputs.HvacPowerW - _hvacAvgW) / HvacAverageTauS;
             }
 
-            float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)System.Math.Exp(-elapsedS / _vp.CabinWarmupTauS);
+            float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
             float modelW = _vp.HeatingPowerW(_ambientC, _setpointC) + _vp.CoolingPowerW(_ambientC, _setpointC) + warmupW;
             _hvacBiasW = _hvacAvgW - modelW;
         }
@@ -89,8 +146,8 @@ namespace RangeGuard.Forecast
                     float sinGrade = segLen > 0f ? (_profile.Elev[_seg + 1] - _profile.Elev[_seg]) / segLen : 0f;
                     float driveW = Powertrain.DrivePowerW(_vp, vMid, accel, sinGrade, inputs.AmbientTempC, 0f, inputs.BatteryTempC, inputs.SocPercent);
                     float elapsed = (inputs.TimeMs - _startMs) / 1000f;
-                    float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)System.Math.Exp(-elapsed / _vp.CabinWarmupTauS);
-                    float startupW = _vp.StartupEnergyWh * 3600f / _vp.StartupTauS * (float)System.Math.Exp(-elapsed / _vp.StartupTauS);
+                    float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)RangeGuard.Common.DMath.Exp(-elapsed / _vp.CabinWarmupTauS);
+                    float startupW = _vp.StartupEnergyWh * 3600f / _vp.StartupTauS * (float)RangeGuard.Common.DMath.Exp(-elapsed / _vp.StartupTauS);
                     // With reported HVAC the learner only sees the non-HVAC error (the HVAC deviation is handled apart).
                     float auxW = inputs.HvacPowerW >= 0f
                         ? _vp.AuxBaseW + startupW + inputs.HvacPowerW

@@ -76,6 +76,11 @@ namespace RangeGuard.Forecast
             }
 
             _vp = vehicle;
+            if (vehicle.LearnerPriorScale != 1f)
+            {
+                _learner.PriorScale = vehicle.LearnerPriorScale;
+            }
+
             _profile = new RouteProfile(segmentCapacity < 1 ? 1 : (segmentCapacity > RoutePlan.MaxSegments ? RoutePlan.MaxSegments : segmentCapacity));
             // Wh per (m²/s²) of Σ PKE·L: the braked share of the kinetic energy, as Powertrain.SegmentEnergy counts it.
             float braked = vehicle.MassKg * (1f - vehicle.CoastShare) / 3600f;
@@ -173,6 +178,7 @@ namespace RangeGuard.Forecast
                 _conditionJ = inputs.HasCabinTemp && !float.IsNaN(inputs.CabinTempC)
                     ? _vp.CabinConditioningEnergyJ(inputs.CabinTempC, inputs.AmbientTempC, _setpointC)
                     : _vp.CabinWarmupEnergyJ(inputs.AmbientTempC, _setpointC);
+                BeginOutcome(inputs);
             }
 
             float pos = inputs.PositionM < 0f ? 0f : (inputs.PositionM > _profile.TotalM ? _profile.TotalM : inputs.PositionM);
@@ -181,6 +187,7 @@ namespace RangeGuard.Forecast
             LearnSpeed(inputs, pos);
             _f = _speed.Factor;
             _g = _kinetic.Factor;
+            UpdateOutcome();
 
             _k = _learner.TractionScale;
             _auxW = _vp.AuxBaseW + _learner.AuxOffsetW;
@@ -192,8 +199,8 @@ namespace RangeGuard.Forecast
             _usableWh = _vp.Battery.UsableEnergyKwh(_batteryC) * 1000f;
             float plannedWh = inputs.PlannedHeatingKwh > 0f ? inputs.PlannedHeatingKwh * 1000f : 0f;
             float elapsedS = (inputs.TimeMs - _startMs) / 1000f;
-            _warmupLeftWh = _conditionJ / 3600f * (float)System.Math.Exp(-elapsedS / _vp.CabinWarmupTauS);
-            _startupLeftWh = _vp.StartupEnergyWh * (float)System.Math.Exp(-elapsedS / _vp.StartupTauS);
+            _warmupLeftWh = _conditionJ / 3600f * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
+            _startupLeftWh = _vp.StartupEnergyWh * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.StartupTauS);
             UpdateHvac(inputs, elapsedS);
 
             result.Valid = true;
@@ -210,6 +217,7 @@ namespace RangeGuard.Forecast
             Leg dest = Between(_seg, pos, lastSeg, _profile.TotalM);
             Fill(ref result.Destination, dest, _destReserve, plannedWh);
             float eDest = result.Destination.EnergyNeededKwh * 1000f;
+            NoteDeparture(eDest - plannedWh);
             result.BandRelativeWidth = eDest > 1f ? (result.Destination.EnergyNeededHighKwh - result.Destination.EnergyNeededLowKwh) * 1000f / eDest : 0f;
             if (result.BandRelativeWidth > 0.5f && !result.Degraded)
             {

@@ -24,6 +24,14 @@ namespace RangeGuard.Forecast
 
         public ArrivalEstimate Destination;
 
+        /// <summary>Chargers ahead whose arrival is kept in <see cref="Ahead"/> (the fleet's forecast message lists them).</summary>
+        public const int MaxChargersAhead = 8;
+
+        /// <summary>Arrival at each charger ahead, in route order: <see cref="ChargersAhead"/> entries, plan index in <see cref="AheadIndex"/>.</summary>
+        public int ChargersAhead;
+        public readonly int[] AheadIndex = new int[MaxChargersAhead];
+        public readonly ArrivalEstimate[] Ahead = new ArrivalEstimate[MaxChargersAhead];
+
         /// <summary>The farthest charger ahead reachable with its reserve at the pessimistic (P10) estimate, -1 if none.</summary>
         public int LastReachableChargerIndex = -1;
 

@@ -12,7 +12,7 @@ namespace RangeGuard.Forecast
             double ax = x < 0 ? -x : x;
             double t = 1.0 / (1.0 + 0.2316419 * ax);
             double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
-            double tail = 0.3989422804014327 * System.Math.Exp(-0.5 * ax * ax) * poly;
+            double tail = 0.3989422804014327 * RangeGuard.Common.DMath.Exp(-0.5 * ax * ax) * poly;
             return (float)(x < 0 ? tail : 1.0 - tail);
         }
     }

@@ -46,37 +46,37 @@ namespace RangeGuard.Forecast
                 RouteSegment s = plan.Segments[i];
                 if (!In(s.LengthM, 0f, MaxSegmentLengthM) || s.LengthM <= 0f)
                 {
-                    return Item("segment ", i) + "length " + s.LengthM.ToString() + " m must be > 0 and <= 100 km";
+                    return Item("segment ", i) + "length " + RangeGuard.Common.TextNumber.General(s.LengthM) + " m must be > 0 and <= 100 km";
                 }
 
                 if (!In(s.ElevationChangeM, -s.LengthM * MaxGrade, s.LengthM * MaxGrade))
                 {
-                    return Item("segment ", i) + "grade " + (100f * s.ElevationChangeM / s.LengthM).ToString("F1") + " % exceeds 30 % (or is not a number)";
+                    return Item("segment ", i) + "grade " + RangeGuard.Common.TextNumber.Fixed(100f * s.ElevationChangeM / s.LengthM, 1) + " % exceeds 30 % (or is not a number)";
                 }
 
                 if (!In(s.ExpectedSpeedKmh, 1f, MaxSpeedKmh))
                 {
-                    return Item("segment ", i) + "expected speed " + s.ExpectedSpeedKmh.ToString() + " km/h outside 1..250";
+                    return Item("segment ", i) + "expected speed " + RangeGuard.Common.TextNumber.General(s.ExpectedSpeedKmh) + " km/h outside 1..250";
                 }
 
                 if (!In(s.SpeedLimitKmh, 0f, MaxSpeedKmh))
                 {
-                    return Item("segment ", i) + "speed limit " + s.SpeedLimitKmh.ToString() + " km/h outside 0..250 (0 = unknown)";
+                    return Item("segment ", i) + "speed limit " + RangeGuard.Common.TextNumber.General(s.SpeedLimitKmh) + " km/h outside 0..250 (0 = unknown)";
                 }
 
                 if (!In(s.AmbientTempC, -60f, 60f))
                 {
-                    return Item("segment ", i) + "ambient " + s.AmbientTempC.ToString() + " °C outside -60..60";
+                    return Item("segment ", i) + "ambient " + RangeGuard.Common.TextNumber.General(s.AmbientTempC) + " °C outside -60..60";
                 }
 
                 if (!In(s.HeadwindMps, -50f, 50f))
                 {
-                    return Item("segment ", i) + "head wind " + s.HeadwindMps.ToString() + " m/s outside -50..50";
+                    return Item("segment ", i) + "head wind " + RangeGuard.Common.TextNumber.General(s.HeadwindMps) + " m/s outside -50..50";
                 }
 
                 if (!In(s.PositiveKineticMps2, 0f, 3f))
                 {
-                    return Item("segment ", i) + "positive kinetic energy " + s.PositiveKineticMps2.ToString() + " m/s² outside 0..3";
+                    return Item("segment ", i) + "positive kinetic energy " + RangeGuard.Common.TextNumber.General(s.PositiveKineticMps2) + " m/s² outside 0..3";
                 }
 
                 total += s.LengthM;
@@ -88,12 +88,12 @@ namespace RangeGuard.Forecast
                 RouteCharger c = plan.Chargers[i];
                 if (!In(c.PositionM, 0f, total))
                 {
-                    return Item("charger ", i) + "position " + c.PositionM.ToString() + " m is not on the route (0.." + total.ToString("F0") + " m)";
+                    return Item("charger ", i) + "position " + RangeGuard.Common.TextNumber.General(c.PositionM) + " m is not on the route (0.." + RangeGuard.Common.TextNumber.Fixed(total, 0) + " m)";
                 }
 
                 if (!In(c.PowerKw, 0f, 1000f) || c.PowerKw <= 0f)
                 {
-                    return Item("charger ", i) + "power " + c.PowerKw.ToString() + " kW missing or outside 0..1000";
+                    return Item("charger ", i) + "power " + RangeGuard.Common.TextNumber.General(c.PowerKw) + " kW missing or outside 0..1000";
                 }
 
                 if (c.PositionM < last)

@@ -1,3 +1,5 @@
+using RangeGuard.Common;
+
 namespace RangeGuard.Learning
 {
     /// <summary>
@@ -17,6 +19,8 @@ namespace RangeGuard.Learning
         private const double ClipSigma = 3.0;
 
         private double _k, _dp, _p11, _p12, _p22, _res2;
+        private float _resStd;   // sqrt(_res2), kept with it: read per forecast leg, a square root is dear on the device
+        private double _priorScale = 1.0;
         private int _windows;
         private float _tMin, _tMax;
 
@@ -38,20 +42,36 @@ namespace RangeGuard.Learning
         public int WindowCount { get { return _windows; } }
 
         /// <summary>RMS relative residual of a 500 m window (innovation / measured energy).</summary>
-        public float ResidualRelStd { get { return (float)System.Math.Sqrt(_res2); } }
+        public float ResidualRelStd { get { return _resStd; } }
 
         /// <summary>Ambient range learned in, °C (min &gt; max when nothing was learned).</summary>
         public float SeenAmbientMinC { get { return _tMin; } }
         public float SeenAmbientMaxC { get { return _tMax; } }
 
+        /// <summary>
+        /// Multiplies both prior standard deviations (1 = the stated priors). A car whose base load and road load were
+        /// calibrated from its own logs needs less room than a bare preset: a smaller prior keeps one trip's first windows
+        /// from pulling a good model off (chosen per car with the calibration). Resets the learner.
+        /// </summary>
+        public double PriorScale
+        {
+            get { return _priorScale; }
+            set
+            {
+                _priorScale = value > 0.01 ? (value < 10.0 ? value : 10.0) : 0.01;
+                Reset();
+            }
+        }
+
         public void Reset()
         {
             _k = 1.0;
             _dp = 0.0;
-            _p11 = PriorScaleStd * PriorScaleStd;
+            _p11 = PriorScaleStd * PriorScaleStd * _priorScale * _priorScale;
             _p12 = 0.0;
-            _p22 = PriorAuxStdW * PriorAuxStdW;
+            _p22 = PriorAuxStdW * PriorAuxStdW * _priorScale * _priorScale;
             _res2 = 0.08 * 0.08;
+            _resStd = (float)DMath.Sqrt(_res2);
             _windows = 0;
             _tMin = 1000f;
             _tMax = -1000f;
@@ -87,7 +107,9 @@ namespace RangeGuard.Learning
         /// <summary>One RLS step on a window: measured and modelled energies in Wh, duration in hours.</summary>
         public bool Update(double measuredWh, double modelDriveWh, double modelAuxWh, double hours, float ambientC)
         {
-            if (double.IsNaN(measuredWh) || double.IsNaN(modelDriveWh) || double.IsNaN(modelAuxWh) || hours <= 0 || modelDriveWh < 0)
+            // IsNaN/IsInfinity first: ordered comparisons treat NaN differently on the interpreter (portable-code.md).
+            if (NotFinite(measuredWh) || NotFinite(modelDriveWh) || NotFinite(modelAuxWh) || NotFinite(hours)
+                || hours <= 0 || modelDriveWh < 0)
             {
                 return false;
             }
@@ -107,7 +129,7 @@ namespace RangeGuard.Learning
             double px2 = _p12 * x1 + _p22 * x2;
             double s = x1 * px1 + x2 * px2 + noise * noise;
             double innov = y - (_k * x1 + _dp * x2);
-            double limit = ClipSigma * System.Math.Sqrt(s);
+            double limit = ClipSigma * DMath.Sqrt(s);
             double clipped = innov > limit ? limit : (innov < -limit ? -limit : innov);
             double g1 = px1 / s, g2 = px2 / s;
             _k += g1 * clipped;
@@ -124,6 +146,7 @@ namespace RangeGuard.Learning
             double rel = clipped / scale;
             rel = rel > 1.0 ? 1.0 : (rel < -1.0 ? -1.0 : rel);
             _res2 = 0.95 * _res2 + 0.05 * rel * rel;
+            _resStd = (float)DMath.Sqrt(_res2);
             _windows++;
             if (ambientC < _tMin)
             {
@@ -147,23 +170,39 @@ namespace RangeGuard.Learning
 
         private void CapCovariance()
         {
-            double max11 = PriorScaleStd * PriorScaleStd, max22 = PriorAuxStdW * PriorAuxStdW;
+            double max11 = PriorScaleStd * PriorScaleStd * _priorScale * _priorScale, max22 = PriorAuxStdW * PriorAuxStdW * _priorScale * _priorScale;
             if (_p11 > max11 || _p22 > max22)
             {
                 double f1 = _p11 > max11 ? max11 / _p11 : 1.0;
                 double f2 = _p22 > max22 ? max22 / _p22 : 1.0;
                 _p11 *= f1;
                 _p22 *= f2;
-                _p12 *= System.Math.Sqrt(f1 * f2);
+                _p12 *= DMath.Sqrt(f1 * f2);
             }
         }
 
-        /// <summary>"rgl1;k;dp;p11;p12;p22;res2;windows;tmin;tmax" (invariant decimal text).</summary>
+        /// <summary>
+        /// "rgl2;k;dp;p11;p12;p22;res2;windows;tmin;tmax": each real as the 16 hex digits of its IEEE 754 double bits
+        /// (tmin/tmax widened from float, which is exact), windows in decimal. Bits, not decimal text: a saved state
+        /// must restore bit for bit, on the device and the host alike, and 17-digit decimal round trips need a correctly
+        /// rounded parser and printer (the device's prints 17 wrong-ish digits and throws on "R"). Hex is exact for every
+        /// double with integer arithmetic only, NaN and -0 included.
+        /// </summary>
         public string SaveState()
         {
-            return "rgl1;" + _k.ToString("G17") + ";" + _dp.ToString("G17") + ";" + _p11.ToString("G17") + ";"
-                + _p12.ToString("G17") + ";" + _p22.ToString("G17") + ";" + _res2.ToString("G17") + ";"
-                + _windows.ToString() + ";" + _tMin.ToString("G9") + ";" + _tMax.ToString("G9");
+            TextBuffer b = new TextBuffer(StateLength);
+            b.Append("rgl2");
+            AppendReal(b, _k);
+            AppendReal(b, _dp);
+            AppendReal(b, _p11);
+            AppendReal(b, _p12);
+            AppendReal(b, _p22);
+            AppendReal(b, _res2);
+            b.Append(';');
+            b.Append(_windows);
+            AppendReal(b, _tMin);
+            AppendReal(b, _tMax);
+            return b.ToString();
         }
 
         /// <summary>Restores a saved state; false (state unchanged) on any malformed or out-of-bounds field.</summary>
@@ -175,23 +214,23 @@ namespace RangeGuard.Learning
             }
 
             string[] f = state.Split(';');
-            if (f.Length != 10 || f[0] != "rgl1")
+            if (f.Length != 10 || f[0] != "rgl2")
             {
                 return false;
             }
 
-            double k, dp, p11, p12, p22, res2;
-            int n;
-            float tmin, tmax;
+            double k, dp, p11, p12, p22, res2, tmin, tmax;
+            long n;
             if (!Num(f[1], out k) || !Num(f[2], out dp) || !Num(f[3], out p11) || !Num(f[4], out p12)
-                || !Num(f[5], out p22) || !Num(f[6], out res2) || !int.TryParse(f[7], out n)
-                || !float.TryParse(f[8], out tmin) || !float.TryParse(f[9], out tmax))
+                || !Num(f[5], out p22) || !Num(f[6], out res2) || !TextNumber.TryParseLong(f[7], out n)
+                || !Num(f[8], out tmin) || !Num(f[9], out tmax))
             {
                 return false;
             }
 
             if (k < MinScale || k > MaxScale || dp < MinAuxW || dp > MaxAuxW || p11 <= 0 || p22 <= 0
-                || p12 * p12 > p11 * p22 || res2 < 0 || res2 > 1 || n < 0)
+                || p12 * p12 > p11 * p22 || res2 < 0 || res2 > 1 || n < 0 || n > int.MaxValue
+                || (float)tmin != tmin || (float)tmax != tmax)
             {
                 return false;
             }
@@ -202,17 +241,32 @@ namespace RangeGuard.Learning
             _p12 = p12;
             _p22 = p22;
             _res2 = res2;
-            _windows = n;
-            _tMin = tmin;
-            _tMax = tmax;
+            _resStd = (float)DMath.Sqrt(res2);
+            _windows = (int)n;
+            _tMin = (float)tmin;
+            _tMax = (float)tmax;
             CapCovariance();
             DiscardWindow();
             return true;
         }
 
+        // "rgl2" + 8 reals as ";" + 16 hex digits + ";" + up to 10 digits of windows.
+        private const int StateLength = 4 + 8 * 17 + 11;
+
+        private static void AppendReal(TextBuffer b, double v)
+        {
+            b.Append(';');
+            TextNumber.AppendBits(b, v);
+        }
+
+        private static bool NotFinite(double x)
+        {
+            return double.IsNaN(x) || double.IsInfinity(x);
+        }
+
         private static bool Num(string s, out double v)
         {
-            return double.TryParse(s, out v) && !double.IsNaN(v) && !double.IsInfinity(v);
+            return TextNumber.TryParseBits(s, out v) && !double.IsNaN(v) && !double.IsInfinity(v);
         }
     }
 }

@@ -46,11 +46,14 @@ namespace RangeGuard.Learning
 
         /// <summary>
         /// One tick: speed from <paramref name="prevSpeedMps"/> to <paramref name="speedMps"/> over <paramref name="distanceM"/>
-        /// on a stretch planned at <paramref name="planPkeMps2"/>. Garbage (negative, NaN) is ignored.
+        /// on a stretch planned at <paramref name="planPkeMps2"/>. Garbage (negative, NaN, infinite) is ignored.
         /// </summary>
         public void Add(float prevSpeedMps, float speedMps, float distanceM, float planPkeMps2)
         {
-            if (!(distanceM > 0f) || !(planPkeMps2 >= 0f) || !(prevSpeedMps >= 0f) || !(speedMps >= 0f))
+            // IsNaN first: the interpreter orders NaN above everything, so "!(x >= 0f)" lets NaN through there.
+            if (SpeedFactorLearner.NotFinite(distanceM) || SpeedFactorLearner.NotFinite(planPkeMps2)
+                || SpeedFactorLearner.NotFinite(prevSpeedMps) || SpeedFactorLearner.NotFinite(speedMps)
+                || distanceM <= 0f || planPkeMps2 < 0f || prevSpeedMps < 0f || speedMps < 0f)
             {
                 return;
             }

@@ -46,13 +46,20 @@ namespace RangeGuard.Learning
             _planS = _actualS = _seenM = _stopS = 0f;
         }
 
+        /// <summary>NaN or infinite (float.IsFinite is not in nanoFramework's mscorlib).</summary>
+        internal static bool NotFinite(float x)
+        {
+            return float.IsNaN(x) || float.IsInfinity(x);
+        }
+
         /// <summary>
         /// One tick: <paramref name="dtS"/> elapsed, <paramref name="distanceM"/> driven, which the plan expected to take
-        /// <paramref name="planTimeS"/>. Garbage (negative, NaN) is ignored.
+        /// <paramref name="planTimeS"/>. Garbage (negative, NaN, infinite) is ignored.
         /// </summary>
         public void Add(float dtS, float distanceM, float planTimeS)
         {
-            if (!(dtS > 0f) || !(distanceM >= 0f) || !(planTimeS >= 0f))
+            // IsNaN first: the interpreter orders NaN above everything, so "!(x >= 0f)" lets NaN through there.
+            if (NotFinite(dtS) || NotFinite(distanceM) || NotFinite(planTimeS) || dtS <= 0f || distanceM < 0f || planTimeS < 0f)
             {
                 return;
             }

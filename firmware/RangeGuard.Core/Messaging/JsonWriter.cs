@@ -1,25 +1,25 @@
-using System.Text;
+using RangeGuard.Common;
 
 namespace RangeGuard.Messaging
 {
     /// <summary>
-    /// Minimal JSON object writer over a reused StringBuilder. Numbers are written digit by digit,
-    /// so building a message allocates nothing until the final ToString. Nested objects and arrays go at most
-    /// <see cref="MaxDepth"/> levels deep.
+    /// Minimal JSON writer over a reused fixed-capacity <see cref="TextBuffer"/>. Numbers are written digit by digit by
+    /// <see cref="TextNumber"/> (integer arithmetic, the same text on the device and the host), so building a message
+    /// allocates nothing until the final ToString. Nested objects and arrays go at most <see cref="MaxDepth"/> levels deep.
     /// </summary>
     public sealed class JsonWriter
     {
         public const int MaxDepth = 8;
 
-        private readonly StringBuilder _sb;
-        private readonly char[] _digits = new char[20];
+        private readonly TextBuffer _sb;
         private readonly bool[] _firstStack = new bool[MaxDepth];
         private int _depth;
         private bool _first;
 
+        /// <param name="capacity">Longest message in characters; a longer one is refused by <see cref="End"/>.</param>
         public JsonWriter(int capacity)
         {
-            _sb = new StringBuilder(capacity);
+            _sb = new TextBuffer(capacity);
         }
 
         public void Begin()
@@ -106,10 +106,11 @@ namespace RangeGuard.Messaging
             _first = _firstStack[--_depth];
         }
 
+        /// <summary>The message, or null when it did not fit the capacity (never a truncated, invalid JSON text).</summary>
         public string End()
         {
             _sb.Append('}');
-            return _sb.ToString();
+            return _sb.Overflowed ? null : _sb.ToString();
         }
 
         public void Prop(string name, long value)
@@ -180,69 +181,15 @@ namespace RangeGuard.Messaging
 
         private void AppendFixed(float value, int decimals)
         {
-            if (float.IsNaN(value) || float.IsInfinity(value))
+            if (!TextNumber.AppendFixed(_sb, value, decimals))
             {
                 _sb.Append("null");
-                return;
-            }
-
-            long scale = 1;
-            for (int i = 0; i < decimals; i++)
-            {
-                scale *= 10;
-            }
-
-            double scaled = RangeGuard.Common.ExactMath.Round(System.Math.Abs((double)value) * scale);
-            if (scaled > 9.0e15)
-            {
-                _sb.Append("null");
-                return;
-            }
-
-            long units = (long)scaled;
-            if (value < 0f && units != 0)
-            {
-                _sb.Append('-');
-            }
-
-            AppendLong(units / scale);
-            if (decimals > 0)
-            {
-                _sb.Append('.');
-                long frac = units % scale;
-                for (long div = scale / 10; div > 0; div /= 10)
-                {
-                    _sb.Append((char)('0' + (int)(frac / div % 10)));
-                }
             }
         }
 
         private void AppendLong(long value)
         {
-            if (value < 0)
-            {
-                _sb.Append('-');
-                if (value == long.MinValue)
-                {
-                    _sb.Append("9223372036854775808");
-                    return;
-                }
-
-                value = -value;
-            }
-
-            int n = 0;
-            do
-            {
-                _digits[n++] = (char)('0' + (int)(value % 10));
-                value /= 10;
-            }
-            while (value > 0);
-
-            while (n > 0)
-            {
-                _sb.Append(_digits[--n]);
-            }
+            TextNumber.AppendLong(_sb, value);
         }
 
         private static char Hex(int v)

@@ -5,8 +5,9 @@ namespace RangeGuard.Preconditioning
     /// paid from the traction battery (its energy goes into the forecast), declined if that would cost the charger's reserve;
     /// (b) before a cold departure while plugged in, paid from the grid.
     /// Once heating it keeps going until a stop condition, so it does not chatter on noisy temperatures.
+    /// The fleet may also start or stop heating (PreconditioningPlanner.Fleet.cs); the same rules still apply.
     /// </summary>
-    public sealed class PreconditioningPlanner
+    public sealed partial class PreconditioningPlanner
     {
         public const int ModeOff = 0;
         public const int ModeWaitingDc = 1;
@@ -103,6 +104,7 @@ namespace RangeGuard.Preconditioning
             PlannedHeatingKwh = 0f;
             RequiredHeatingS = 0f;
             TargetChargerIndex = -1;
+            OnReset(reason);
         }
 
         public void Update(PlannerInputs a)
@@ -110,6 +112,11 @@ namespace RangeGuard.Preconditioning
             if (!a.BatteryTempValid)
             {
                 Reset(a.NowMs, ReasonBatteryTempStale);
+                return;
+            }
+
+            if (UpdateFleetRequest(a))
+            {
                 return;
             }
 
@@ -129,14 +136,14 @@ namespace RangeGuard.Preconditioning
                 return;
             }
 
-            if (dcAhead && a.BatteryTempC < _p.WindowMinC)
+            if (dcAhead && !_fleetStopped && a.BatteryTempC < _p.WindowMinC)
             {
                 PlanDc(a, ambient);
                 return;
             }
 
             PlannedHeatingKwh = 0f;
-            if (a.DepartureUtcMs >= 0 && a.PluggedIn && a.NowMs < a.DepartureUtcMs && a.BatteryTempC < _p.WindowMinC)
+            if (!_fleetStopped && a.DepartureUtcMs >= 0 && a.PluggedIn && a.NowMs < a.DepartureUtcMs && a.BatteryTempC < _p.WindowMinC)
             {
                 PlanDeparture(a, ambient);
                 return;

@@ -15,7 +15,7 @@ namespace RangeGuard.Preconditioning
             }
 
             float steady = ambientC + powerW / p.LossUaWPerK;
-            return steady + (t0C - steady) * (float)System.Math.Exp(-p.LossUaWPerK * seconds / p.ThermalMassJPerK);
+            return steady + (t0C - steady) * (float)RangeGuard.Common.DMath.Exp(-p.LossUaWPerK * seconds / p.ThermalMassJPerK);
         }
 
         /// <summary>
@@ -46,7 +46,7 @@ namespace RangeGuard.Preconditioning
             }
 
             double ratio = (targetC - steady) / (double)(t0C - steady);
-            return (float)(-p.ThermalMassJPerK / p.LossUaWPerK * System.Math.Log(ratio));
+            return (float)(-p.ThermalMassJPerK / p.LossUaWPerK * RangeGuard.Common.DMath.Log(ratio));
         }
 
         /// <summary>Electrical energy of the heater running for <paramref name="seconds"/>, kWh.</summary>

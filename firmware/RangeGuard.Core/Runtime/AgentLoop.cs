@@ -1,40 +1,40 @@
 using RangeGuard.Agents;
 using RangeGuard.Can.Slcan;
 using RangeGuard.Dbc;
-using RangeGuard.Messaging;
 using RangeGuard.Ports;
 
 namespace RangeGuard.Runtime
 {
     /// <summary>
     /// The one core loop the ESP32 firmware, the simulator's virtual board and the tests all run: pump CAN bytes from the
-    /// SLCAN bridge through the signal dispatcher into the vehicle state (frames stamped with the agent clock), tick the
-    /// agent at 1 Hz, then let the publisher turn what happened into messages. Allocates nothing per frame or tick beyond
-    /// the message text the publisher builds.
+    /// SLCAN bridge through the signal dispatcher into the vehicle state (frames stamped with the agent clock), take the
+    /// fleet's commands and move queued messages to the MQTT link, tick the agent at 1 Hz, then publish what happened.
+    /// Allocates nothing per frame or tick beyond the message text the publisher builds.
     /// </summary>
     public sealed class AgentLoop
     {
         private readonly SlcanBridge _bridge;
-        private readonly SignalDispatcher _dispatcher;
         private readonly Agent _agent;
-        private readonly AgentPublisher _publisher;
+        private readonly AgentMessaging _messaging;
         private readonly IClock _clock;
         private readonly long _tickPeriodMs;
+        private SignalDispatcher _dispatcher;
         private long _nextTickMs = long.MinValue;
 
         /// <param name="bridge">The CAN source; null when a test feeds the vehicle state directly.</param>
-        /// <param name="publisher">Null when nothing is published.</param>
-        public AgentLoop(SlcanBridge bridge, SignalDispatcher dispatcher, Agent agent, AgentPublisher publisher, IClock clock, long tickPeriodMs)
+        /// <param name="messaging">The MQTT side (publisher, commands, outbox pump); null when nothing is published.</param>
+        public AgentLoop(SlcanBridge bridge, SignalDispatcher dispatcher, Agent agent, AgentMessaging messaging, IClock clock, long tickPeriodMs)
         {
             _bridge = bridge;
             _dispatcher = dispatcher;
             _agent = agent;
-            _publisher = publisher;
+            _messaging = messaging;
             _clock = clock;
             _tickPeriodMs = tickPeriodMs;
-            if (publisher != null)
+            if (messaging != null)
             {
-                publisher.AttachCounters(bridge == null ? null : bridge.Receiver.Counters, dispatcher == null ? null : dispatcher.Counters);
+                messaging.Bind(this, clock);
+                AttachCounters();
             }
         }
 
@@ -48,14 +48,15 @@ namespace RangeGuard.Runtime
             get { return _bridge; }
         }
 
+        /// <summary>The signal decoder in force (a cmd/config signal profile replaces it).</summary>
         public SignalDispatcher Dispatcher
         {
             get { return _dispatcher; }
         }
 
-        public AgentPublisher Publisher
+        public AgentMessaging Messaging
         {
-            get { return _publisher; }
+            get { return _messaging; }
         }
 
         /// <summary>Moves what the bridge has buffered into the vehicle state and samples the button; returns the frames decoded.</summary>
@@ -66,23 +67,33 @@ namespace RangeGuard.Runtime
             return frames;
         }
 
-        /// <summary>One agent tick, then the publisher.</summary>
+        /// <summary>The MQTT side only: commands in, queued messages out (also between ticks, so PUBACKs are taken promptly).</summary>
+        public void PollMessaging()
+        {
+            if (_messaging != null)
+            {
+                _messaging.Poll();
+            }
+        }
+
+        /// <summary>One agent tick, then its messages.</summary>
         public void Tick()
         {
             _agent.Tick();
-            if (_publisher != null)
+            if (_messaging != null)
             {
-                _publisher.AfterTick(_clock.UtcMilliseconds);
+                _messaging.AfterTick(_clock.UtcMilliseconds);
             }
         }
 
         /// <summary>
-        /// One pass of the device's main loop at a monotonic time: pump, and tick when a period is due (a whole period late:
-        /// skip, do not burst). Returns false when there was nothing to do, so the caller may sleep.
+        /// One pass of the device's main loop at a monotonic time: pump CAN and messaging, and tick when a period is due (a
+        /// whole period late: skip, do not burst). Returns false when there was nothing to do, so the caller may sleep.
         /// </summary>
         public bool RunOnce(long monotonicMs)
         {
             int frames = Pump();
+            PollMessaging();
             if (_nextTickMs == long.MinValue)
             {
                 _nextTickMs = monotonicMs;
@@ -101,6 +112,35 @@ namespace RangeGuard.Runtime
             }
 
             return true;
+        }
+
+        /// <summary>A new signal profile from the fleet: frames decode through it from the next pump on.</summary>
+        internal void ReplaceDispatcher(SignalDispatcher dispatcher)
+        {
+            _dispatcher = dispatcher;
+            if (_messaging != null)
+            {
+                _messaging.Publisher.ProfileName = dispatcher.Map.ProfileName;
+                AttachCounters();
+            }
+        }
+
+        /// <summary>Everything a command can change, as text: the agent's state, the decoder and the telemetry cadence.</summary>
+        public string DescribeState()
+        {
+            string s = _agent.DescribeState() + "\ndecoder:" + (_dispatcher == null ? "none" : _dispatcher.Map.ProfileName + "," + _dispatcher.GetHashCode().ToString());
+            if (_messaging != null)
+            {
+                s += "\ncadence:" + _messaging.Publisher.Telemetry.DrivingEveryS.ToString() + "," + _messaging.Publisher.Telemetry.ParkedEveryS.ToString()
+                    + "\nplan id:" + _messaging.Publisher.PlanId;
+            }
+
+            return s;
+        }
+
+        private void AttachCounters()
+        {
+            _messaging.Publisher.AttachCounters(_bridge == null ? null : _bridge.Receiver.Counters, _dispatcher == null ? null : _dispatcher.Counters);
         }
     }
 }

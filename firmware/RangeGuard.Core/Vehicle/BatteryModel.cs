@@ -66,7 +66,7 @@ namespace RangeGuard.Vehicle
         /// <summary>Resistive loss fraction of throughput (drive energy × (1 + this)), capped at 0.25.</summary>
         public float LossFraction(float batteryTempC)
         {
-            float f = LossFractionAt25C * (float)System.Math.Exp(LossGrowthPerK * (25f - batteryTempC));
+            float f = LossFractionAt25C * (float)RangeGuard.Common.DMath.Exp(LossGrowthPerK * (25f - batteryTempC));
             return f > 0.25f ? 0.25f : f;
         }
 

@@ -20,7 +20,7 @@ namespace RangeGuard.Vehicle
         /// <summary>Ideal gas density, kg/m³, with the standard-atmosphere pressure at the altitude.</summary>
         public static float AirDensity(float tempC, float altitudeM)
         {
-            double p = 101325.0 * System.Math.Pow(1.0 - 2.25577e-5 * altitudeM, 5.25588);
+            double p = 101325.0 * RangeGuard.Common.DMath.Pow(1.0 - 2.25577e-5 * altitudeM, 5.25588);
             return (float)(p / (287.05 * (tempC + 273.15)));
         }
 
@@ -55,7 +55,7 @@ namespace RangeGuard.Vehicle
                 return 1f;
             }
 
-            return (float)System.Math.Exp(-lambdaMps2 / -accelMps2);
+            return (float)RangeGuard.Common.DMath.Exp(-lambdaMps2 / -accelMps2);
         }
     }
 }

@@ -3,8 +3,11 @@ namespace RangeGuard.Vehicle
     /// <summary>
     /// Vehicle config text: one "key=value" per line, '#' comments, blank lines ignored. An optional first
     /// "preset=&lt;id&gt;" starts from a preset (default: rangeguard-ref). Keys (units in the name):
-    /// name, mass_kg, a_n, b_n_per_mps, c_n_per_mps2, cda_m2 and crr (both, replace A/B/C), traction_efficiency,
-    /// regen_efficiency, aux_base_w, induction_drive_kw, road_load_scale, startup_energy_wh, band_sigma_scale,
+    /// name, mass_kg, a_n, b_n_per_mps, c_n_per_mps2, cda_m2 and crr (both, replace A/B/C), etw_lb, a_lbf,
+    /// b_lbf_per_mph and c_lbf_per_mph2 (all four: an EPA Test Car List row, replace mass and A/B/C),
+    /// epa_udds_wall_wh_per_mi, epa_hwy_wall_wh_per_mi, traction_efficiency,
+    /// regen_efficiency, aux_base_w, induction_drive_kw, road_load_scale, startup_energy_wh, band_sigma_scale, route_noise_wh_per_sqrt_km, arrival_noise_wh,
+    /// learner_prior_scale,
     /// cabin_conductance_w_per_k, cabin_heat_capacity_j_per_k, ac_cop, heat_pump (true/false), battery_nominal_kwh,
     /// usable_fraction, soh_percent, pack_thermal_mass_j_per_k, battery_heater_w, pack_heat_transfer_w_per_k,
     /// ac_max_kw, dc_max_kw.
@@ -12,6 +15,14 @@ namespace RangeGuard.Vehicle
     public static class VehicleConfig
     {
         public static bool TryParse(string text, out VehicleParams vehicle, out string error)
+        {
+            // Without a preset= line a config starts from the reference vehicle (where one is registered).
+            VehicleParams start = VehiclePresets.Create(VehiclePresets.Reference);
+            return TryParse(text, start != null ? start : new VehicleParams(), out vehicle, out error);
+        }
+
+        /// <summary>Parses over <paramref name="start"/> (changed in place; a preset= line replaces it).</summary>
+        public static bool TryParse(string text, VehicleParams start, out VehicleParams vehicle, out string error)
         {
             vehicle = null;
             error = null;
@@ -21,10 +32,11 @@ namespace RangeGuard.Vehicle
                 return false;
             }
 
-            VehicleParams vp = VehiclePresets.Create(VehiclePresets.Reference);
+            VehicleParams vp = start;
             string[] lines = text.Split('\n');
             bool sawKey = false;
             float cda = -1f, crr = -1f;
+            float[] epa = { float.NaN, float.NaN, float.NaN, float.NaN }; // etw lb, A lbf, B lbf/mph, C lbf/mph²: a Test Car List row
             for (int i = 0; i < lines.Length; i++)
             {
                 string line = lines[i].Trim();
@@ -97,7 +109,12 @@ namespace RangeGuard.Vehicle
                 }
 
                 float f = (float)d;
-                string problem = Apply(vp, key, f, ref cda, ref crr);
+                string problem = ApplyEpa(vp, key, f, epa);
+                if (problem == "")
+                {
+                    problem = Apply(vp, key, f, ref cda, ref crr);
+                }
+
                 if (problem != null)
                 {
                     error = where + key + ": " + problem;
@@ -111,6 +128,29 @@ namespace RangeGuard.Vehicle
                 return false;
             }
 
+            int epaGiven = 0;
+            for (int k = 0; k < epa.Length; k++)
+            {
+                epaGiven += float.IsNaN(epa[k]) ? 0 : 1;
+            }
+
+            if (epaGiven != 0 && epaGiven != epa.Length)
+            {
+                error = "etw_lb, a_lbf, b_lbf_per_mph and c_lbf_per_mph2 must be given together";
+                return false;
+            }
+
+            if (epaGiven > 0 && cda >= 0f)
+            {
+                error = "give the road load either as an EPA row (etw_lb, a_lbf, ...) or as cda_m2 and crr, not both";
+                return false;
+            }
+
+            if (epaGiven > 0)
+            {
+                vp.SetEpaRoadLoad(epa[0], epa[1], epa[2], epa[3]);
+            }
+
             if (cda >= 0f)
             {
                 vp.SetPhysicalRoadLoad(vp.MassKg, cda, crr);
@@ -118,6 +158,21 @@ namespace RangeGuard.Vehicle
 
             vehicle = vp;
             return true;
+        }
+
+        /// <summary>The EPA-unit keys; "" if the key is not one of them.</summary>
+        private static string ApplyEpa(VehicleParams vp, string key, float v, float[] epa)
+        {
+            switch (key)
+            {
+                case "etw_lb": return Range(v, 500f, 20000f, ref epa[0]);
+                case "a_lbf": return Range(v, 0f, 200f, ref epa[1]);
+                case "b_lbf_per_mph": return Range(v, -2f, 2f, ref epa[2]);
+                case "c_lbf_per_mph2": return Range(v, 0f, 0.2f, ref epa[3]);
+                case "epa_udds_wall_wh_per_mi": return Range(v, 0f, 2000f, ref vp.EpaUddsWallWhPerMi);
+                case "epa_hwy_wall_wh_per_mi": return Range(v, 0f, 2000f, ref vp.EpaHwyWallWhPerMi);
+                default: return "";
+            }
         }
 
         private static string Apply(VehicleParams vp, string key, float v, ref float cda, ref float crr)
@@ -137,7 +192,10 @@ namespace RangeGuard.Vehicle
                 case "induction_drive_kw": return Range(v, 0f, 2000f, ref vp.InductionDriveKw);
                 case "road_load_scale": return Range(v, 0.5f, 2f, ref vp.RoadLoadScale);
                 case "startup_energy_wh": return Range(v, 0f, 5000f, ref vp.StartupEnergyWh);
-                case "band_sigma_scale": return Range(v, 0.2f, 5f, ref vp.BandSigmaScale);
+                case "band_sigma_scale": return Range(v, 0.01f, 5f, ref vp.BandSigmaScale);
+                case "route_noise_wh_per_sqrt_km": return Range(v, 0f, 1000f, ref vp.RouteNoiseWhPerSqrtKm);
+                case "arrival_noise_wh": return Range(v, 0f, 10000f, ref vp.ArrivalNoiseWh);
+                case "learner_prior_scale": return Range(v, 0.05f, 5f, ref vp.LearnerPriorScale);
                 case "cabin_conductance_w_per_k": return Range(v, 0f, 1000f, ref vp.CabinConductanceWPerK);
                 case "cabin_heat_capacity_j_per_k": return Range(v, 0f, 1000000f, ref vp.CabinHeatCapacityJPerK);
                 case "ac_cop": return Range(v, 0.5f, 10f, ref vp.AcCop);
@@ -157,7 +215,7 @@ namespace RangeGuard.Vehicle
         {
             if (v < min || v > max)
             {
-                return "value " + v.ToString() + " outside " + min.ToString() + ".." + max.ToString();
+                return "value " + RangeGuard.Common.TextNumber.General(v) + " outside " + RangeGuard.Common.TextNumber.General(min) + ".." + RangeGuard.Common.TextNumber.General(max);
             }
 
             target = v;

@@ -1,120 +1,213 @@
 namespace RangeGuard.Vehicle
 {
     /// <summary>
-    /// Presets: one per row of vehicles.csv (US EPA Test Car List road-load coefficients and test weight) plus
-    /// "rangeguard-ref". Pack data: vehicles.csv battery_nominal_kwh; pack mass assumed 6.5 kg/kWh with
-    /// cp 1000 J/(kg·K) (notes B5: "half-ton" 85 kWh pack); charger limits are approximate manufacturer figures (UNCONFIRMED).
+    /// Forecaster presets by id: the forecaster.cfg text of each vehicle folder (firmware/vehicles/&lt;id&gt;/), in the
+    /// VehicleConfig key=value format. No numbers live here. Who fills the table:
+    /// the host build of the core embeds every folder's forecaster.cfg (LoadBuiltIns in RangeGuard.Core.Host);
+    /// the device registers the one vehicle its image is built for (RangeGuard.Firmware.VehicleProfile);
+    /// the host tools add vehicles from extra directories with <see cref="Register"/>.
+    /// A preset is parsed on every <see cref="Create"/> (a fresh instance each time) over the VehicleParams defaults.
     /// </summary>
-    public static class VehiclePresets
+    public static partial class VehiclePresets
     {
         public const string Reference = "rangeguard-ref";
 
-        // id, name, etw lb, A lbf, B lbf/mph, C lbf/mph², udds Wh/mi, hwy Wh/mi, nominal kWh, AC kW, DC kW, heat pump
-        private static readonly string[] s_ids =
-        {
-            "tesla-model-s-85-2013", "tesla-model-s-lr-2022", "tesla-model-3-lr-awd-2022",
-            "nissan-leaf-s-2013", "chevrolet-bolt-2019", "bmw-i3-60ah-2014",
-        };
+        /// <summary>Presets held at most (the device registers one; the host its vehicle folders).</summary>
+        public const int Capacity = 64;
 
-        private static readonly string[] s_names =
-        {
-            "Tesla Model S (362 hp) 2013", "Tesla Model S Long Range 2022", "Tesla Model 3 Long Range AWD 2022",
-            "Nissan Leaf S 2013", "Chevrolet Bolt 2019", "BMW i3 BEV (60 Ah) 2014",
-        };
+        private static readonly object s_lock = new object();
+        private static string[] s_ids;
+        private static string[] s_texts;
+        private static int s_count;
+        private static int s_depth;
 
-        private static readonly float[] s_epa =
-        {
-            4750f, 39.846f, 0.14526f, 0.015889f, 284f, 277f,
-            4750f, 28.99f, 0.4592f, 0.0111f, 206f, 223f,
-            4250f, 34.98f, 0.0865f, 0.0148f, 183f, 194f,
-            3625f, 29.97f, 0.0713f, 0.02206f, 187f, 234f,
-            3875f, 28.4f, 0.2018f, 0.01948f, 185f, 214f,
-            3125f, 22.9f, 0.346f, 0.01626f, 172f, 212f,
-        };
-
-        private static readonly float[] s_pack =
-        {
-            85f, 10f, 120f, 0f,
-            100f, 11.5f, 250f, 1f,
-            82f, 11.5f, 250f, 1f,
-            24f, 3.3f, 50f, 0f,
-            60f, 7.7f, 55f, 0f,
-            22f, 7.4f, 50f, 0f,
-        };
-
-        // Rated power of the induction motor that drives at light load, kW (0 = permanent-magnet primary drive):
-        // 2013 Model S 85 rear AC induction motor 270 kW = the 362 hp in its EPA name; 2022 Model S LR and Model 3 LR AWD
-        // cruise on their permanent-magnet (synchronous reluctance) unit, the induction unit idles unexcited; Leaf
-        // (80 kW), Bolt (150 kW) and i3 (125 kW) use permanent-magnet synchronous motors.
-        private static readonly float[] s_inductionKw = { 270f, 0f, 0f, 0f, 0f, 0f };
+        /// <summary>Fills the table with the presets built into this platform's assembly (implemented where there are some).</summary>
+        static partial void LoadBuiltIns();
 
         public static int Count
         {
-            get { return s_ids.Length + 1; }
+            get
+            {
+                lock (s_lock)
+                {
+                    EnsureLoaded();
+                    return s_count;
+                }
+            }
         }
 
-        /// <summary>Preset id by index (0..Count-1; the last is the reference vehicle).</summary>
+        /// <summary>Preset id by index (0..Count-1), in registration order.</summary>
         public static string IdAt(int index)
         {
-            return index < s_ids.Length ? s_ids[index] : Reference;
+            lock (s_lock)
+            {
+                EnsureLoaded();
+                if (index < 0 || index >= s_count)
+                {
+                    throw new System.ArgumentOutOfRangeException("index");
+                }
+
+                return s_ids[index];
+            }
         }
 
         public static string IdList()
         {
-            string list = Reference;
-            for (int i = 0; i < s_ids.Length; i++)
+            lock (s_lock)
             {
-                list += ", " + s_ids[i];
-            }
+                EnsureLoaded();
+                string list = "";
+                for (int i = 0; i < s_count; i++)
+                {
+                    list += (i > 0 ? ", " : "") + s_ids[i];
+                }
 
-            return list;
+                return list.Length > 0 ? list : "(none registered)";
+            }
         }
 
-        /// <summary>The preset with this id, or null.</summary>
-        public static VehicleParams Create(string id)
+        /// <summary>
+        /// Adds or replaces a preset. Returns null, or why the text does not parse (then nothing changes): a bad
+        /// preset fails when it is registered, not when a trip needs it.
+        /// </summary>
+        public static string Register(string id, string configText)
         {
-            if (id == Reference)
+            VehicleParams parsed;
+            string error;
+            if (id == null || id.Length == 0)
             {
-                // A generic mid-size 75 kWh hatchback: 1900 kg with driver, CdA 0.62 m², Crr 0.009, resistive heater.
-                var vp = new VehicleParams();
-                vp.Id = Reference;
-                vp.Name = "RangeGuard reference EV";
-                vp.SetPhysicalRoadLoad(1900f, 0.62f, 0.009f);
-                SetPack(vp, 75f, 11f, 150f, false);
-                return vp;
+                return "empty preset id";
             }
 
-            for (int i = 0; i < s_ids.Length; i++)
+            lock (s_lock)
+            {
+                EnsureLoaded();
+                if (!Parse(id, configText, out parsed, out error))
+                {
+                    return id + ": " + error;
+                }
+
+                int index = IndexOf(id);
+                if (index >= 0)
+                {
+                    s_texts[index] = configText;
+                    return null;
+                }
+
+                return Add(id, configText) ? null : id + ": more than " + Capacity.ToString() + " presets";
+            }
+        }
+
+        /// <summary>The preset with this id (a new instance), or null.</summary>
+        public static VehicleParams Create(string id)
+        {
+            string text;
+            lock (s_lock)
+            {
+                EnsureLoaded();
+                int index = IndexOf(id);
+                if (index < 0)
+                {
+                    return null;
+                }
+
+                text = s_texts[index];
+                VehicleParams vp;
+                string error;
+                return Parse(id, text, out vp, out error) ? vp : null;
+            }
+        }
+
+        /// <summary>The registered config text of a preset, or null.</summary>
+        public static string ConfigText(string id)
+        {
+            lock (s_lock)
+            {
+                EnsureLoaded();
+                int index = IndexOf(id);
+                return index < 0 ? null : s_texts[index];
+            }
+        }
+
+        private static bool Parse(string id, string text, out VehicleParams vp, out string error)
+        {
+            // A preset may start from another (preset= line); a cycle would recurse forever.
+            if (s_depth > 4)
+            {
+                vp = null;
+                error = "preset= chain deeper than 4 (a cycle?)";
+                return false;
+            }
+
+            s_depth++;
+            try
+            {
+                if (!VehicleConfig.TryParse(text, new VehicleParams(), out vp, out error))
+                {
+                    return false;
+                }
+
+                vp.Id = id;
+                return true;
+            }
+            finally
+            {
+                s_depth--;
+            }
+        }
+
+        private static void EnsureLoaded()
+        {
+            if (s_ids != null)
+            {
+                return;
+            }
+
+            string[] ids = new string[Capacity];
+            string[] texts = new string[Capacity];
+            for (int i = 0; i < Capacity; i++)
+            {
+                // Explicitly: unset entries of a new string[] are not null on nanoCLR (portable-code.md).
+                ids[i] = null;
+                texts[i] = null;
+            }
+
+            s_ids = ids;
+            s_texts = texts;
+            s_count = 0;
+            LoadBuiltIns();
+        }
+
+        private static int IndexOf(string id)
+        {
+            for (int i = 0; i < s_count; i++)
             {
                 if (s_ids[i] == id)
                 {
-                    var vp = new VehicleParams();
-                    vp.Id = id;
-                    vp.Name = s_names[i];
-                    int e = i * 6;
-                    vp.SetEpaRoadLoad(s_epa[e], s_epa[e + 1], s_epa[e + 2], s_epa[e + 3]);
-                    vp.EpaUddsWallWhPerMi = s_epa[e + 4];
-                    vp.EpaHwyWallWhPerMi = s_epa[e + 5];
-                    vp.InductionDriveKw = s_inductionKw[i];
-                    int p = i * 4;
-                    SetPack(vp, s_pack[p], s_pack[p + 1], s_pack[p + 2], s_pack[p + 3] > 0.5f);
-                    return vp;
+                    return i;
                 }
             }
 
-            return null;
+            return -1;
         }
 
-        private static void SetPack(VehicleParams vp, float nominalKwh, float acKw, float dcKw, bool heatPump)
+        private static bool Add(string id, string configText)
         {
-            vp.HeatPump = heatPump;
-            BatteryModel b = vp.Battery;
-            b.NominalKwh = nominalKwh;
-            b.AcMaxKw = acKw;
-            b.DcMaxKw = dcKw;
-            b.ThermalMassJPerK = nominalKwh * 6.5f * 1000f;
-            b.HeaterPowerW = nominalKwh >= 50f ? 6000f : 4000f;
-            b.HeatTransferWPerK = nominalKwh >= 50f ? 12f : 6f;
+            if (s_count >= Capacity)
+            {
+                return false;
+            }
+
+            s_ids[s_count] = id;
+            s_texts[s_count] = configText;
+            s_count++;
+            return true;
+        }
+
+        /// <summary>For LoadBuiltIns: adds without the lock (already held) and without parsing (checked by the tests).</summary>
+        private static void AddBuiltIn(string id, string configText)
+        {
+            Add(id, configText);
         }
     }
 }

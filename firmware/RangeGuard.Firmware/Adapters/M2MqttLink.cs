@@ -21,6 +21,7 @@ namespace RangeGuard.Firmware.Adapters
     {
         private const int RingSize = 8;
         private const ushort KeepAliveS = 60;
+        private const int MinClockYear = 2024;
 
         private readonly object _sync = new object();
         private readonly string _host;
@@ -199,6 +200,13 @@ namespace RangeGuard.Firmware.Adapters
 
         private bool TryConnect()
         {
+            // TLS checks the broker certificate's dates: wait until SNTP has set the clock (it starts in 1970 or 2000).
+            if (_tls && DateTime.UtcNow.Year < MinClockYear)
+            {
+                LastError = "waiting for SNTP time before TLS";
+                return false;
+            }
+
             MqttClient client = null;
             try
             {

@@ -33,8 +33,11 @@ How it is measured:
   client) overflowed and Mosquitto logged "Outgoing messages are being dropped for client rangeguard-fleet-…" (the same
   happens when all cars reconnect after a broker restart). The service can only acknowledge what it has stored, so the
   broker must be able to queue a burst for it: raise the limit for fleets (EMQX: `mqtt.max_mqueue_len`, see deployment.md).
-- The car side runs an interim contract bridge (`simulator/RangeGuard.Simulator/Fleet/ContractBridge.cs`) until the
-  core's contract publisher (issue #8, phase 2) is merged; the payloads pass the service's contract validation.
+- The car side: the runs below dated up to 2026-12-06T01:54Z used an interim contract bridge in the simulator (the core's
+  contract publisher was not merged yet); `rangeguard fleet` now runs the core's publisher, outbox and durable alert
+  store exactly as `run --broker` does (payloads pass the service's contract check: `FleetModeTests`). Cars also publish
+  while fast-forwarding to their start points, before the live window; only live alerts have a decision time, and the
+  row counts below count only what was stored in the live window.
 
 """
 
@@ -78,7 +81,15 @@ def run(args):
     lat_n = [notified[k] - d for k, d in decided.items() if k in notified]
     missing = [k for k in decided if k not in stored]
     duplicates = int(query(args, "SELECT COALESCE(SUM(duplicates), 0) FROM vehicles")[0][0])
-    counts = {t: int(query(args, f"SELECT COUNT(*) FROM {t}")[0][0]) for t in ["alerts", "seq_events", "notifications", "rejected_messages", "commands", "vehicles"]}
+    since = args.live[0]
+    counts = {
+        "alerts": int(query(args, f"SELECT COUNT(*) FROM alerts WHERE stored_ms >= {since}")[0][0]),
+        "seq_events": int(query(args, f"SELECT COUNT(*) FROM seq_events WHERE at_ms >= {since}")[0][0]),
+        "notifications": int(query(args, f"SELECT COUNT(*) FROM notifications WHERE created_ms >= {since}")[0][0]),
+        "rejected_messages": int(query(args, f"SELECT COUNT(*) FROM rejected_messages WHERE at_ms >= {since}")[0][0]),
+        "commands": int(query(args, f"SELECT COUNT(*) FROM commands WHERE sent_ms >= {since}")[0][0]),
+        "vehicles": int(query(args, "SELECT COUNT(*) FROM vehicles")[0][0]),
+    }
     pending = int(query(args, "SELECT COUNT(*) FROM notifications WHERE status <> 'sent'")[0][0])
 
     start, end = args.live

@@ -4,12 +4,14 @@ using System.Linq;
 
 namespace RangeGuard.Host.Evaluation
 {
-    /// <summary>Aggregate metrics over trips and the pass/fail of the issue-3 targets.</summary>
+    /// <summary>Aggregate metrics over trips and the pass/fail of the issue-10 targets (judged on the nav plan).</summary>
     public sealed class EvaluationSummary
     {
         public const double DepartureMapeTarget = 8.0;
-        public const double HalfwayArrivalMapeTarget = 4.0;
+        public const double DepartureVsStickerMax = 0.5;
+        public const double ArrivalSocAtHalfTargetPp = 1.0;
         public const double CoverageMin = 70.0, CoverageMax = 90.0;
+        public static readonly string[] Seasons = { "summer", "winter" };
 
         public EvaluationSummary(IReadOnlyList<TripEvaluation> trips)
         {
@@ -33,45 +35,60 @@ namespace RangeGuard.Host.Evaluation
             return list.Count == 0 ? double.NaN : list.Average();
         }
 
-        public double DepartureMape(string? season) => Mape(At(0.0, season).Select(c => c.ErrorPercent));
-
-        /// <summary>Battery energy left on arrival as forecast at half distance vs measured (the target's "remaining energy").</summary>
-        public double HalfwayArrivalMape(string? season) => Mape(At(0.5, season).Select(c => c.ArrivalContentErrorPercent));
-
-        /// <summary>Stricter reading: energy needed for the second half vs measured.</summary>
-        public double HalfwayNeedMape(string? season) => Mape(At(0.5, season).Select(c => c.ErrorPercent));
-
-        public double CoveragePercent(string? season = null)
+        /// <summary>90th percentile of |x| (nearest rank).</summary>
+        public static double P90Abs(IEnumerable<double> errors)
         {
-            var all = Trips.Where(t => season == null || t.Season == season).SelectMany(t => t.Checkpoints).ToList();
-            return all.Count == 0 ? double.NaN : 100.0 * all.Count(c => c.InBand) / all.Count;
+            var list = errors.Select(Math.Abs).OrderBy(x => x).ToList();
+            return list.Count == 0 ? double.NaN : list[(int)Math.Ceiling(0.9 * list.Count) - 1];
         }
 
-        /// <summary>Coverage of the 10–90 % band at one checkpoint (0, 0.25, 0.5, 0.75 of the distance), %.</summary>
-        public double CoveragePercentAt(double fraction)
+        public int Count(string? season) => Trips.Count(t => season == null || t.Season == season);
+
+        public double DepartureMape(string? season) => Mape(At(0.0, season).Select(c => c.ErrorPercent));
+        public double DepartureBias(string? season) => Bias(At(0.0, season).Select(c => c.ErrorPercent));
+        public double StickerDepartureMape(string? season) => Mape(At(0.0, season).Select(c => c.LabelErrorPercent));
+        public double GuessDepartureMape(string? season) => Mape(At(0.0, season).Select(c => c.GuessErrorPercent));
+
+        /// <summary>MAPE of the energy for the rest of the trip forecast at a checkpoint.</summary>
+        public double RemainingMape(double fraction, string? season) => Mape(At(fraction, season).Select(c => c.ErrorPercent));
+        public double StickerRemainingMape(double fraction, string? season) => Mape(At(fraction, season).Select(c => c.LabelErrorPercent));
+        public double GuessRemainingMape(double fraction, string? season) => Mape(At(fraction, season).Select(c => c.GuessErrorPercent));
+
+        /// <summary>Arrival SOC error, percentage points: mean absolute and P90 of the absolute value.</summary>
+        public double ArrivalSocMeanAbsPp(double fraction, string? season) => Mape(At(fraction, season).Select(c => c.ArrivalSocErrorPp));
+        public double ArrivalSocP90Pp(double fraction, string? season) => P90Abs(At(fraction, season).Select(c => c.ArrivalSocErrorPp));
+        public double StickerArrivalSocMeanAbsPp(double fraction, string? season) => Mape(At(fraction, season).Select(c => c.LabelArrivalSocErrorPp));
+        public double StickerArrivalSocP90Pp(double fraction, string? season) => P90Abs(At(fraction, season).Select(c => c.LabelArrivalSocErrorPp));
+        public double GuessArrivalSocMeanAbsPp(double fraction, string? season) => Mape(At(fraction, season).Select(c => c.GuessArrivalSocErrorPp));
+        public double GuessArrivalSocP90Pp(double fraction, string? season) => P90Abs(At(fraction, season).Select(c => c.GuessArrivalSocErrorPp));
+
+        /// <summary>Share of outcomes inside the 10–90 % band at one checkpoint, %.</summary>
+        public double CoveragePercentAt(double fraction, string? season = null)
         {
-            var list = At(fraction).ToList();
+            var list = At(fraction, season).ToList();
             return list.Count == 0 ? double.NaN : 100.0 * list.Count(c => c.InBand) / list.Count;
         }
 
         public bool HasSeason(string season) => Trips.Any(t => t.Season == season);
 
-        /// <summary>Target checks that apply to the seasons present (a season with no trips is not judged).</summary>
+        /// <summary>The issue-10 targets that apply to the seasons present (a season with no trips is not judged).</summary>
         public IEnumerable<(string Name, double Value, string Target, bool Met)> Targets()
         {
-            foreach (string season in new[] { "summer", "winter" })
+            foreach (string season in Seasons.Where(HasSeason))
             {
-                if (HasSeason(season))
-                {
-                    double m = DepartureMape(season);
-                    yield return ($"departure MAPE {season}", m, $"<= {DepartureMapeTarget} %", m <= DepartureMapeTarget);
-                }
+                double m = DepartureMape(season);
+                yield return ($"departure MAPE {season}", m, $"<= {DepartureMapeTarget} %", m <= DepartureMapeTarget);
+                double half = DepartureVsStickerMax * StickerDepartureMape(season);
+                yield return ($"departure MAPE {season} vs sticker", m, FormattableString.Invariant($"<= half the sticker's {StickerDepartureMape(season):F1} %"), m <= half);
             }
 
-            double h = HalfwayArrivalMape(null);
-            yield return ("arrival energy MAPE at 50 %", h, $"<= {HalfwayArrivalMapeTarget} %", h <= HalfwayArrivalMapeTarget);
-            double c = CoveragePercent();
-            yield return ("10-90 % band coverage", c, $"{CoverageMin}-{CoverageMax} %", c >= CoverageMin && c <= CoverageMax);
+            double a = ArrivalSocMeanAbsPp(0.5, null);
+            yield return ("arrival SOC error at 50 %", a, $"<= {ArrivalSocAtHalfTargetPp} pp mean", a <= ArrivalSocAtHalfTargetPp);
+            foreach (double f in TripEvaluator.Fractions)
+            {
+                double c = CoveragePercentAt(f);
+                yield return ($"band coverage at {(f == 0 ? "departure" : FormattableString.Invariant($"{f * 100:F0} %"))}", c, $"{CoverageMin}-{CoverageMax} %", c >= CoverageMin && c <= CoverageMax);
+            }
         }
 
         public bool AllTargetsMet => Targets().All(t => t.Met);

@@ -1,12 +1,17 @@
 using System;
 using System.Collections.Generic;
 using RangeGuard.Forecast;
+using RangeGuard.Host.Evaluation.Planning;
 using RangeGuard.Host.Trips;
 using RangeGuard.Vehicle;
 
 namespace RangeGuard.Host.Evaluation
 {
-    /// <summary>One prediction of the energy for the rest of the trip, compared with what the battery delivered.</summary>
+    /// <summary>
+    /// One forecast of the rest of the trip, with what happened. Energies in kWh from this point to the end; SOC in %
+    /// (the BMS SOC the forecaster reads). The baselines turn their energy into an arrival SOC with the same usable capacity
+    /// the forecaster uses, so every arrival-SOC error is comparable.
+    /// </summary>
     public sealed record Checkpoint(
         double FractionOfDistance,
         double PredictedKwh,
@@ -15,26 +20,44 @@ namespace RangeGuard.Host.Evaluation
         double MeasuredKwh,
         double LabelKwh,
         double GuessKwh,
-        double PredictedArrivalContentKwh,
-        double MeasuredArrivalContentKwh)
+        double SocNowPct,
+        double UsableKwh,
+        double PredictedArrivalSocPct,
+        double MeasuredArrivalSocPct,
+        double RemainingKm)
     {
         public double ErrorPercent => Pct(PredictedKwh, MeasuredKwh);
         public double LabelErrorPercent => Pct(LabelKwh, MeasuredKwh);
         public double GuessErrorPercent => Pct(GuessKwh, MeasuredKwh);
-        public double ArrivalContentErrorPercent => Pct(PredictedArrivalContentKwh, MeasuredArrivalContentKwh);
         public bool InBand => MeasuredKwh >= LowKwh && MeasuredKwh <= HighKwh;
+
+        /// <summary>Arrival SOC forecast − arrival SOC logged, percentage points.</summary>
+        public double ArrivalSocErrorPp => PredictedArrivalSocPct - MeasuredArrivalSocPct;
+        public double LabelArrivalSocErrorPp => SocFrom(LabelKwh) - MeasuredArrivalSocPct;
+        public double GuessArrivalSocErrorPp => SocFrom(GuessKwh) - MeasuredArrivalSocPct;
+
+        private double SocFrom(double kwh) => SocNowPct - 100.0 * kwh / UsableKwh;
 
         private static double Pct(double predicted, double measured) => measured > 0 ? 100.0 * (predicted - measured) / measured : 0;
     }
 
     public sealed record TripEvaluation(string Trip, string Season, double DistanceKm, double MeasuredKwh, double AmbientC,
-        IReadOnlyList<Checkpoint> Checkpoints, float LearnedScale, float LearnedAuxW, string LearnerState);
+        IReadOnlyList<Checkpoint> Checkpoints, float LearnedScale, float LearnedAuxW, string LearnerState)
+    {
+        /// <summary>Learner states carried to the next trip of a sequence (consumption; trip outcome), see Evaluate.</summary>
+        public string? OutcomeState { get; init; }
+    }
+
+    /// <summary>How a trip is evaluated: the plan, whether the learner learns, HVAC given, the learner hold-off.</summary>
+    public sealed record EvaluationOptions(PlanOptions Plan, bool Learn = true, bool UseHvac = false, float LearnHoldOffS = 600f)
+    {
+        public static readonly EvaluationOptions Default = new(PlanOptions.Nav);
+    }
 
     /// <summary>
-    /// Runs a fresh forecaster (fresh learner) over one trip at 1 Hz and records, at departure and at 25/50/75 % of
-    /// the distance, the predicted battery energy for the rest of the trip against the measured one, with two
-    /// baselines: the EPA label consumption and a guess-o-meter (label at departure, the trip's average so far later).
-    /// Nothing is fitted per trip.
+    /// Runs a forecaster over one trip at 1 Hz and records, at departure and at 25/50/75 % of the distance, the
+    /// predicted battery energy for the rest of the trip and the arrival SOC against what the log shows, with two
+    /// baselines: the window-sticker (EPA label) consumption and a guess-o-meter. Nothing is fitted per trip.
     /// </summary>
     public static class TripEvaluator
     {
@@ -47,12 +70,17 @@ namespace RangeGuard.Host.Evaluation
             return wallPerMi * VehicleParams.GenericChargingEfficiency / 1.609344;
         }
 
-        /// <param name="learnerState">Learner state carried from the previous trip of a sequence; null = fresh start.</param>
-        public static TripEvaluation Evaluate(TripLog trip, VehicleParams vehicle, bool learn = true, bool useHvac = false, string? learnerState = null)
+        public static TripEvaluation Evaluate(TripLog trip, VehicleParams vehicle) => Evaluate(trip, vehicle, EvaluationOptions.Default);
+
+        /// <param name="learnerState">Consumption-learner state carried from the previous trip of a sequence; null = fresh.</param>
+        /// <param name="outcomeState">Trip-outcome learner state carried from the previous trip; null = fresh.</param>
+        /// <param name="guess">The car's guess-o-meter, carried across trips in driving order; null = a fresh one.</param>
+        public static TripEvaluation Evaluate(TripLog trip, VehicleParams vehicle, EvaluationOptions options, string? learnerState = null,
+            GuessOMeter? guess = null, string? outcomeState = null)
         {
             var plan = new RoutePlan();
-            RouteFromTrip.Build(trip, plan);
-            var forecaster = new EnergyForecaster(vehicle.Clone()) { LearningEnabled = learn };
+            options.Plan.Build(trip, plan);
+            var forecaster = new EnergyForecaster(vehicle.Clone()) { LearningEnabled = options.Learn, LearnHoldOffS = options.LearnHoldOffS };
             if (!forecaster.TrySetPlan(plan, out string error))
             {
                 throw new InvalidOperationException($"{trip.Name}: route rejected: {error}");
@@ -63,6 +91,13 @@ namespace RangeGuard.Host.Evaluation
                 throw new InvalidOperationException($"{trip.Name}: learner state rejected");
             }
 
+            if (outcomeState != null && !forecaster.OutcomeLearner.TryLoadState(outcomeState))
+            {
+                throw new InvalidOperationException($"{trip.Name}: trip-outcome state rejected");
+            }
+
+            double label = LabelWhPerKm(vehicle);
+            guess ??= new GuessOMeter(label);
             double[] pos = RouteFromTrip.Positions(trip);
             double total = pos[trip.Count];
             var energyAfter = new double[trip.Count + 1];
@@ -71,11 +106,10 @@ namespace RangeGuard.Host.Evaluation
                 energyAfter[i] = energyAfter[i + 1] + trip.BatteryPowerW[i] * RouteFromTrip.Dt(trip, i) / 3.6e6;
             }
 
-            double label = LabelWhPerKm(vehicle);
-            double content0 = trip.SocPct[0] / 100.0 * vehicle.Battery.UsableEnergyKwh((float)trip.BatteryTempC[0]);
             double cabin0 = VehicleCalibration.CabinAtDeparture(trip);
             var result = new ForecastResult();
             var checkpoints = new List<Checkpoint>();
+            var driven = new List<(double Km, double Kwh)>(trip.Count);
             int next = 0;
             for (int i = 0; i < trip.Count; i++)
             {
@@ -87,28 +121,28 @@ namespace RangeGuard.Host.Evaluation
                     AmbientTempC = (float)trip.AmbientTempC[i],
                     SpeedKmh = (float)trip.SpeedKmh[i],
                     BatteryPowerW = (float)trip.BatteryPowerW[i],
-                    HvacPowerW = useHvac && !double.IsNaN(trip.HvacPowerW[i]) ? (float)trip.HvacPowerW[i] : -1f,
+                    HvacPowerW = options.UseHvac && !double.IsNaN(trip.HvacPowerW[i]) ? (float)trip.HvacPowerW[i] : -1f,
                     CabinTempC = (float)cabin0,
                     HasCabinTemp = !double.IsNaN(cabin0),
                     InputsValid = true,
                     TimeMs = (long)Math.Round(trip.TimeS[i] * 1000),
                 };
                 forecaster.Tick(inputs, result);
-                if (next >= Fractions.Length || pos[i] < Fractions[next] * total)
+                if (next < Fractions.Length && pos[i] >= Fractions[next] * total)
                 {
-                    continue;
+                    double remainingKm = (total - pos[i]) / 1000.0;
+                    ArrivalEstimate d = result.Destination;
+                    checkpoints.Add(new Checkpoint(Fractions[next], d.EnergyNeededKwh, d.EnergyNeededLowKwh, d.EnergyNeededHighKwh,
+                        energyAfter[i], label * remainingKm / 1000.0, guess.WhPerKm(driven) * remainingKm / 1000.0,
+                        trip.SocPct[i], result.AvailableEnergyKwh * 100.0 / Math.Max(1e-3, trip.SocPct[i]), d.SocP50, trip.SocPct[trip.Count - 1], remainingKm));
+                    next++;
                 }
 
-                double remainingKm = (total - pos[i]) / 1000.0;
-                double usedKwh = energyAfter[0] - energyAfter[i];
-                double doneKm = pos[i] / 1000.0;
-                double guess = doneKm > 0.5 ? usedKwh / doneKm * remainingKm : label * remainingKm / 1000.0;
-                double contentNow = content0 - usedKwh;
-                ArrivalEstimate d = result.Destination;
-                checkpoints.Add(new Checkpoint(Fractions[next], d.EnergyNeededKwh, d.EnergyNeededLowKwh, d.EnergyNeededHighKwh,
-                    energyAfter[i], label * remainingKm / 1000.0, guess, contentNow - d.EnergyNeededKwh, content0 - energyAfter[0]));
-                next++;
+                driven.Add(((pos[i + 1] - pos[i]) / 1000.0, trip.BatteryPowerW[i] * RouteFromTrip.Dt(trip, i) / 3.6e6));
             }
+
+            guess.Drive(driven);
+            forecaster.LearnTripOutcome((float)energyAfter[0]);
 
             double meanAmbient = 0;
             foreach (double t in trip.AmbientTempC)
@@ -117,7 +151,10 @@ namespace RangeGuard.Host.Evaluation
             }
 
             return new TripEvaluation(trip.Name, trip.Season, total / 1000.0, energyAfter[0], meanAmbient / trip.Count, checkpoints,
-                forecaster.Learner.TractionScale, forecaster.Learner.AuxOffsetW, forecaster.Learner.SaveState());
+                forecaster.Learner.TractionScale, forecaster.Learner.AuxOffsetW, forecaster.Learner.SaveState())
+            {
+                OutcomeState = forecaster.OutcomeLearner.SaveState(),
+            };
         }
     }
 }

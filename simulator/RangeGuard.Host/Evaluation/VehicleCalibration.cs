@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using RangeGuard.Host.Evaluation.Planning;
 using RangeGuard.Host.Trips;
 using RangeGuard.Vehicle;
 
@@ -18,7 +19,12 @@ namespace RangeGuard.Host.Evaluation
         int HeatingTrips,
         int CoolingTrips,
         int DriveTrips,
-        double BandSigmaScale = 1.0)
+        double BandSigmaScale = 1.0,
+        double UsableScale = 1.0,
+        int CapacityTrips = 0,
+        double RouteNoiseWhPerSqrtKm = 0.0,
+        double LearnerPriorScale = 1.0,
+        double ArrivalNoiseWh = 0.0)
     {
         public VehicleParams Apply(VehicleParams preset)
         {
@@ -30,17 +36,23 @@ namespace RangeGuard.Host.Evaluation
             vp.RoadLoadScale = (float)RoadLoadScale;
             vp.StartupEnergyWh = (float)StartupEnergyWh;
             vp.BandSigmaScale = (float)BandSigmaScale;
+            vp.RouteNoiseWhPerSqrtKm = (float)RouteNoiseWhPerSqrtKm;
+            vp.LearnerPriorScale = (float)LearnerPriorScale;
+            vp.ArrivalNoiseWh = (float)ArrivalNoiseWh;
+            vp.Battery.UsableFraction *= (float)UsableScale;
             return vp;
         }
 
         public override string ToString() =>
-            FormattableString.Invariant($"aux {AuxBaseW:F0} W ({AuxTrips} trips' stops), cabin {CabinConductanceWPerK:F1} W/K + {CabinHeatCapacityJPerK / 1000:F1} kJ/K ({HeatingTrips} heated trips), A/C COP {AcCop:F2} ({CoolingTrips} cooled trips), road-load scale {RoadLoadScale:F3} + start-up {StartupEnergyWh:F0} Wh ({DriveTrips} trips), band σ × {BandSigmaScale:F2}");
+            FormattableString.Invariant($"aux {AuxBaseW:F0} W ({AuxTrips} trips' stops), cabin {CabinConductanceWPerK:F1} W/K + {CabinHeatCapacityJPerK / 1000:F1} kJ/K ({HeatingTrips} heated trips), A/C COP {AcCop:F2} ({CoolingTrips} cooled trips), road-load scale {RoadLoadScale:F3} + start-up {StartupEnergyWh:F0} Wh ({DriveTrips} trips), usable energy × {UsableScale:F3} ({CapacityTrips} trips), learner prior × {LearnerPriorScale:F2}, band σ × {BandSigmaScale:F2} + route noise {RouteNoiseWhPerSqrtKm:F0} Wh/√km + arrival noise {ArrivalNoiseWh:F0} Wh");
     }
 
     /// <summary>
     /// Fits the constants a physics preset cannot know about one particular car from that car's own logs, each from
     /// the signal that measures it directly, in this order:
     /// <list type="number">
+    /// <item>usable energy per 100 % of reported SOC = Σ battery energy / Σ (SOC drop × the preset's usable energy at the
+    /// trip's mean pack temperature), over trips dropping at least 3 points;</item>
     /// <item>base auxiliaries = median over trips of the mean battery power at standstill minus the reported HVAC power;</item>
     /// <item>cabin conductance G and heat capacity C by least squares on each heated trip's logged heater energy,
     /// E = G·∫max(0, set − deadband − T_amb)dt + C·max(0, set − T_cabin,0)·(1 − e^(−t/τ)) (resistive heater, COP 1);</item>
@@ -56,9 +68,36 @@ namespace RangeGuard.Host.Evaluation
         public const double CabinSensorFloorC = 10.0;
         public const double StandstillKmh = 0.5;
 
-        public static CalibrationResult Fit(IReadOnlyList<TripLog> training, VehicleParams preset, float setpointC = 21f)
+        public static CalibrationResult Fit(IReadOnlyList<TripLog> training, VehicleParams preset, float setpointC = 21f) => Fit(training, preset, PlanOptions.Nav, setpointC);
+
+        /// <param name="plan">The plan the forecasts will be made from: the drive scale is fitted against the forecaster's own energy for that plan.</param>
+        public static CalibrationResult Fit(IReadOnlyList<TripLog> training, VehicleParams preset, PlanOptions plan, float setpointC = 21f)
         {
             VehicleParams vp = preset.Clone();
+
+            // 0. Usable energy per 100 % of the SOC the car reports: battery energy over SOC drop (trips dropping ≥ 3 points).
+            double eSum = 0, mSum = 0;
+            int capTrips = 0;
+            foreach (TripLog t in training)
+            {
+                double drop = t.SocPct[0] - t.SocPct[t.Count - 1];
+                if (drop < 3)
+                {
+                    continue;
+                }
+
+                double meanBatt = 0;
+                for (int i = 0; i < t.Count; i++)
+                {
+                    meanBatt += t.BatteryTempC[i] / t.Count;
+                }
+
+                eSum += Sum(t, t.BatteryPowerW) / 3.6e6;
+                mSum += drop / 100.0 * vp.Battery.UsableEnergyKwh((float)meanBatt);
+                capTrips++;
+            }
+
+            double usableScale = capTrips >= 3 && mSum > 0 ? Math.Clamp(eSum / mSum, 0.7, 1.4) : 1.0;
 
             // 1. Base auxiliaries from standstill seconds.
             var auxPerTrip = new List<double>();
@@ -155,9 +194,9 @@ namespace RangeGuard.Host.Evaluation
                 double measWh = Sum(t, t.BatteryPowerW) / 3600.0;
                 double durationH = (t.TimeS[t.Count - 1] - t.TimeS[0] + RouteFromTrip.Dt(t, t.Count - 1)) / 3600.0;
                 vp.RoadLoadScale = 1f;
-                double drive1 = ForecastDriveWh(t, vp);
+                double drive1 = ForecastDriveWh(t, vp, plan);
                 vp.RoadLoadScale = 1.2f;
-                double slope = (ForecastDriveWh(t, vp) - drive1) / 0.2;
+                double slope = (ForecastDriveWh(t, vp, plan) - drive1) / 0.2;
                 double y = measWh - hvacWh - vp.AuxBaseW * durationH - drive1;
                 c11 += slope * slope; c12 += slope; c22 += 1; d1 += slope * y; d2 += y;
                 driven++;
@@ -176,7 +215,7 @@ namespace RangeGuard.Host.Evaluation
             startup = Math.Clamp(startup, 0.0, 1000.0);
 
             return new CalibrationResult(vp.AuxBaseW, vp.CabinConductanceWPerK, vp.CabinHeatCapacityJPerK, vp.AcCop, scale, startup,
-                auxPerTrip.Count, heated, cooled, driven);
+                auxPerTrip.Count, heated, cooled, driven, UsableScale: usableScale, CapacityTrips: capTrips);
         }
 
         /// <summary>The cabin temperature at departure the forecaster may use, or NaN (no signal, or at the sensor floor).</summary>
@@ -238,7 +277,7 @@ namespace RangeGuard.Host.Evaluation
         /// temperatures), Wh: HVAC, base load and start-up set to zero. Calibrating against this rather than a
         /// second-by-second model keeps the fitted constants consistent with the model that makes the forecasts.
         /// </summary>
-        public static double ForecastDriveWh(TripLog t, VehicleParams vp)
+        public static double ForecastDriveWh(TripLog t, VehicleParams vp, PlanOptions planOptions)
         {
             VehicleParams bare = vp.Clone();
             bare.CabinConductanceWPerK = 0f;
@@ -246,7 +285,7 @@ namespace RangeGuard.Host.Evaluation
             bare.AuxBaseW = 0f;
             bare.StartupEnergyWh = 0f;
             var plan = new RangeGuard.Forecast.RoutePlan();
-            RouteFromTrip.Build(t, plan);
+            planOptions.Build(t, plan);
             var f = new RangeGuard.Forecast.EnergyForecaster(bare) { LearningEnabled = false };
             if (!f.TrySetPlan(plan, out string error))
             {

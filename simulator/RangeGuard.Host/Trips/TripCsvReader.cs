@@ -47,7 +47,8 @@ namespace RangeGuard.Host.Trips
             string[] lines;
             try
             {
-                lines = File.ReadAllLines(path);
+                // Latin-1: the TUM 10 Hz headers carry a '°' in that encoding; every other format is ASCII.
+                lines = File.ReadAllLines(path, System.Text.Encoding.Latin1);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -62,6 +63,11 @@ namespace RangeGuard.Host.Trips
             if (lines.Length == 0)
             {
                 return new TripReadResult { Error = $"{path}: empty file" };
+            }
+
+            if (TumRawTripReader.Recognises(lines[0]))
+            {
+                return TumRawTripReader.Parse(name, path, lines);
             }
 
             string[] header = lines[0].Trim('\uFEFF').Trim().Split(',');

@@ -49,28 +49,24 @@ namespace RangeGuard.Host.Trips
         public double[] AmbientTempC { get; }
         public int Count => TimeS.Length;
 
-        /// <summary>"summer"/"winter" for the TUM series (A/B) or by mean ambient (&lt; 10 °C = winter) otherwise.</summary>
+        /// <summary>Mean ambient below this is a winter trip, °C.</summary>
+        public const double WinterBelowC = 10.0;
+
+        /// <summary>
+        /// "winter" when the trip's measured mean ambient is below 10 °C, else "summer". Never from the file name: a
+        /// season label must follow what the car measured, so a renamed or mixed folder is classified the same way.
+        /// </summary>
         public string Season
         {
             get
             {
-                if (Name.StartsWith("TripA", System.StringComparison.Ordinal))
-                {
-                    return "summer";
-                }
-
-                if (Name.StartsWith("TripB", System.StringComparison.Ordinal))
-                {
-                    return "winter";
-                }
-
                 double sum = 0;
                 foreach (double t in AmbientTempC)
                 {
                     sum += t;
                 }
 
-                return Count > 0 && sum / Count < 10 ? "winter" : "summer";
+                return Count > 0 && sum / Count < WinterBelowC ? "winter" : "summer";
             }
         }
     }

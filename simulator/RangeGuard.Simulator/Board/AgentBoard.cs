@@ -5,7 +5,6 @@ using RangeGuard.Dbc;
 using RangeGuard.Forecast;
 using RangeGuard.Host.Can;
 using RangeGuard.Host.Dashboard;
-using RangeGuard.Host.Outbox;
 using RangeGuard.Host.Preconditioning;
 using RangeGuard.Host.Profiles;
 using RangeGuard.Messaging;
@@ -24,7 +23,8 @@ namespace RangeGuard.Simulator.Board
     /// vehicle's signal map and real SLCAN. Per 1 Hz step: truth → <see cref="TruthCanEncoder"/> → SLCAN lines →
     /// <see cref="VirtualSlcanAdapter"/> → in-process <see cref="PipeByteLink"/> → <see cref="SlcanBridge.Poll"/> →
     /// <see cref="SignalDispatcher"/> → <see cref="VehicleState"/> → <see cref="Agent.Tick"/>; then the agent's ports
-    /// (recording dashboard, heater relay, outbox) and forecast are mapped into <see cref="BoardView"/>.
+    /// (recording dashboard, heater relay) and forecast are mapped into <see cref="BoardView"/>; its messages go through the
+    /// real outbox to a recorder or a broker (AgentBoard.Mqtt.cs).
     /// With an external link (<c>--can tcp://…</c> / <c>serial:…</c>) the agent reads that link instead of the pipe; the
     /// truth model still runs (it drives the plan's position at re-plans, the departure times and the display) but its
     /// frames are not sent anywhere.
@@ -63,7 +63,6 @@ namespace RangeGuard.Simulator.Board
         // The parts, for tests, the live view and the report (valid after Start).
         public Agent Agent { get; private set; } = null!;
         public AgentLoop Loop { get; private set; } = null!;
-        public AgentPublisher Publisher { get; private set; } = null!;
         public EnergyForecaster Forecaster { get; private set; } = null!;
         public VehicleParams ForecasterVehicle { get; private set; } = null!;
         public VehicleState State { get; private set; } = null!;
@@ -73,7 +72,6 @@ namespace RangeGuard.Simulator.Board
         public SimClock Clock { get; private set; } = null!;
         public RecordingDashboard Dashboard { get; private set; } = null!;
         public RecordingHeaterRelay Heater { get; private set; } = null!;
-        public MemoryOutbox Outbox { get; private set; } = null!;
         public RecordingLog Log { get; private set; } = null!;
 
         /// <summary>Plans accepted by the agent; the last rejection's reason (null if none).</summary>
@@ -115,13 +113,12 @@ namespace RangeGuard.Simulator.Board
             Bridge.Open(BitrateCode, listenOnly: true, timestamps: false);
             Dashboard = new RecordingDashboard(Clock);
             Heater = new RecordingHeaterRelay(Clock);
-            Outbox = new MemoryOutbox(Clock, _o.OutboxCapacity);
             Log = new RecordingLog(Clock);
-            var cfg = new AgentConfig { VehicleId = "sim-" + s.Name, TelemetryEveryTicks = _o.TelemetryEveryTicks, Thermal = PackThermalParams.From(ForecasterVehicle) };
+            VehicleId = _o.Mqtt?.VehicleId ?? DefaultVehicleId(s.Name);
+            var cfg = new AgentConfig { VehicleId = VehicleId, Thermal = PackThermalParams.From(ForecasterVehicle) };
             cfg.Alerts.UtcOffsetMinutes = (int)s.Start.Offset.TotalMinutes;
             Agent = new Agent(cfg, Clock, State, Forecaster, Dashboard, Heater, Log);
-            Publisher = new AgentPublisher(Agent, Outbox);
-            Loop = new AgentLoop(Bridge, Dispatcher, Agent, Publisher, Clock, 1000);
+            Loop = new AgentLoop(Bridge, Dispatcher, Agent, StartMessaging(), Clock, 1000);
         }
 
         public void Step(in TruthSnapshot truth)
@@ -130,22 +127,25 @@ namespace RangeGuard.Simulator.Board
             Clock.UtcMilliseconds = now;
             _adapter?.Step(in truth);
             Loop.Pump();
+            Loop.PollMessaging(); // the fleet's commands before the tick
             Replan(in truth);
             Departure(in truth);
             Loop.Tick();
             _lastPhase = truth.Phase;
             MapView(in truth);
+            Pace(in truth);
         }
 
         /// <summary>One line for the summary and the report: the CAN path's counters, plans and the agent's health.</summary>
         public string Summary => Agent == null ? "not started" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{Dispatcher.Counters.FramesReceived:N0} CAN frames via SLCAN ({(_adapter != null ? Encoder.FramesPerStep + " per simulated second, in-process pipe" : "external bridge")}), " +
             $"{Dispatcher.Counters.DecodeErrors + Dispatcher.Counters.UnknownIdFrames + Dispatcher.Counters.OutOfRangeValues} decode errors, {Bridge.Receiver.Counters.ParseErrors} SLCAN parse errors; " +
-            $"forecaster preset {PresetId}; {PlansSet} plans; {Agent.Counters.Ticks:N0} agent ticks, {Agent.Counters.Exceptions} exceptions; " +
-            $"{Outbox.Messages.Count:N0} outbox messages");
+            $"forecaster preset {PresetId}; {PlansSet} plans; {Agent.Counters.Ticks:N0} agent ticks, {Agent.Counters.Exceptions} exceptions; ") +
+            MessagingSummary();
 
         public void Dispose()
         {
+            StopMessaging();
             _external?.Dispose();
         }
 

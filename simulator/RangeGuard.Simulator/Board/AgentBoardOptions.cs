@@ -1,3 +1,6 @@
+using RangeGuard.Host.Messaging;
+using RangeGuard.Messaging;
+
 namespace RangeGuard.Simulator.Board
 {
     /// <summary>How the virtual board is built.</summary>
@@ -12,10 +15,32 @@ namespace RangeGuard.Simulator.Board
         /// <summary>Read timeout of an external link per read, ms (the pipe never waits).</summary>
         public int ReadTimeoutMs { get; init; } = 5;
 
-        /// <summary>Agent telemetry every this many ticks (to the in-memory outbox).</summary>
-        public int TelemetryEveryTicks { get; init; } = 60;
+        /// <summary>The MQTT side of the board; null: the outbox publishes to an in-process recorder that acknowledges at once.</summary>
+        public BoardMqttOptions? Mqtt { get; init; }
 
-        /// <summary>Outbox capacity (messages); beyond it the agent counts drops like a device with a full buffer.</summary>
-        public int OutboxCapacity { get; init; } = 20_000;
+        /// <summary>Outbox capacity in messages and payload characters: the device's (hardware-docs/mqtt-contract.md).</summary>
+        public int OutboxCapacity { get; init; } = MqttContract.DeviceOutboxMessages;
+        public int OutboxChars { get; init; } = MqttContract.DeviceOutboxChars;
+
+        /// <summary>Keep every published message in <see cref="AgentBoard.Published"/> (tests; the summary needs only counts).</summary>
+        public bool KeepMessages { get; init; }
+
+        /// <summary>Simulated seconds per wall second; 0 = as fast as possible.</summary>
+        public double Speed { get; init; }
+    }
+
+    /// <summary>Where the board's agent publishes: a broker, the vehicle id, and the folder its unsent alerts survive in.</summary>
+    public sealed class BoardMqttOptions
+    {
+        public required BrokerAddress Broker { get; init; }
+
+        /// <summary>Vehicle id (topics, client id, broker user name by default); null: "sim-" + the scenario name.</summary>
+        public string? VehicleId { get; init; }
+
+        /// <summary>Folder of the durable alert store (seq and unsent alerts survive a restart of the process).</summary>
+        public required string StateFolder { get; init; }
+
+        /// <summary>How long the end of a run waits for the outbox to drain before disconnecting, ms.</summary>
+        public int FlushTimeoutMs { get; init; } = 10000;
     }
 }

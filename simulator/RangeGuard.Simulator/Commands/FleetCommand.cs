@@ -16,7 +16,8 @@ namespace RangeGuard.Simulator.Commands
 {
     /// <summary>
     /// `rangeguard fleet -n N --broker mqtt://…`: N virtual vehicles, each the full agent with its own CAN path, outbox and
-    /// MQTT connection, publish contract v1 through a real broker at the contract's cadence, paced at --speed × real time.
+    /// MQTT connection (the core's contract publisher, as `run --broker`), publish through a real broker at the contract's
+    /// cadence, paced at --speed × real time after each fast-forwarded to a point before one of its scenario's alerts.
     /// Writes the wall time of every alert decision (for the fleet benchmark's latency) with --latency-out.
     /// </summary>
     public static class FleetCommand
@@ -51,9 +52,9 @@ namespace RangeGuard.Simulator.Commands
                 return ExitCodes.BadInput;
             }
 
-            if (!Uri.TryCreate(broker, UriKind.Absolute, out Uri? uri) || (uri.Scheme != "mqtt" && uri.Scheme != "mqtts"))
+            if (!BrokerAddress.TryParse(broker, out BrokerAddress address, out string brokerError))
             {
-                Console.Error.WriteLine("error: --broker must be mqtt://host:port or mqtts://host:port");
+                Console.Error.WriteLine($"error: --broker: {brokerError}");
                 return ExitCodes.BadInput;
             }
 
@@ -74,6 +75,7 @@ namespace RangeGuard.Simulator.Commands
             List<FleetPlan.Start> plan = FleetPlan.Make(list, n, maxOffsetH * 3600, durationS * speed, seed, out double alertRate);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fleet: scenario alert rate {alertRate:0.0} transitions per vehicle-day (whole scenarios, batch)"));
             var clock = new FleetClock(n, speed, durationS);
+            string stateRoot = Path.Combine(Path.GetTempPath(), "rangeguard-fleet-cars-" + Guid.NewGuid().ToString("N")[..8]);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var vehicles = new FleetVehicle[n];
             var threads = new Thread[n];
@@ -83,12 +85,9 @@ namespace RangeGuard.Simulator.Commands
             for (int i = 0; i < n; i++)
             {
                 string id = prefix + (i + 1).ToString("D4", CultureInfo.InvariantCulture);
-                var link = new MqttLinkOptions
-                {
-                    Host = uri.Host, Port = uri.IsDefaultPort || uri.Port <= 0 ? (uri.Scheme == "mqtts" ? 8883 : 1883) : uri.Port, Tls = uri.Scheme == "mqtts",
-                    ClientId = id, Username = password == null ? null : id, Password = password, Subscriptions = new[] { $"rangeguard/v1/{id}/cmd/+" },
-                };
-                var vehicle = new FleetVehicle(id, plan[i].OffsetS, clock, link, onAlert, stop.Token);
+                // Each car's user name is its vehicle id (the ACL keys on it); its durable alert store is its own folder.
+                BrokerAddress carBroker = address with { Username = password == null ? null : id, Password = password };
+                var vehicle = new FleetVehicle(id, plan[i].OffsetS, clock, carBroker, Path.Combine(stateRoot, id), onAlert, stop.Token);
                 vehicles[i] = vehicle;
                 Scenario s = plan[i].Scenario;
                 threads[i] = new Thread(() =>
@@ -117,7 +116,7 @@ namespace RangeGuard.Simulator.Commands
                             clock.Leave();
                         }
 
-                        vehicle.Finish(5000);
+                        vehicle.Dispose();
                     }
                 }, 256 * 1024) { IsBackground = true, Name = id };
                 threads[i].Start();
@@ -144,6 +143,14 @@ namespace RangeGuard.Simulator.Commands
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"fleet: done: {vehicles.Sum(v => v.AlertsPosted)} alerts published, {vehicles.Sum(v => v.Dropped)} messages dropped by outboxes, {failed} vehicles failed; " +
                 $"simulator CPU {liveCpu / Math.Max(1, watch.Elapsed.TotalSeconds):0.00} cores over the live run"));
+            try
+            {
+                Directory.Delete(stateRoot, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+
             // For the benchmark script: the live window in Unix ms (CPU and message rates are measured over it).
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fleet: live window {liveStartMs} {liveStartMs + (long)(durationS * 1000)}"));
             if (latencyOut != null)

@@ -17,7 +17,7 @@ namespace RangeGuard.Simulator.Commands
             var log = new Argument<FileInfo>("log") { Description = "CAN log: candump -l (.log), SavvyCAN GVRET (.csv) or OVMS CRTD (.crtd); .gz accepted" };
             var profile = new Option<string>("--profile", "-p")
             {
-                Description = "Signal map: rangeguard-ref, vw-egolf, hyundai-kona, or a .map file",
+                Description = "Vehicle id (see `rangeguard vehicles`), a .profile or a .map file",
                 Required = true,
             };
             var interval = new Option<double>("--interval") { Description = "Seconds of log time between printed rows", DefaultValueFactory = _ => 1.0 };
@@ -31,7 +31,10 @@ namespace RangeGuard.Simulator.Commands
             return command;
         }
 
-        /// <summary>Runs a replay and prints it; returns the exit code (0 ok, 2 bad input).</summary>
+        /// <summary>
+        /// Runs a replay and prints it; returns the exit code: 0 ok, 2 bad input, including a log that is empty, is not
+        /// a CAN log, or has no frame the profile decodes (one line on the error stream says which).
+        /// </summary>
         public static int Run(FileInfo log, string profile, double intervalSeconds, bool csv, TextWriter output, TextWriter error)
         {
             if (!log.Exists)
@@ -64,6 +67,15 @@ namespace RangeGuard.Simulator.Commands
                 return 2;
             }
 
+            VehicleState s = result.State;
+            var reader = result.Reader;
+            string? problem = LogProblem.Describe(log.Name, reader, reader.Frames, result.Decoder.FramesReceived - result.Decoder.UnknownIdFrames - result.Decoder.FilteredFrames, map.ProfileName ?? profile);
+            if (problem != null)
+            {
+                error.WriteLine("replay: " + problem);
+                return 2;
+            }
+
             int[] shown = MappedInputs(map);
             output.WriteLine(Header(shown, csv));
             foreach (ReplaySample sample in result.Samples)
@@ -71,8 +83,6 @@ namespace RangeGuard.Simulator.Commands
                 output.WriteLine(Row(sample, shown, csv));
             }
 
-            VehicleState s = result.State;
-            var reader = result.Reader;
             output.WriteLine();
             output.WriteLine($"log: {reader.Frames} frames, {reader.MalformedLines} malformed lines, {reader.SkippedLines} skipped, {reader.TimeBackSteps} time back-steps");
             output.WriteLine($"slcan: {result.Slcan.Counters.Frames} frames, {result.Slcan.Counters.ParseErrors} parse errors, {result.Slcan.Unencodable} unencodable");

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using RangeGuard.Host.Can;
+using RangeGuard.Host.Messaging;
 using RangeGuard.Simulator.Board;
 using RangeGuard.Simulator.Plots;
 using RangeGuard.Simulator.Reports;
@@ -83,14 +84,26 @@ namespace RangeGuard.Simulator.Commands
             {
                 scenario, check, follow, asDriven, both, outDir, live, speedup, noPlots, board, can,
             };
-            cmd.SetAction(p => Execute(p.GetValue(scenario)!, p.GetValue(check), p.GetValue(follow), p.GetValue(asDriven),
-                p.GetValue(both), p.GetValue(outDir)!, p.GetValue(live), p.GetValue(speedup), p.GetValue(noPlots),
-                p.GetValue(board)!, p.GetValue(can)));
+            var mqtt = new MqttRunOptions();
+            mqtt.AddTo(cmd);
+            cmd.SetAction(p =>
+            {
+                MqttRunSettings? m = mqtt.Read(p, out string mqttError);
+                if (m == null)
+                {
+                    Console.Error.WriteLine($"error: {mqttError}");
+                    return ExitCodes.BadInput;
+                }
+
+                return Execute(p.GetValue(scenario)!, p.GetValue(check), p.GetValue(follow), p.GetValue(asDriven),
+                    p.GetValue(both), p.GetValue(outDir)!, p.GetValue(live), p.GetValue(speedup), p.GetValue(noPlots),
+                    p.GetValue(board)!, p.GetValue(can), m);
+            });
             return cmd;
         }
 
         public static int Execute(string name, bool check, bool follow, bool asDriven, bool both, string outDir, bool live,
-            double speedup, bool noPlots, string board = "agent", string? can = null)
+            double speedup, bool noPlots, string board = "agent", string? can = null, MqttRunSettings? mqtt = null)
         {
             Func<Scenario, IVirtualBoard>? factory = BoardFor(board, can, out string boardError);
             if (factory == null)
@@ -132,6 +145,32 @@ namespace RangeGuard.Simulator.Commands
                 both = true;
             }
 
+            EmbeddedBroker? embedded = null;
+            if (mqtt != null && (mqtt.Publishes || mqtt.Speed > 0))
+            {
+                if (mqtt.Publishes && both)
+                {
+                    both = false; // one car, one trip on the broker
+                    Console.WriteLine("MQTT: one run only (the scenario's driver; --as-driven or --follow-advice chooses)");
+                }
+
+                BrokerAddress? broker = mqtt.Broker;
+                if (mqtt.ServePort > 0)
+                {
+                    embedded = EmbeddedBroker.StartAsync(mqtt.ServePort).GetAwaiter().GetResult();
+                    broker = embedded.Address;
+                    Console.WriteLine($"MQTT: broker in this process on 127.0.0.1:{embedded.Port}{(embedded.MovedPort ? $" (port {mqtt.ServePort} was taken)" : string.Empty)}; " +
+                        $"watch with: mosquitto_sub -h 127.0.0.1 -p {embedded.Port} -i watcher -t 'rangeguard/#' -v");
+                }
+
+                factory = MqttRunOptions.Factory(board, can, mqtt, broker, outDir, out string mqttError);
+                if (factory == null)
+                {
+                    Console.Error.WriteLine($"error: {mqttError}");
+                    return ExitCodes.BadInput;
+                }
+            }
+
             try
             {
                 RunModes(s, factory, both, follow, asDriven, check, outDir, live, speedup, noPlots, ref ok);
@@ -140,6 +179,10 @@ namespace RangeGuard.Simulator.Commands
             {
                 Console.Error.WriteLine($"error: cannot open the CAN bridge {can}: {ex.Message}");
                 return ExitCodes.BadInput;
+            }
+            finally
+            {
+                embedded?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
 
             return check && !ok ? ExitCodes.CheckFailed : ExitCodes.Ok;

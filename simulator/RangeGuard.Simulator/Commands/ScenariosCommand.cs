@@ -1,6 +1,6 @@
 using System;
 using System.CommandLine;
-using RangeGuard.Simulator.Physics;
+using RangeGuard.Host.Vehicles;
 using RangeGuard.Simulator.Scenarios;
 
 namespace RangeGuard.Simulator.Commands
@@ -10,7 +10,7 @@ namespace RangeGuard.Simulator.Commands
     {
         public static Command Create()
         {
-            var cmd = new Command("scenarios", "List the built-in scenarios and vehicle presets.");
+            var cmd = new Command("scenarios", "List the built-in scenarios and the vehicles (with what each vehicle folder provides).");
             cmd.SetAction(_ =>
             {
                 Console.WriteLine("Built-in scenarios (run one with: rangeguard run <name>):");
@@ -20,7 +20,12 @@ namespace RangeGuard.Simulator.Commands
                 }
 
                 Console.WriteLine();
-                Console.WriteLine("Vehicle presets (scenario field \"vehicle\"): " + string.Join(", ", VehicleLoader.PresetIds()));
+                Console.WriteLine("Vehicles (firmware/vehicles/<id>/; scenario field \"vehicle\" takes those with a truth model):");
+                foreach (VehicleFolder v in VehicleCatalog.All)
+                {
+                    Console.WriteLine($"  {v.Id,-30} {v.Provides()}");
+                }
+
                 return ExitCodes.Ok;
             });
             return cmd;

@@ -48,8 +48,11 @@ namespace RangeGuard.Simulator.Fleet
             _go.Set();
         }
 
-        /// <summary>Sleeps until wall time catches up with <paramref name="liveS"/> simulated seconds; false once the run is over.</summary>
-        public bool Pace(double liveS, CancellationToken ct)
+        /// <summary>
+        /// Waits until wall time catches up with <paramref name="liveS"/> simulated seconds, calling <paramref name="serve"/>
+        /// (the vehicle's MQTT link: acknowledgements, commands) every 50 ms meanwhile; false once the run is over.
+        /// </summary>
+        public bool Pace(double liveS, Action serve, CancellationToken ct)
         {
             double due = liveS / Speed;
             if (due >= DurationS || ct.IsCancellationRequested)
@@ -57,13 +60,17 @@ namespace RangeGuard.Simulator.Fleet
                 return false;
             }
 
-            double ahead = due - _wall.Elapsed.TotalSeconds;
-            if (ahead > 0.02)
+            while (true)
             {
-                ct.WaitHandle.WaitOne(TimeSpan.FromSeconds(ahead));
-            }
+                double ahead = due - _wall.Elapsed.TotalSeconds;
+                if (ahead <= 0.005 || ct.IsCancellationRequested)
+                {
+                    return !ct.IsCancellationRequested;
+                }
 
-            return !ct.IsCancellationRequested;
+                serve();
+                ct.WaitHandle.WaitOne(TimeSpan.FromSeconds(Math.Min(0.05, ahead)));
+            }
         }
     }
 }

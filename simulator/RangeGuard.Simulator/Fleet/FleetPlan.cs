@@ -40,10 +40,10 @@ namespace RangeGuard.Simulator.Fleet
         /// <summary>Simulated seconds from the scenario's start at which the agent made an alert transition.</summary>
         public static List<double> AlertTimes(Scenario s, out double simulatedS)
         {
-            var board = new AgentBoard(new AgentBoardOptions { TelemetryEveryTicks = 0 });
+            using var board = new AgentBoard(new AgentBoardOptions { KeepMessages = true });
             simulatedS = new ScenarioRunner(s, board, new RunOptions { RecordTrace = false }).Run().SimulatedS;
             long start = s.Start.ToUnixTimeMilliseconds();
-            return board.Outbox.OnTopic("/alert").Select(m => (m.TimeMs - start) / 1000.0).ToList();
+            return board.Published.OnTopic("/alerts").Select(m => (m.TimeMs - start) / 1000.0).ToList();
         }
     }
 }

@@ -1,13 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using RangeGuard.Host.Vehicles;
 using RangeGuard.Simulator.Validation;
 
 namespace RangeGuard.Simulator.Physics
 {
     /// <summary>
-    /// Loads truth-model vehicle files (vehicles/*.json; units in the field names, road load in the EPA test-car-list units)
-    /// and converts them to SI. Collects every problem with its JSON path.
+    /// Loads truth-model vehicle files (truth.json of a vehicle folder, firmware/vehicles/&lt;id&gt;/, or any file;
+    /// units in the field names, road load in the EPA test-car-list units) and converts them to SI. Collects every
+    /// problem with its JSON path.
     /// </summary>
     public static class VehicleLoader
     {
@@ -16,42 +18,48 @@ namespace RangeGuard.Simulator.Physics
         public const double NPerLbfPerMph2 = 22.258387;
         public const double KgPerLb = 0.45359237;
 
-        /// <summary>Folder of the built-in vehicle files next to the executable.</summary>
-        public static string PresetDirectory => Path.Combine(AppContext.BaseDirectory, "vehicles");
-
+        /// <summary>Ids of the vehicle folders that have a truth model.</summary>
         public static IReadOnlyList<string> PresetIds()
         {
             var ids = new List<string>();
-            if (Directory.Exists(PresetDirectory))
+            foreach (VehicleFolder v in VehicleCatalog.All)
             {
-                foreach (string f in Directory.GetFiles(PresetDirectory, "*.json"))
+                if (v.HasTruth)
                 {
-                    ids.Add(Path.GetFileNameWithoutExtension(f));
+                    ids.Add(v.Id);
                 }
             }
 
-            ids.Sort(StringComparer.Ordinal);
             return ids;
         }
 
-        /// <summary>Loads a built-in preset by id; throws <see cref="InputException"/> naming the known ids if absent.</summary>
+        /// <summary>Loads a vehicle folder's truth model by id; throws <see cref="InputException"/> naming the known ids if absent.</summary>
         public static VehicleParameters LoadPreset(string id, string referringFile = "vehicle", string referringPath = "$.vehicle")
         {
-            string path = Path.Combine(PresetDirectory, id + ".json");
-            if (!File.Exists(path))
+            VehicleFolder? folder = VehicleCatalog.Find(id);
+            string? text = folder?.TruthText;
+            if (text == null)
             {
                 throw new InputException(referringFile, referringPath,
                     $"unknown vehicle preset \"{id}\" (known: {string.Join(", ", PresetIds())})");
             }
 
-            return LoadFile(path);
+            VehicleParameters p = LoadText(id + "/" + VehicleFolder.TruthFile, text);
+            if (p.Id != id)
+            {
+                throw new InputException(id + "/" + VehicleFolder.TruthFile, "$.id", $"\"{p.Id}\" must equal the folder name \"{id}\"");
+            }
+
+            return p;
         }
 
-        public static VehicleParameters LoadFile(string path)
+        public static VehicleParameters LoadFile(string path) => LoadText(Path.GetFileName(path), File.ReadAllText(path));
+
+        /// <summary>Reads a vehicle file's text; <paramref name="name"/> names it in error messages.</summary>
+        public static VehicleParameters LoadText(string name, string text)
         {
             var errors = new List<InputError>();
-            string name = Path.GetFileName(path);
-            JsonCursor? root = JsonCursor.Parse(name, File.ReadAllText(path), errors);
+            JsonCursor? root = JsonCursor.Parse(name, text, errors);
             VehicleParameters? p = root == null ? null : Read(root);
             if (errors.Count > 0 || p == null)
             {

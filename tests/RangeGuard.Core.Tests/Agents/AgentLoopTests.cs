@@ -87,31 +87,39 @@ namespace RangeGuard.Tests.Agents
         }
 
         [TestMethod]
-        public void Telemetry_should_be_posted_every_ten_ticks_with_documented_fields()
+        public void Telemetry_should_follow_the_driving_cadence_with_documented_fields()
         {
             AgentRig rig = new AgentRig();
             rig.Drive(55f, 20f, -3.5f, 90f);
             rig.SetPlan();
             rig.Step(30);
-            Assert.AreEqual(3, rig.Outbox.Count(rig.TelemetryTopic, null, null));
+            // The first tick, then every 5 s while driving: ticks 1, 6, 11, 16, 21, 26 of 30.
+            Assert.AreEqual(6, rig.Outbox.Count(rig.TelemetryTopic, null, null), rig.Outbox.Dump(rig.TelemetryTopic));
             string p = rig.Outbox.Last(rig.TelemetryTopic, null);
-            Assert.IsTrue(p.StartsWith("{\"v\":1,\"t\":1767988830000,\"seq\":3,\"pos_m\":725,\"soc_pct\":55.0,\"batt_c\":20.0,\"amb_c\":-3.5,\"spd_kmh\":90.0,"), p);
+            Assert.IsTrue(p.StartsWith("{\"v\":1,\"t\":1767988826000,\"seq\":6,\"pos_m\":625,\"soc_pct\":55.0,\"batt_c\":20.0,\"amb_c\":-3.5,\"spd_kmh\":90.0,"), p);
             Assert.IsTrue(p.IndexOf("\"dest_p50\":45.0") >= 0, p);
             Assert.IsTrue(p.IndexOf("\"heater\":false,\"precond\":\"off\"") >= 0, p);
             Assert.IsTrue(p.EndsWith("\"alert\":null,\"sev\":0,\"alerts\":0,\"exc\":0,\"stale\":0,\"dropped\":0,\"can_frames\":-1,\"slcan_errors\":-1,\"unknown_ids\":-1,\"decode_errors\":-1}"), p);
-            Assert.AreEqual(3, rig.Publisher.MessagesPosted);
+            Assert.AreEqual(0, rig.Publisher.Refused);
         }
 
         [TestMethod]
-        public void Post_failures_should_be_counted_not_thrown()
+        public void A_disconnected_broker_should_leave_messages_queued_and_never_throw()
         {
             AgentRig rig = new AgentRig();
             rig.Drive(55f, 20f, -3.5f, 90f);
             rig.SetPlan();
-            rig.Outbox.Accept = false;
-            rig.Step(20);
-            Assert.AreEqual(2, rig.Publisher.MessagesDropped);
+            rig.Outbox.IsConnected = false;
+            rig.Step(600);
             Assert.AreEqual(0, rig.Agent.Counters.Exceptions);
+            Assert.AreEqual(0, rig.Outbox.Topics.Count, "nothing reached the broker");
+            Assert.IsTrue(rig.Queue.Count > 0 && rig.Queue.Count <= rig.Queue.Capacity, rig.Queue.Count.ToString());
+            Assert.IsTrue(rig.Queue.Thinned > 0, "telemetry thinned while the queue filled");
+
+            rig.Outbox.Reconnect();
+            rig.Step(3);
+            Assert.IsTrue(rig.Outbox.Count(rig.TelemetryTopic, "\"seq\":1,", null) == 1, "queued telemetry flushed after the reconnect");
+            Assert.AreEqual(rig.Topics.Status, (string)rig.Outbox.Topics[0], "the status goes first");
         }
 
         [TestMethod]

@@ -57,8 +57,10 @@ namespace RangeGuard.Tests.Alerts
         {
             AlertRule[] builtIn = AlertCatalog.Create();
             AlertRule[] rules = new AlertRule[builtIn.Length + 1];
-            System.Array.Copy(builtIn, rules, builtIn.Length);
-            rules[builtIn.Length] = new LowSocRule();
+            for (int i = 0; i < rules.Length; i++)
+            {
+                rules[i] = i < builtIn.Length ? builtIn[i] : new LowSocRule(); // the one registration line
+            }
             AlertTable table = new AlertTable(rules);
             AlertConfig cfg = new AlertConfig();
             AlertPolicy policy = new AlertPolicy(cfg, table);

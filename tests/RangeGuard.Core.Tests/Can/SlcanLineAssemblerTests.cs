@@ -116,7 +116,7 @@ namespace RangeGuard.Tests.Can
                 "t1232AA\r" +              // DLC/payload mismatch
                 "t1230EA60\r" +            // timestamp too big
                 "S9\r" +                   // bad argument
-                "\u0000\u00FF\u0080\r" +   // garbage: unknown command
+                "␀\u00FF\u0080\r" +        // garbage (␀ = a NUL byte): unknown command
                 "t12\u0007" +              // partial line cut by BEL: truncated + bridge error
                 "T1FFFFFFF0\r";            // good
             var assembler = FeedAll(input, sink);

@@ -159,7 +159,7 @@ namespace RangeGuard.Tests.Can
             Assert.AreEqual(SlcanLineKind.LengthMismatch, Kind("Cx"));
             Assert.AreEqual(SlcanLineKind.LengthMismatch, Kind("V10"));
             Assert.AreEqual(SlcanLineKind.UnknownCommand, Kind("X"));
-            Assert.AreEqual(SlcanLineKind.UnknownCommand, Kind("\u00FF\u0000"));
+            Assert.AreEqual(SlcanLineKind.UnknownCommand, Kind("\u00FF␀"), "␀ = a NUL byte");
             Assert.IsTrue(SlcanParser.IsError(SlcanLineKind.UnknownCommand));
             Assert.IsFalse(SlcanParser.IsError(SlcanLineKind.Frame));
         }

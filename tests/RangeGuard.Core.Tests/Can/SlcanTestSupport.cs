@@ -11,16 +11,23 @@ namespace RangeGuard.Tests.Can
     /// <summary>Helpers for the SLCAN tests: ASCII bytes, frame comparison, a scripted byte link.</summary>
     internal static class SlcanTestSupport
     {
+        /// <summary>
+        /// The chars as bytes; '␀' (U+2400) stands for a NUL byte, because a string literal cannot carry U+0000 to the
+        /// device: nanoFramework strings end at the first NUL (hardware-docs/portable-code.md).
+        /// </summary>
         public static byte[] Ascii(string s)
         {
             byte[] bytes = new byte[s.Length];
             for (int i = 0; i < s.Length; i++)
             {
-                bytes[i] = (byte)s[i];
+                bytes[i] = s[i] == NulStandIn ? (byte)0 : (byte)s[i];
             }
 
             return bytes;
         }
+
+        /// <summary>Written in test input where the byte 0x00 is meant (see <see cref="Ascii"/>).</summary>
+        public const char NulStandIn = '\u2400';
 
         public static string AsciiOf(byte[] bytes, int offset, int count)
         {

@@ -129,7 +129,7 @@ namespace RangeGuard.Tests.Dbc
                 ulong raw;
                 float decoded;
                 Assert.AreEqual(DecodeStatus.Ok, SignalCodec.Decode(ref f, ref s, out raw, out decoded), what);
-                Check.Near(physical, decoded, System.Math.Abs(physical) * 1e-6 + 1e-6, what);
+                Check.Near(physical, decoded, RangeGuard.Common.DMath.Abs(physical) * 1e-6 + 1e-6, what);
             }
         }
     }

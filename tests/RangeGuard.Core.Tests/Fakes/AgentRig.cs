@@ -1,13 +1,16 @@
 using RangeGuard.Agents;
 using RangeGuard.Forecast;
 using RangeGuard.Messaging;
+using RangeGuard.Messaging.Outbox;
+using RangeGuard.Messaging.Publishing;
 using RangeGuard.Runtime;
 using RangeGuard.State;
 
 namespace RangeGuard.Tests.Fakes
 {
     /// <summary>
-    /// An agent wired to fakes in the core loop (<see cref="AgentLoop"/>, publishing to a fake outbox), plus a tiny input
+    /// An agent wired to fakes in the core loop (<see cref="AgentLoop"/>, publishing through the real outbox to a recording
+    /// broker link, <see cref="Outbox"/>), plus a tiny input
     /// feeder that writes the vehicle state directly (no CAN): each <see cref="Step"/> advances the clock 1 s, re-stamps
     /// every fed input (so it stays fresh unless <see cref="Silence"/>d) and ticks the loop.
     /// </summary>
@@ -21,7 +24,11 @@ namespace RangeGuard.Tests.Fakes
         public readonly FakeRangeForecaster Forecaster = new FakeRangeForecaster();
         public readonly FakeDashboard Dash = new FakeDashboard();
         public readonly FakeHeaterRelay Heater;
-        public readonly FakeOutbox Outbox = new FakeOutbox();
+        /// <summary>What reached the (fake) broker; the tests read alerts and telemetry here.</summary>
+        public readonly RecordingMqttLink Outbox = new RecordingMqttLink();
+        public readonly FakeDeviceInfo Device = new FakeDeviceInfo();
+        public readonly MessageOutbox Queue;
+        public readonly MqttTopics Topics = new MqttTopics(MqttTopics.DefaultPrefix, "rg-test");
         public readonly FakeLogSink Log = new FakeLogSink();
         public readonly AgentConfig Config;
         public readonly Agent Agent;
@@ -42,18 +49,19 @@ namespace RangeGuard.Tests.Fakes
             Config.VehicleId = "rg-test";
             Heater = new FakeHeaterRelay(heaterInitiallyOn);
             Agent = new Agent(config, Clock, State, Forecaster, Dash, Heater, Log);
-            Publisher = new AgentPublisher(Agent, Outbox);
-            Loop = new AgentLoop(null, null, Agent, Publisher, Clock, 1000);
+            Queue = new MessageOutbox(48, 24576, null, Clock);
+            Loop = new AgentLoop(null, null, Agent, new AgentMessaging(Topics, Queue, Outbox, Device, 200), Clock, 1000);
+            Publisher = Loop.Messaging.Publisher;
         }
 
         public string AlertTopic
         {
-            get { return "rangeguard/rg-test/alert"; }
+            get { return Topics.Alerts; }
         }
 
         public string TelemetryTopic
         {
-            get { return "rangeguard/rg-test/telemetry"; }
+            get { return Topics.Telemetry; }
         }
 
         /// <summary>Feeds the usual driving inputs: SOC, battery and ambient temperature, speed, unplugged.</summary>

@@ -5,8 +5,8 @@ namespace RangeGuard.Tests.Fakes
     /// <summary>Records what is published; the test decides when the broker acknowledges and when the link drops.</summary>
     public sealed class FakeMqttLink : IMqttLink
     {
-        public readonly string[] Topics = new string[256];
-        public readonly string[] Payloads = new string[256];
+        public readonly string[] Topics = Check.Strings(256);
+        public readonly string[] Payloads = Check.Strings(256);
         public readonly int[] Qos = new int[256];
         public readonly bool[] Retain = new bool[256];
         public readonly int[] Tokens = new int[256];

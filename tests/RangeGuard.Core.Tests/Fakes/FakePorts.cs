@@ -83,69 +83,26 @@ namespace RangeGuard.Tests.Fakes
         }
     }
 
-    /// <summary>Records posted messages; <see cref="Accept"/> = false makes every post fail.</summary>
-    public sealed class FakeOutbox : IOutbox
+    /// <summary>What a status message reports about the device: fixed values the tests can set.</summary>
+    public sealed class FakeDeviceInfo : IDeviceInfo
     {
-        public readonly ArrayList Topics = new ArrayList();
-        public readonly ArrayList Payloads = new ArrayList();
-        public bool Accept = true;
+        public string Version = "0.0.0-test";
+        public long Uptime;
+        public long Free = -1;
 
-        public bool Post(string topic, string payload)
+        public string FirmwareVersion
         {
-            if (!Accept)
-            {
-                return false;
-            }
-
-            Topics.Add(topic);
-            Payloads.Add(payload);
-            return true;
+            get { return Version; }
         }
 
-        /// <summary>Number of messages on <paramref name="topic"/> whose payload contains every given fragment.</summary>
-        public int Count(string topic, string fragment1, string fragment2)
+        public long UptimeMs
         {
-            int n = 0;
-            for (int i = 0; i < Topics.Count; i++)
-            {
-                string p = (string)Payloads[i];
-                if ((string)Topics[i] == topic && (fragment1 == null || p.IndexOf(fragment1) >= 0) && (fragment2 == null || p.IndexOf(fragment2) >= 0))
-                {
-                    n++;
-                }
-            }
-
-            return n;
+            get { return Uptime; }
         }
 
-        /// <summary>All payloads on a topic, one per line (assert messages).</summary>
-        public string Dump(string topic)
+        public long FreeMemoryBytes
         {
-            string all = string.Empty;
-            for (int i = 0; i < Topics.Count; i++)
-            {
-                if ((string)Topics[i] == topic)
-                {
-                    all = all + "\n" + (string)Payloads[i];
-                }
-            }
-
-            return all;
-        }
-
-        /// <summary>The latest payload on <paramref name="topic"/> containing <paramref name="fragment"/>, or null.</summary>
-        public string Last(string topic, string fragment)
-        {
-            for (int i = Topics.Count - 1; i >= 0; i--)
-            {
-                string p = (string)Payloads[i];
-                if ((string)Topics[i] == topic && (fragment == null || p.IndexOf(fragment) >= 0))
-                {
-                    return p;
-                }
-            }
-
-            return null;
+            get { return Free; }
         }
     }
 

@@ -23,6 +23,9 @@ namespace RangeGuard.Tests.Fakes
         public float ColdSoakLossKm = -1f;
         public int ColdSoakEstimates;
         public int Plans;
+
+        /// <summary>Length of the latest plan accepted, m.</summary>
+        public float LastPlanLengthM;
         public ForecastInputs LastInputs;
 
         public FakeRangeForecaster()
@@ -49,6 +52,12 @@ namespace RangeGuard.Tests.Fakes
             }
 
             Plans++;
+            LastPlanLengthM = 0f;
+            for (int i = 0; i < plan.SegmentCount; i++)
+            {
+                LastPlanLengthM += plan.Segments[i].LengthM;
+            }
+
             error = null;
             return true;
         }
@@ -91,6 +100,9 @@ namespace RangeGuard.Tests.Fakes
             d.NextChargerIndex = s.NextChargerIndex;
             d.NextCharger = s.NextCharger;
             d.Destination = s.Destination;
+            d.ChargersAhead = s.ChargersAhead;
+            System.Array.Copy(s.AheadIndex, d.AheadIndex, s.AheadIndex.Length);
+            System.Array.Copy(s.Ahead, d.Ahead, s.Ahead.Length);
             d.LastReachableChargerIndex = s.LastReachableChargerIndex;
             d.PointOfNoReturnM = s.PointOfNoReturnM;
             d.StrandingDistanceM = s.StrandingDistanceM;

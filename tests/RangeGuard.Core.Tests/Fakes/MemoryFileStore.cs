@@ -6,7 +6,7 @@ namespace RangeGuard.Tests.Fakes
     public sealed class MemoryFileStore : IFileStore
     {
         private readonly string[] _names = { string.Empty, string.Empty, string.Empty, string.Empty };
-        private readonly byte[][] _data = new byte[4][];
+        private readonly byte[][] _data = { new byte[0], new byte[0], new byte[0], new byte[0] };
         private readonly int[] _length = new int[4];
 
         /// <summary>Appends left before writes throw (negative: never).</summary>

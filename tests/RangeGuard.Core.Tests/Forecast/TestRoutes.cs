@@ -16,6 +16,8 @@ namespace RangeGuard.Tests.Forecast
             vp.RoadLoadCNPerMps2 = 0.4f;
             vp.CoastShare = 1f;
             vp.CoolingSolarK = 0f;
+            // The hand computations in the tests use a round traction efficiency, not the fitted generic one.
+            vp.TractionEfficiency = 0.96f;
             return vp;
         }
 

@@ -150,11 +150,45 @@ namespace RangeGuard.Tests.Learning
             Assert.AreEqual(s, copy.SaveState());
 
             float k = copy.TractionScale;
-            Assert.IsFalse(copy.TryLoadState("rgl1;9;0;1;0;1;0;1;0;0"), "k out of bounds");
+            Assert.IsFalse(copy.TryLoadState(State(9, 0, 1, 0, 1, 0)), "k out of bounds");
+            Assert.IsTrue(copy.TryLoadState(State(1.1, 0, 0.01, 0, 1, 0)), "a valid hand-made state loads");
+            Assert.IsTrue(copy.TryLoadState(s), "back to the saved one");
+            Assert.IsFalse(copy.TryLoadState(State(double.NaN, 0, 1, 0, 1, 0)), "NaN");
+            Assert.IsFalse(copy.TryLoadState("rgl1;1;0;1;0;1;0;1;0;0"), "the old decimal format");
             Assert.IsFalse(copy.TryLoadState("garbage"));
             Assert.IsFalse(copy.TryLoadState(null));
-            Assert.IsFalse(copy.TryLoadState("rgl1;NaN;0;1;0;1;0;1;0;0"));
+            Assert.IsFalse(copy.TryLoadState(s.Substring(0, s.Length - 1)), "a digit short");
             Check.Near(k, copy.TractionScale, 1e-6, "unchanged after rejects");
+        }
+
+        [TestMethod]
+        public void State_should_restore_every_double_bit_for_bit()
+        {
+            // Values decimal text could not carry exactly: a subnormal covariance term, 1/3, a float extreme.
+            string s = State(1.0 / 3.0 + 1.0, -4.9406564584124654e-324, 0.02, -0.0, 640000.0, 0.1);
+            var l = new ConsumptionLearner();
+            Assert.IsTrue(l.TryLoadState(s), s);
+            Assert.AreEqual(s, l.SaveState());
+            Check.Near(4.0 / 3.0, l.TractionScale, 1e-7, "k");
+        }
+
+        /// <summary>An rgl2 state text from values (windows 3, ambient seen 1..2 °C).</summary>
+        private static string State(double k, double dp, double p11, double p12, double p22, double res2)
+        {
+            var b = new RangeGuard.Common.TextBuffer(200);
+            b.Append("rgl2");
+            double[] reals = { k, dp, p11, p12, p22, res2 };
+            for (int i = 0; i < reals.Length; i++)
+            {
+                b.Append(';');
+                RangeGuard.Common.TextNumber.AppendBits(b, reals[i]);
+            }
+
+            b.Append(";3;");
+            RangeGuard.Common.TextNumber.AppendBits(b, 1.0);
+            b.Append(';');
+            RangeGuard.Common.TextNumber.AppendBits(b, 2.0);
+            return b.ToString();
         }
     }
 }

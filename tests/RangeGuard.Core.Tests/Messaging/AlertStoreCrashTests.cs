@@ -161,7 +161,7 @@ namespace RangeGuard.Tests.Messaging
             MemoryFileStore fs = new MemoryFileStore();
             AlertStore store = new AlertStore(fs);
             int[] seqs = new int[8];
-            string[] payloads = new string[8];
+            string[] payloads = Check.Strings(8);
             Assert.AreEqual(0, store.Open(seqs, payloads));
             for (int s = 1; s <= 4; s++)
             {
@@ -187,7 +187,7 @@ namespace RangeGuard.Tests.Messaging
                 cut.Put(newName, compacted, k);
                 AlertStore reopened = new AlertStore(cut);
                 int[] s2 = new int[8];
-                string[] p2 = new string[8];
+                string[] p2 = Check.Strings(8);
                 int n = reopened.Open(s2, p2);
                 Assert.AreEqual(2, n, "cut at " + k.ToString());
                 Assert.AreEqual(3, s2[0]);

@@ -13,7 +13,7 @@ namespace RangeGuard.Tests.Messaging
         [TestMethod]
         public void Writer_should_format_numbers_without_culture_and_escape_strings()
         {
-            JsonWriter w = new JsonWriter(64);
+            JsonWriter w = new JsonWriter(128);
             w.Begin();
             w.Prop("a", -0.04f, 1);
             w.Prop("b", 12.349f, 2);
@@ -28,6 +28,19 @@ namespace RangeGuard.Tests.Messaging
             w.Begin();
             w.Prop("x", 1);
             Assert.AreEqual("{\"x\":1}", w.End(), "reused writer starts clean");
+        }
+
+        [TestMethod]
+        public void Writer_should_refuse_a_message_longer_than_its_capacity()
+        {
+            JsonWriter w = new JsonWriter(16);
+            w.Begin();
+            w.Prop("text", "twelve chars");
+            Assert.IsNull(w.End(), "a truncated message would be invalid JSON");
+
+            w.Begin();
+            w.Prop("a", 1.5f, 1);
+            Assert.AreEqual("{\"a\":1.5}", w.End(), "the next message is whole again");
         }
     }
 }

@@ -129,17 +129,40 @@ namespace RangeGuard.Tests.Messaging
         }
 
         [TestMethod]
-        public void A_superseded_retained_message_should_make_room_before_anything_is_refused()
+        public void A_newer_retained_message_should_replace_the_queued_one_and_the_newest_should_never_be_evicted()
         {
             MessageOutbox o = New(4, 4000);
             o.Post(Fc, "f1", MessageClass.Retained);
             o.Post(Fc, "f2", MessageClass.Retained);
+            Assert.AreEqual(1, o.Count, "f1 is superseded by f2 at once");
+            Assert.AreEqual(1, o.Superseded);
             o.PostAlert(Al, o.NextAlertSeq, "a1");
             o.PostAlert(Al, o.NextAlertSeq, "a2");
-            Assert.IsTrue(o.PostAlert(Al, o.NextAlertSeq, "a3"), "f1 is superseded by f2: it goes");
+            Assert.IsTrue(o.PostAlert(Al, o.NextAlertSeq, "a3"));
             Assert.AreEqual("f2", o.PayloadAt(0));
             Assert.IsFalse(o.PostAlert(Al, o.NextAlertSeq, "a4"), "f2 is the newest forecast: it stays");
-            Assert.AreEqual(2, o.Dropped);
+            Assert.AreEqual(1, o.Dropped, "superseding is not dropping");
+        }
+
+        [TestMethod]
+        public void The_status_should_go_first_and_a_retained_message_in_flight_should_not_be_replaced()
+        {
+            MessageOutbox o = New(8, 4000);
+            FakeMqttLink link = new FakeMqttLink();
+            o.PostAlert(Al, o.NextAlertSeq, "a1");
+            o.Post(Fc, "f1", MessageClass.Retained);
+            o.Post(Tele, "t1", MessageClass.Telemetry);
+            Assert.IsTrue(o.PostFirst("car/status", "online"));
+            Assert.AreEqual("online", o.PayloadAt(0));
+            Assert.AreEqual("a1", o.PayloadAt(1), "the rest keeps its order");
+            Assert.AreEqual("t1", o.PayloadAt(3));
+
+            link.Connect();
+            o.Pump(link, 8);
+            Assert.AreEqual("online", link.Payloads[0], "status is published before anything queued");
+            Assert.AreEqual("a1", link.Payloads[1]);
+            o.Post(Fc, "f2", MessageClass.Retained);
+            Assert.AreEqual(4, o.Count, "f1 is in flight (sent, not acknowledged): f2 queues behind it");
         }
 
         [TestMethod]

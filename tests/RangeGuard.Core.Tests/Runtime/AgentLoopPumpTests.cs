@@ -6,6 +6,8 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RangeGuard.Agents;
 using RangeGuard.Can.Slcan;
 using RangeGuard.Dbc;
+using RangeGuard.Messaging;
+using RangeGuard.Messaging.Outbox;
 using RangeGuard.Runtime;
 using RangeGuard.State;
 using RangeGuard.Tests.Can;
@@ -20,14 +22,16 @@ namespace RangeGuard.Tests.Runtime
     {
         private const long T0 = 1767988800000;
 
-        private static AgentLoop NewLoop(ScriptedLink link, FakeClock clock, FakeOutbox outbox)
+        private static AgentLoop NewLoop(ScriptedLink link, FakeClock clock, RecordingMqttLink broker)
         {
             VehicleState state = new VehicleState();
             SignalDispatcher dispatcher = new SignalDispatcher(SignalMapLoader.Load(SignalMapLoaderTests.EGolfLikeMap), state);
             SlcanBridge bridge = new SlcanBridge(link);
             bridge.Open(6, true, false);
             Agent agent = new Agent(new AgentConfig(), clock, state, new FakeRangeForecaster(), new FakeDashboard(), new FakeHeaterRelay(false), new FakeLogSink());
-            return new AgentLoop(bridge, dispatcher, agent, new RangeGuard.Messaging.AgentPublisher(agent, outbox), clock, 1000);
+            AgentMessaging messaging = new AgentMessaging(new MqttTopics(MqttTopics.DefaultPrefix, "rg-pump"), new MessageOutbox(48, 24576, null, clock),
+                broker, new FakeDeviceInfo(), 200);
+            return new AgentLoop(bridge, dispatcher, agent, messaging, clock, 1000);
         }
 
         [TestMethod]
@@ -35,7 +39,7 @@ namespace RangeGuard.Tests.Runtime
         {
             ScriptedLink link = new ScriptedLink();
             FakeClock clock = new FakeClock(T0);
-            AgentLoop loop = NewLoop(link, clock, new FakeOutbox());
+            AgentLoop loop = NewLoop(link, clock, new RecordingMqttLink());
             // 0x0FD bytes 4-5 = 7200 × 0.01 = 72 km/h; 0x131 byte 3 = 0x78 × 0.5 = 60 %.
             link.Queue("t0FD800000000201C0000\r" + "t13180000007800000000\r");
             clock.NowMs = T0 + 250;
@@ -54,7 +58,7 @@ namespace RangeGuard.Tests.Runtime
         {
             ScriptedLink link = new ScriptedLink();
             FakeClock clock = new FakeClock(T0);
-            FakeOutbox outbox = new FakeOutbox();
+            RecordingMqttLink outbox = new RecordingMqttLink();
             AgentLoop loop = NewLoop(link, clock, outbox);
             link.Queue("t0FD800000000201C0000\r" + "t13180000007800000000\r" + "t7FF0\r" + "tXYZ\r");
             loop.Pump();
@@ -64,7 +68,7 @@ namespace RangeGuard.Tests.Runtime
                 loop.Tick();
             }
 
-            string t = outbox.Last(loop.Publisher.TelemetryTopic, null);
+            string t = outbox.Last(loop.Messaging.Topics.Telemetry, null);
             Assert.IsNotNull(t);
             Assert.IsTrue(t.IndexOf("\"can_frames\":3,\"slcan_errors\":1,\"unknown_ids\":1,\"decode_errors\":0") >= 0, t);
         }
@@ -74,7 +78,7 @@ namespace RangeGuard.Tests.Runtime
         {
             ScriptedLink link = new ScriptedLink();
             FakeClock clock = new FakeClock(T0);
-            AgentLoop loop = NewLoop(link, clock, new FakeOutbox());
+            AgentLoop loop = NewLoop(link, clock, new RecordingMqttLink());
             Assert.IsTrue(loop.RunOnce(10000), "the first pass ticks");
             Assert.IsFalse(loop.RunOnce(10500), "half a period later: nothing to do");
             Assert.IsTrue(loop.RunOnce(11000));
@@ -92,7 +96,7 @@ namespace RangeGuard.Tests.Runtime
         {
             ScriptedLink link = new ScriptedLink();
             FakeClock clock = new FakeClock(T0);
-            FakeOutbox outbox = new FakeOutbox();
+            RecordingMqttLink outbox = new RecordingMqttLink();
             AgentLoop loop = NewLoop(link, clock, outbox);
             for (int i = 0; i < 75; i++)
             {
@@ -100,9 +104,33 @@ namespace RangeGuard.Tests.Runtime
                 loop.Tick(); // nothing on the bus: inputs missing at once, the CAN bridge silent after 10 s
             }
 
-            Assert.AreEqual(1, outbox.Count(loop.Publisher.AlertTopic, "RG-DEGRADED", "\"event\":\"raise\""));
-            Assert.AreEqual(1, outbox.Count(loop.Publisher.AlertTopic, "RG-DEGRADED", "\"event\":\"worse\""), "silence ranks worse, re-alerted once after the 60 s limit");
-            StringAssert_Contains("CAN bridge silent", outbox.Last(loop.Publisher.AlertTopic, "\"event\":\"worse\""));
+            Assert.AreEqual(1, outbox.Count(loop.Messaging.Topics.Alerts, "RG-DEGRADED", "\"event\":\"raise\""));
+            Assert.AreEqual(1, outbox.Count(loop.Messaging.Topics.Alerts, "RG-DEGRADED", "\"event\":\"worse\""), "silence ranks worse, re-alerted once after the 60 s limit");
+            StringAssert_Contains("CAN bridge silent", outbox.Last(loop.Messaging.Topics.Alerts, "\"event\":\"worse\""));
+        }
+
+        [TestMethod]
+        public void A_signal_profile_from_the_fleet_should_replace_the_decoder_for_the_next_frames()
+        {
+            ScriptedLink link = new ScriptedLink();
+            FakeClock clock = new FakeClock(T0);
+            RecordingMqttLink broker = new RecordingMqttLink();
+            AgentLoop loop = NewLoop(link, clock, broker);
+            SignalDispatcher old = loop.Dispatcher;
+            // The new map reads SOC from 0x222 byte 0 (x 0.5 %).
+            broker.Deliver(loop.Messaging.Topics.CommandPrefix + "config",
+                "{\"id\":\"c-9\",\"signal_profile\":\"profile=fleet-map\\ninput=soc_pct id=0x222 start=0 len=8 factor=0.5 min=0 max=100 maxage=1000\"}");
+            loop.PollMessaging();
+            Assert.IsTrue(broker.Last(loop.Messaging.Topics.ResultTopic("config"), null).IndexOf("\"ok\":true") > 0);
+            Assert.IsFalse(loop.Dispatcher == old, "a new decoder");
+            Assert.AreEqual("fleet-map", loop.Dispatcher.Map.ProfileName);
+            Assert.AreEqual("fleet-map", loop.Messaging.Publisher.ProfileName, "the status names it");
+
+            link.Queue("t2221" + "50\r"); // 0x50 x 0.5 = 40 %
+            clock.NowMs = T0 + 100;
+            Assert.AreEqual(1, loop.Pump());
+            loop.Tick();
+            Check.Near(40.0, loop.Agent.Readings.SocPercent, 1e-3, "SOC through the new map, %");
         }
 
         private static void StringAssert_Contains(string expected, string actual)

@@ -15,6 +15,7 @@ namespace RangeGuard.Tests.Vehicle
         {
             // 0.0136 · 270 000 W / 27.78 m/s = 132.18 N; at 20 m/s: 2643.6 W, on top of the same car without it.
             VehicleParams vp = VehicleParams.Preset("tesla-model-s-85-2013");
+            vp.InductionLossFraction = 0.0136f;
             Check.Near(132.18, vp.InductionLossN, 0.05, "drag N");
             float with = Powertrain.DrivePowerW(vp, 20f, 0f, 0f, 25f, 0f, 25f, 50f);
             vp.InductionDriveKw = 0f;
@@ -34,6 +35,7 @@ namespace RangeGuard.Tests.Vehicle
         public void Induction_loss_should_be_drawn_while_regenerating_and_not_at_standstill()
         {
             VehicleParams vp = VehicleParams.Preset("tesla-model-s-85-2013");
+            vp.InductionLossFraction = 0.0136f;
             float with = Powertrain.DrivePowerW(vp, 10f, -1f, 0f, 25f, 0f, 25f, 50f);
             vp.InductionDriveKw = 0f;
             float without = Powertrain.DrivePowerW(vp, 10f, -1f, 0f, 25f, 0f, 25f, 50f);

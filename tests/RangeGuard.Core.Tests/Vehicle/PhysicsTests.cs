@@ -87,6 +87,7 @@ namespace RangeGuard.Tests.Vehicle
         {
             // 1000 kg at 10 m/s up 5 %: m·g·sinθ·v = 1000·9.80665·0.05·10 = 4903.3 W; /0.96 ·1.02 = 5209.8 W.
             var vp = new VehicleParams();
+            vp.TractionEfficiency = 0.96f;
             vp.MassKg = 1000f;
             vp.RoadLoadAN = 0f;
             vp.RoadLoadBNPerMps = 0f;
@@ -119,7 +120,15 @@ namespace RangeGuard.Tests.Vehicle
         [TestMethod]
         public void Presets_should_exist_when_listed()
         {
-            Assert.AreEqual(7, VehiclePresets.Count);
+            // One per vehicle folder with a forecaster.cfg: the six EPA rows, the reference, the e-Golf and the Kona.
+            string[] known = { "tesla-model-s-85-2013", "tesla-model-s-lr-2022", "tesla-model-3-lr-awd-2022", "nissan-leaf-s-2013",
+                "chevrolet-bolt-2019", "bmw-i3-60ah-2014", "rangeguard-ref", "vw-egolf", "hyundai-kona" };
+            for (int k = 0; k < known.Length; k++)
+            {
+                Assert.IsNotNull(VehiclePresets.Create(known[k]), known[k]);
+            }
+
+            Assert.IsTrue(VehiclePresets.Count >= known.Length, "count " + VehiclePresets.Count.ToString());
             for (int i = 0; i < VehiclePresets.Count; i++)
             {
                 VehicleParams vp = VehicleParams.Preset(VehiclePresets.IdAt(i));

@@ -81,5 +81,46 @@ namespace RangeGuard.Tests.Vehicle
             Assert.IsTrue(VehicleParams.TryParse("mass_kg=+1.5e3", out vp, out error), error);
             Assert.AreEqual(1500f, vp.MassKg);
         }
+
+        [TestMethod]
+        public void TryParse_should_read_an_epa_row_like_the_preset_conversion()
+        {
+            string text = "etw_lb=3125\na_lbf=22.9\nb_lbf_per_mph=0.346\nc_lbf_per_mph2=0.01626\nepa_udds_wall_wh_per_mi=172\nepa_hwy_wall_wh_per_mi=212\n";
+            VehicleParams vp;
+            string error;
+            Assert.IsTrue(VehicleConfig.TryParse(text, new VehicleParams(), out vp, out error), error);
+            var expected = new VehicleParams();
+            expected.SetEpaRoadLoad(3125f, 22.9f, 0.346f, 0.01626f);
+            Assert.AreEqual(expected.MassKg, vp.MassKg, "mass, bit for bit");
+            Assert.AreEqual(expected.RoadLoadAN, vp.RoadLoadAN);
+            Assert.AreEqual(expected.RoadLoadBNPerMps, vp.RoadLoadBNPerMps);
+            Assert.AreEqual(expected.RoadLoadCNPerMps2, vp.RoadLoadCNPerMps2);
+            Assert.AreEqual(212f, vp.EpaHwyWallWhPerMi);
+
+            Assert.IsFalse(VehicleConfig.TryParse("etw_lb=3125\na_lbf=22.9\n", new VehicleParams(), out vp, out error));
+            Assert.IsTrue(error.IndexOf("given together") >= 0, error);
+            Assert.IsFalse(VehicleConfig.TryParse(text + "cda_m2=0.6\ncrr=0.01\n", new VehicleParams(), out vp, out error));
+            Assert.IsTrue(error.IndexOf("not both") >= 0, error);
+            Assert.IsFalse(VehicleConfig.TryParse("b_lbf_per_mph=-3\n", new VehicleParams(), out vp, out error), "B outside -2..2");
+        }
+
+        [TestMethod]
+        public void Register_should_add_a_preset_from_config_text_and_refuse_text_that_does_not_parse()
+        {
+            Assert.IsNull(VehiclePresets.Register("test-register-ok", "name=Test car\nmass_kg=1234\ncda_m2=0.6\ncrr=0.01\n"));
+            VehicleParams vp = VehicleParams.Preset("test-register-ok");
+            Assert.AreEqual("test-register-ok", vp.Id);
+            Assert.AreEqual("Test car", vp.Name);
+            Assert.AreEqual(1234f, vp.MassKg);
+            Assert.IsFalse(VehicleParams.Preset("test-register-ok") == vp, "a fresh instance per call");
+
+            string problem = VehiclePresets.Register("test-register-bad", "mass_kg=1234\nwings=2\n");
+            Assert.IsNotNull(problem);
+            Assert.IsTrue(problem.IndexOf("test-register-bad: line 2: wings: unknown key") >= 0, problem);
+            Assert.IsNull(VehiclePresets.Create("test-register-bad"));
+
+            problem = VehiclePresets.Register("test-register-child", "preset=test-register-missing\n");
+            Assert.IsTrue(problem.IndexOf("unknown preset 'test-register-missing'") >= 0, problem);
+        }
     }
 }

@@ -4,7 +4,10 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using RangeGuard.Agents;
 using RangeGuard.Forecast;
 using RangeGuard.Host.Dashboard;
-using RangeGuard.Host.Outbox;
+using RangeGuard.Host.Messaging;
+using RangeGuard.Messaging;
+using RangeGuard.Messaging.Outbox;
+using RangeGuard.Runtime;
 using RangeGuard.Host.Preconditioning;
 using RangeGuard.Ports;
 using RangeGuard.State;
@@ -58,16 +61,18 @@ public sealed class AgentHostTests
     }
 
     private static (global::RangeGuard.Agents.Agent Agent, global::RangeGuard.Runtime.AgentLoop Loop, SimClock Clock, VehicleState State, RecordingDashboard Dash,
-        RecordingHeaterRelay Heater, MemoryOutbox Outbox, FixedForecaster Forecaster) Build(AgentConfig cfg, float packC)
+        RecordingHeaterRelay Heater, RecordingLink Outbox, FixedForecaster Forecaster) Build(AgentConfig cfg, float packC, bool publish = true)
     {
         var clock = new SimClock();
         var state = new VehicleState();
         var dash = new RecordingDashboard(clock);
         var heater = new RecordingHeaterRelay(clock);
-        var outbox = new MemoryOutbox(clock);
+        var topics = new MqttTopics(MqttTopics.DefaultPrefix, cfg.VehicleId);
+        var outbox = new RecordingLink(null, clock, topics.Root, keepMessages: true);
         var forecaster = new FixedForecaster();
         var agent = new global::RangeGuard.Agents.Agent(cfg, clock, state, forecaster, dash, heater, new NullLog());
-        var loop = new global::RangeGuard.Runtime.AgentLoop(null!, null!, agent, new global::RangeGuard.Messaging.AgentPublisher(agent, outbox), clock, 1000);
+        var messaging = publish ? new AgentMessaging(topics, new MessageOutbox(48, 24576, null, clock), outbox, new HostDeviceInfo(clock), 200) : null;
+        var loop = new AgentLoop(null!, null!, agent, messaging!, clock, 1000);
         var plan = new RoutePlan();
         plan.AddSegment(new RouteSegment { LengthM = 100000f, ExpectedSpeedKmh = 100f, SpeedLimitKmh = 100f });
         plan.AddCharger(new RouteCharger { PositionM = 30000f, PowerKw = 150f, IsDc = true, Name = "Test DC" });
@@ -88,8 +93,7 @@ public sealed class AgentHostTests
     [TestMethod]
     public void Tick_should_allocate_nothing_in_steady_state()
     {
-        var cfg = new AgentConfig { TelemetryEveryTicks = 0 };
-        var r = Build(cfg, 30f);
+        var r = Build(new AgentConfig(), 30f, publish: false);
         for (int i = 0; i < 100; i++) // warm-up: JIT, first dashboard write
         {
             r.Clock.NowMs += 1000;
@@ -125,8 +129,96 @@ public sealed class AgentHostTests
         Assert.AreEqual(29000L, r.Heater.OnTimeMs);
         Assert.AreEqual(1, r.Heater.Switches.Count);
         Assert.AreEqual("G:slow A:off R:off buzzer:off", r.Dash.Describe(), "info only: heater blink on green");
-        Assert.AreEqual(3, r.Outbox.OnTopic("/telemetry").Count());
-        Assert.AreEqual(1, r.Outbox.OnTopic("/alert").Count(m => m.Payload.Contains("\"code\":\"RG-PRECOND-ON\"")));
-        Assert.AreEqual("rangeguard/rg-0001/alert", r.Outbox.OnTopic("/alert").First().Topic);
+        Assert.AreEqual(6, r.Outbox.OnTopic("/telemetry").Count(), "driving: the first tick, then every 5 s");
+        Assert.AreEqual(1, r.Outbox.OnTopic("/alerts").Count(m => m.Payload.Contains("\"code\":\"RG-PRECOND-ON\"")));
+        Assert.AreEqual("rangeguard/v1/rg-0001/alerts", r.Outbox.OnTopic("/alerts").First().Topic);
+        Assert.AreEqual("rangeguard/v1/rg-0001/status", r.Outbox.Messages[0].Topic, "the status goes first");
+    }
+
+    /// <summary>A broker that acknowledges at once and allocates nothing (a fixed ring of tokens; payloads are only counted).</summary>
+    private sealed class CountingLink : IMqttLink
+    {
+        private readonly int[] _ring = new int[64];
+        private int _head, _count, _next;
+
+        public long Chars;
+        public int Messages;
+
+        public bool IsConnected => true;
+        public int ConnectionId => 1;
+
+        public bool TryPublish(string topic, string payload, int qos, bool retain, out int token)
+        {
+            token = qos > 0 ? ++_next : 0;
+            if (token != 0)
+            {
+                _ring[(_head + _count++) % _ring.Length] = token;
+            }
+
+            Messages++;
+            Chars += payload.Length;
+            return true;
+        }
+
+        public bool TryTakeDelivered(out int token)
+        {
+            token = 0;
+            if (_count == 0)
+            {
+                return false;
+            }
+
+            token = _ring[_head];
+            _head = (_head + 1) % _ring.Length;
+            _count--;
+            return true;
+        }
+
+        public bool TryReceive(out string topic, out byte[] payload)
+        {
+            topic = null!;
+            payload = null!;
+            return false;
+        }
+    }
+
+    [TestMethod]
+    public void Publishing_should_allocate_nothing_per_tick_beyond_the_message_text()
+    {
+        var clock = new SimClock();
+        var state = new VehicleState();
+        var agent = new global::RangeGuard.Agents.Agent(new AgentConfig(), clock, state, new FixedForecaster(), new RecordingDashboard(clock),
+            new RecordingHeaterRelay(clock), new NullLog());
+        var link = new CountingLink();
+        var loop = new AgentLoop(null!, null!, agent, new AgentMessaging(new MqttTopics(MqttTopics.DefaultPrefix, "rg-alloc"),
+            new MessageOutbox(48, 24576, null, clock), link, new HostDeviceInfo(clock), 200), clock, 1000);
+        var plan = new RoutePlan();
+        plan.AddSegment(new RouteSegment { LengthM = 100000f, ExpectedSpeedKmh = 100f, SpeedLimitKmh = 100f });
+        Assert.IsTrue(agent.TrySetPlan(plan, out _));
+        for (int i = 0; i < 100; i++) // warm-up
+        {
+            clock.NowMs += 1000;
+            Feed(state, clock.NowMs, 30f);
+            loop.Tick();
+        }
+
+        int messages0 = link.Messages;
+        long chars0 = link.Chars;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            clock.NowMs += 1000;
+            Feed(state, clock.NowMs, 30f);
+            loop.Tick();
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        int messages = link.Messages - messages0;
+        long chars = link.Chars - chars0;
+        // A .NET string of n characters takes 22 + 2n bytes, rounded up to 8.
+        long textBytes = (22 * messages + 2 * chars + 7 * messages) / 8 * 8;
+        Assert.IsTrue(messages >= 200, $"telemetry every 5 s and the forecast went out: {messages}");
+        Assert.IsTrue(allocated <= textBytes, $"{allocated} bytes allocated for {messages} messages of {chars} characters (text: about {textBytes} bytes)");
+        Assert.AreEqual(0, agent.Counters.Exceptions);
     }
 }

@@ -77,8 +77,8 @@ namespace RangeGuard.Host.Tests.Evaluation
             CrossValidation.Result r = CrossValidation.Run(trips, VehicleParams.Preset("bmw-i3-60ah-2014"), folds: 2);
             Assert.AreEqual(4, r.Evaluations.Count);
             Assert.AreEqual(2, r.Folds.Length);
-            Assert.AreEqual(2, r.Folds[0]!.AuxTrips, "fold 0 = trips 0 and 2, fitted on trips 1 and 3");
-            Assert.AreEqual(2, r.Folds[1]!.AuxTrips);
+            Assert.AreEqual(2, r.Folds[0]!.Calibration.AuxTrips, "fold 0 = trips 0 and 2, fitted on trips 1 and 3");
+            Assert.AreEqual(2, r.Folds[1]!.Calibration.AuxTrips);
             Assert.IsNull(CrossValidation.Run(trips, VehicleParams.Preset("bmw-i3-60ah-2014"), folds: 0).Folds[0], "folds 0 = preset");
         }
 
@@ -87,10 +87,10 @@ namespace RangeGuard.Host.Tests.Evaluation
         {
             var trips = new List<TripLog> { WinterTrip("TripA90", 15, 900), WinterTrip("TripB91", 0, 1500), WinterTrip("TripB92", 5, 2400), WinterTrip("TripB93", 2, 1200) };
             CrossValidation.Result r = CrossValidation.Run(trips, VehicleParams.Preset("bmw-i3-60ah-2014"), bySeason: true);
-            Assert.AreEqual(3, r.Folds[0]!.AuxTrips, "summer fold fitted on the 3 winter trips");
-            Assert.AreEqual(3, r.Folds[0]!.HeatingTrips);
-            Assert.AreEqual(1, r.Folds[1]!.AuxTrips, "winter fold fitted on the summer trip");
-            Assert.AreEqual(0, r.Folds[1]!.HeatingTrips, "heater signal not trusted in summer: preset cabin constants");
+            Assert.AreEqual(3, r.Folds[0]!.Calibration.AuxTrips, "summer fold fitted on the 3 winter trips");
+            Assert.AreEqual(3, r.Folds[0]!.Calibration.HeatingTrips);
+            Assert.AreEqual(1, r.Folds[1]!.Calibration.AuxTrips, "winter fold fitted on the summer trip");
+            Assert.AreEqual(0, r.Folds[1]!.Calibration.HeatingTrips, "heater signal not trusted in summer: preset cabin constants");
         }
     }
 }

@@ -31,7 +31,7 @@ namespace RangeGuard.Alerts.Rules
             }
 
             return "Heating battery for " + c.Trip.ChargerName(p.TargetChargerIndex) + ": " + mins + " min, "
-                + p.PlannedHeatingKwh.ToString("F1") + " kWh";
+                + RangeGuard.Common.TextNumber.Fixed(p.PlannedHeatingKwh, 1) + " kWh";
         }
     }
 }

@@ -158,7 +158,7 @@ namespace RangeGuard.Can.Slcan
         {
             for (int i = digits - 1; i >= 0; i--)
             {
-                int nibble = (int)((value >> (4 * i)) & 0xF);
+                int nibble = checked((int)((value >> (4 * i)) & 0xF));   // checked: retypes it as signed on nanoCLR
                 buffer[pos++] = (byte)(nibble < 10 ? '0' + nibble : 'A' + nibble - 10);
             }
 

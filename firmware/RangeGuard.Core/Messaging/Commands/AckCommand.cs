@@ -9,6 +9,9 @@ namespace RangeGuard.Messaging.Commands
 
         private static readonly string[] s_fields = { "id", "code" };
 
+        /// <summary>The fields the command accepts (the contract test reads them).</summary>
+        public static string[] Fields() { return RangeGuard.Common.Strings.Copy(s_fields); }
+
         public string RequestId { get; private set; }
 
         /// <summary>The alert code to acknowledge, or <see cref="All"/>.</summary>
@@ -49,7 +52,7 @@ namespace RangeGuard.Messaging.Commands
                         return false;
                     }
 
-                    if (text != All && !IsKnownCode(text))
+                    if (text != All && !AlertCatalog.IsKnownCode(text))
                     {
                         return r.FailField("code", "unknown alert code '" + text + "' (RG-... or all)");
                     }
@@ -59,22 +62,6 @@ namespace RangeGuard.Messaging.Commands
             }
 
             return (seen & 2) != 0 || r.FailField("code", "required (an alert code or all)");
-        }
-
-        // Merge of the mqtt branch onto main's alert catalogue (AlertKind became rule objects): a known code is one the
-        // catalogue has. Parsing an ack is rare, so building the catalogue here costs nothing that matters.
-        private static bool IsKnownCode(string code)
-        {
-            AlertRule[] rules = AlertCatalog.Create();
-            for (int i = 0; i < rules.Length; i++)
-            {
-                if (rules[i].Code == code)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -30,6 +30,9 @@ namespace RangeGuard.Messaging.Commands
 
         private readonly CommandReader _reader = new CommandReader(MaxDepth, MaxTextChars);
 
+        /// <summary>The fields cmd/ping accepts (the contract test reads them).</summary>
+        public static string[] PingFields() { return RangeGuard.Common.Strings.Copy(s_pingFields); }
+
         public CommandParser(int segmentCapacity)
         {
             RouteStaging = new RouteCommand(segmentCapacity);

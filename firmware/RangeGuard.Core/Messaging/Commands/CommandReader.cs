@@ -275,7 +275,7 @@ namespace RangeGuard.Messaging.Commands
                 return ((long)v).ToString();
             }
 
-            return v.ToString("F3");
+            return RangeGuard.Common.TextNumber.Fixed(v, 3);
         }
 
         private bool NumberValue(string name, double min, double max, out double value)

@@ -7,7 +7,7 @@ namespace RangeGuard.Messaging.Commands
         public static string Write(JsonWriter w, string requestId, bool ok, long nowMs, string errorField, string errorReason, long upSeconds)
         {
             w.Begin();
-            w.Prop("v", TelemetryMessages.Version);
+            w.Prop("v", MqttContract.Version);
             w.Prop("id", requestId);
             w.Prop("ok", ok);
             w.Prop("t", nowMs);

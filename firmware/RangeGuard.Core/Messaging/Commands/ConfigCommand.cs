@@ -34,6 +34,13 @@ namespace RangeGuard.Messaging.Commands
 
         private readonly float[] _alertValues = new float[AlertFieldCount];
 
+        /// <summary>The fields the command accepts (top level, in "alerts", in "telemetry"): the contract test reads them.</summary>
+        public static string[] Fields() { return Copy(s_fields); }
+
+        public static string[] AlertFields() { return Copy(s_alertFields); }
+
+        public static string[] TelemetryFields() { return Copy(s_telemetryFields); }
+
         public string RequestId { get; private set; }
 
         /// <summary>Bit per Alert* index: which thresholds the command sets.</summary>
@@ -236,6 +243,11 @@ namespace RangeGuard.Messaging.Commands
 
             Vehicle = vp;
             return true;
+        }
+
+        private static string[] Copy(string[] a)
+        {
+            return RangeGuard.Common.Strings.Copy(a);
         }
 
         private bool ReadSignalMap(CommandReader r, string text)

@@ -11,6 +11,9 @@ namespace RangeGuard.Messaging.Commands
         private static readonly string[] s_fields = { "id", "action", "minutes", "depart_ms" };
         private static readonly string[] s_actions = { "start", "stop", "schedule" };
 
+        /// <summary>The fields the command accepts (the contract test reads them).</summary>
+        public static string[] Fields() { return RangeGuard.Common.Strings.Copy(s_fields); }
+
         public string RequestId { get; private set; }
 
         public int Action { get; private set; }

@@ -22,6 +22,13 @@ namespace RangeGuard.Messaging.Commands
         private static readonly string[] s_chargerFields = { "pos_m", "kw", "kind", "name" };
         private static readonly string[] s_kinds = { "ac", "dc" };
 
+        /// <summary>The fields the command accepts (top level, per segment, per charger): the contract test reads them.</summary>
+        public static string[] Fields() { return Copy(s_fields); }
+
+        public static string[] SegmentFields() { return Copy(s_segmentFields); }
+
+        public static string[] ChargerFields() { return Copy(s_chargerFields); }
+
         public RouteCommand(int segmentCapacity)
         {
             Plan = new RoutePlan(segmentCapacity);
@@ -297,6 +304,11 @@ namespace RangeGuard.Messaging.Commands
 
             r.Pop();
             return true;
+        }
+
+        private static string[] Copy(string[] a)
+        {
+            return RangeGuard.Common.Strings.Copy(a);
         }
 
         private static bool FailCharger(CommandReader r, int index, string field, string reason)

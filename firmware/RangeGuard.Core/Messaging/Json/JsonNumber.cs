@@ -73,16 +73,16 @@ namespace RangeGuard.Messaging.Json
             }
             else if (exponent >= 0)
             {
-                result = mantissa * RangeGuard.Common.ExactMath.Pow10(exponent);
+                result = mantissa * RangeGuard.Common.DMath.Pow10(exponent);
             }
             else if (exponent >= -300)
             {
                 // Dividing by an exact power of ten (not multiplying by an inexact 10^-n) keeps 0.1 correctly rounded.
-                result = mantissa / RangeGuard.Common.ExactMath.Pow10(-exponent);
+                result = mantissa / RangeGuard.Common.DMath.Pow10(-exponent);
             }
             else
             {
-                result = mantissa / RangeGuard.Common.ExactMath.Pow10(300) / RangeGuard.Common.ExactMath.Pow10(-exponent - 300);
+                result = mantissa / RangeGuard.Common.DMath.Pow10(300) / RangeGuard.Common.DMath.Pow10(-exponent - 300);
             }
 
             if (double.IsInfinity(result))
@@ -128,7 +128,8 @@ namespace RangeGuard.Messaging.Json
                 acc = next;
             }
 
-            value = negative ? -(long)acc : (long)acc;
+            long magnitude = RangeGuard.Common.Bits.ToInt64(acc); // acc < 2^63; no cast: nanoCLR keeps the unsigned tag
+            value = negative ? -magnitude : magnitude;
             return true;
         }
 

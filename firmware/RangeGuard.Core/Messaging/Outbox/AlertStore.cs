@@ -202,7 +202,7 @@ namespace RangeGuard.Messaging.Outbox
             _record[2] = (byte)(payloadLength & 0xFF);
             _record[3] = (byte)(payloadLength >> 8);
             uint crc = Crc32.Compute(_record, 1, 3 + payloadLength);
-            WriteInt(_record, 4 + payloadLength, (int)crc);
+            WriteInt(_record, 4 + payloadLength, RangeGuard.Common.Bits.ToInt32(crc));
             _files.Append(file, _record, 0, Overhead + payloadLength);
             if (file == ActiveFile)
             {

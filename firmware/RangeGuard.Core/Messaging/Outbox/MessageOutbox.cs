@@ -6,11 +6,12 @@ namespace RangeGuard.Messaging.Outbox
     /// Store-and-forward queue between the agent and the MQTT link: fixed capacity in messages and characters, order kept,
     /// QoS 1 messages removed only when the broker acknowledged them, everything unacknowledged re-sent after a reconnect.
     /// Alerts get the per-vehicle seq and are written to an <see cref="AlertStore"/> before they are queued, so they and the
-    /// seq survive a reboot. Under pressure telemetry is thinned, then evicted, then superseded retained messages; alerts
-    /// and results are never evicted. Allocates nothing per message beyond what the caller built (the payload text).
+    /// seq survive a reboot. A newer retained message (status, forecast, alerts/active) replaces an older one still queued
+    /// on its topic. Under pressure telemetry is thinned, then evicted; alerts, results and the latest retained messages are
+    /// never evicted. Allocates nothing per message beyond what the caller built (the payload text).
     /// Single-threaded: call it from the core loop only.
     /// </summary>
-    public sealed class MessageOutbox : IOutbox
+    public sealed class MessageOutbox
     {
         /// <summary>Over this fill (in 1/4ths of capacity) telemetry is thinned.</summary>
         public const int ThinAboveQuarters = 3;
@@ -52,6 +53,14 @@ namespace RangeGuard.Messaging.Outbox
             _token = new int[n];
             _loadSeqs = new int[n];
             _loadPayloads = new string[n];
+            for (int i = 0; i < n; i++)
+            {
+                // Explicitly: unset entries of a new string[] are not null on nanoCLR (portable-code.md).
+                _topics[i] = null;
+                _payloads[i] = null;
+                _loadPayloads[i] = null;
+            }
+
             _maxChars = maxChars;
             _store = store;
             _clock = clock;
@@ -118,17 +127,6 @@ namespace RangeGuard.Messaging.Outbox
             return loaded;
         }
 
-        /// <summary>IOutbox: classifies by topic (…/telemetry is telemetry; …/alerts must use <see cref="PostAlert"/>; the rest retained).</summary>
-        public bool Post(string topic, string payload)
-        {
-            if (topic == null || payload == null)
-            {
-                return false;
-            }
-
-            return Post(topic, payload, topic.EndsWith("/telemetry") ? MessageClass.Telemetry : MessageClass.Retained);
-        }
-
         /// <summary>Queues a telemetry, retained or result message. False when refused (counted in <see cref="Dropped"/>).</summary>
         public bool Post(string topic, string payload, int messageClass)
         {
@@ -156,8 +154,42 @@ namespace RangeGuard.Messaging.Outbox
                 return true;
             }
 
+            if (messageClass == MessageClass.Retained)
+            {
+                Supersede(topic);
+            }
+
             return Enqueue(topic, payload, messageClass, 0);
         }
+
+        /// <summary>
+        /// Queues a retained message ahead of everything else (the status at a new connection: "online" goes first); an older
+        /// one still queued on the topic is replaced.
+        /// </summary>
+        public bool PostFirst(string topic, string payload)
+        {
+            if (topic == null || payload == null)
+            {
+                return false;
+            }
+
+            Supersede(topic);
+            if (!Enqueue(topic, payload, MessageClass.Retained, 0))
+            {
+                return false;
+            }
+
+            int last = _count - 1;
+            for (int k = last; k > 0; k--)
+            {
+                Swap(k, k - 1);
+            }
+
+            return true;
+        }
+
+        /// <summary>Messages replaced by a newer retained one on the same topic (not counted as dropped).</summary>
+        public int Superseded { get; private set; }
 
         /// <summary>
         /// Queues an alert built with <paramref name="seq"/> = <see cref="NextAlertSeq"/>: stored durably first, then queued.
@@ -204,9 +236,9 @@ namespace RangeGuard.Messaging.Outbox
 
         /// <summary>
         /// Moves messages to the link: takes acknowledgements, re-sends after a reconnect, publishes in order up to
-        /// <paramref name="window"/> unacknowledged QoS 1 messages. Never blocks.
+        /// <paramref name="window"/> unacknowledged QoS 1 messages. Never blocks. Returns how many it handed over.
         /// </summary>
-        public void Pump(IMqttLink link, int window)
+        public int Pump(IMqttLink link, int window)
         {
             int token;
             while (link.TryTakeDelivered(out token))
@@ -216,7 +248,7 @@ namespace RangeGuard.Messaging.Outbox
 
             if (!link.IsConnected)
             {
-                return;
+                return 0;
             }
 
             if (link.ConnectionId != _connectionId)
@@ -238,6 +270,7 @@ namespace RangeGuard.Messaging.Outbox
             }
 
             int k = 0;
+            int sent = 0;
             while (k < _count && inFlight < window)
             {
                 if (_state[k] != Queued)
@@ -250,9 +283,10 @@ namespace RangeGuard.Messaging.Outbox
                 int qos = cls == MessageClass.Telemetry ? 0 : 1;
                 if (!link.TryPublish(_topics[k], _payloads[k], qos, cls == MessageClass.Retained, out token))
                 {
-                    return; // keep the order: nothing later goes before this one
+                    return sent; // keep the order: nothing later goes before this one
                 }
 
+                sent++;
                 if (qos == 0)
                 {
                     RemoveAt(k);
@@ -264,6 +298,8 @@ namespace RangeGuard.Messaging.Outbox
                 inFlight++;
                 k++;
             }
+
+            return sent;
         }
 
         private void Delivered(int token)
@@ -383,23 +419,31 @@ namespace RangeGuard.Messaging.Outbox
                 }
             }
 
+            return -1;
+        }
+
+        /// <summary>Removes a retained message on this topic that is queued but not yet handed to the link.</summary>
+        private void Supersede(string topic)
+        {
             for (int i = 0; i < _count; i++)
             {
-                if (_class[i] != MessageClass.Retained || _state[i] != Queued)
+                if (_class[i] == MessageClass.Retained && _state[i] == Queued && _topics[i] == topic)
                 {
-                    continue;
-                }
-
-                for (int j = i + 1; j < _count; j++)
-                {
-                    if (_class[j] == MessageClass.Retained && _topics[j] == _topics[i])
-                    {
-                        return i;
-                    }
+                    RemoveAt(i);
+                    Superseded++;
+                    return;
                 }
             }
+        }
 
-            return -1;
+        private void Swap(int a, int b)
+        {
+            string t = _topics[a]; _topics[a] = _topics[b]; _topics[b] = t;
+            string p = _payloads[a]; _payloads[a] = _payloads[b]; _payloads[b] = p;
+            int c = _class[a]; _class[a] = _class[b]; _class[b] = c;
+            c = _seq[a]; _seq[a] = _seq[b]; _seq[b] = c;
+            c = _state[a]; _state[a] = _state[b]; _state[b] = c;
+            c = _token[a]; _token[a] = _token[b]; _token[b] = c;
         }
 
         private void RemoveAt(int i)

@@ -1,0 +1,83 @@
+namespace RangeGuard.Common
+{
+    /// <summary>
+    /// Fixed-capacity text builder over one char array, in place of StringBuilder (a separate nanoFramework package).
+    /// Appending never allocates; only <see cref="ToString"/> makes the string. Text beyond the capacity is dropped and
+    /// <see cref="Overflowed"/> set, so a caller can refuse a truncated message instead of sending it.
+    /// </summary>
+    public sealed class TextBuffer
+    {
+        private readonly char[] _chars;
+        private int _length;
+        private bool _overflowed;
+
+        public TextBuffer(int capacity)
+        {
+            _chars = new char[capacity > 0 ? capacity : 1];
+        }
+
+        public int Length { get { return _length; } }
+
+        public int Capacity { get { return _chars.Length; } }
+
+        /// <summary>True when something did not fit since the last <see cref="Clear"/>.</summary>
+        public bool Overflowed { get { return _overflowed; } }
+
+        public void Clear()
+        {
+            _length = 0;
+            _overflowed = false;
+        }
+
+        public char this[int index]
+        {
+            get { return _chars[index]; }
+        }
+
+        public void Append(char c)
+        {
+            if (_length < _chars.Length)
+            {
+                _chars[_length++] = c;
+            }
+            else
+            {
+                _overflowed = true;
+            }
+        }
+
+        /// <summary>Appends a string; null appends nothing.</summary>
+        public void Append(string s)
+        {
+            if (s == null)
+            {
+                return;
+            }
+
+            for (int i = 0; i < s.Length; i++)
+            {
+                Append(s[i]);
+            }
+        }
+
+        /// <summary>Decimal integer, '-' for negatives.</summary>
+        public void Append(long value)
+        {
+            TextNumber.AppendLong(this, value);
+        }
+
+        /// <summary>Shortens the text to <paramref name="length"/> characters (for trimming trailing zeros).</summary>
+        public void Truncate(int length)
+        {
+            if (length >= 0 && length < _length)
+            {
+                _length = length;
+            }
+        }
+
+        public override string ToString()
+        {
+            return new string(_chars, 0, _length);
+        }
+    }
+}
