@@ -7,6 +7,7 @@ using RangeGuard.Forecast;
 using RangeGuard.Ports;
 using RangeGuard.Preconditioning;
 using RangeGuard.Messaging;
+using RangeGuard.Messaging.Outbox;
 using RangeGuard.Runtime;
 using RangeGuard.State;
 using RangeGuard.Vehicle;
@@ -24,8 +25,8 @@ namespace RangeGuard.Benchmarks.Device
         /// <summary>Name a charger may carry in a plan (assumed; the plan format will bound it).</summary>
         public const int ChargerNameChars = 24;
 
-        /// <summary>Largest message assumed in the outbox: the JsonWriter's initial capacity, in chars.</summary>
-        public const int MessageChars = 512;
+        /// <summary>Message size assumed when the outbox is filled: the contract's largest telemetry, in chars.</summary>
+        public const int MessageChars = 768;
 
         public const int Steps = 8;
 
@@ -35,7 +36,7 @@ namespace RangeGuard.Benchmarks.Device
         public SlcanBridge Bridge;
         public RoutePlan Plan;
         public EnergyForecaster Forecaster;
-        public IOutbox Outbox;
+        public AgentMessaging Messaging;
         public Agent Agent;
         public AgentLoop Loop;
         public readonly BenchPorts Ports = new BenchPorts();
@@ -55,14 +56,14 @@ namespace RangeGuard.Benchmarks.Device
                 case 2: return "SLCAN bridge and line buffer";
                 case 3: return "route plan";
                 case 4: return "forecaster";
-                case 5: return "outbox (empty)";
-                case 6: return "agent, publisher and loop, plan set, 5 ticks";
+                case 5: return "messaging: outbox (empty), topics, command parser";
+                case 6: return "agent and loop, plan set, 5 ticks";
                 default: return "outbox filled";
             }
         }
 
-        /// <summary>Runs one construction step; <paramref name="outbox"/> is used by step 5.</summary>
-        public void Step(int step, IOutbox outbox)
+        /// <summary>Runs one construction step.</summary>
+        public void Step(int step)
         {
             switch (step)
             {
@@ -82,15 +83,15 @@ namespace RangeGuard.Benchmarks.Device
                     Forecaster = new EnergyForecaster(VehicleProfile.CreateVehicleParams(), Segments);
                     break;
                 case 5:
-                    Outbox = outbox;
+                    Messaging = Workloads.DeviceMessaging(Ports, Segments);
                     break;
                 case 6:
                     VehicleParams vehicle = VehicleProfile.CreateVehicleParams();
                     AgentConfig config = new AgentConfig();
-                    config.VehicleId = FirmwareSettings.VehicleId;
+                    config.VehicleId = new DeviceSettings().VehicleId;
                     config.Thermal = PackThermalParams.From(vehicle);
                     Agent = new Agent(config, Ports, State, Forecaster, Ports, Ports, Ports);
-                    Loop = new AgentLoop(Bridge, Dispatcher, Agent, new AgentPublisher(Agent, Outbox), Ports, FirmwareSettings.TickPeriodMs);
+                    Loop = new AgentLoop(Bridge, Dispatcher, Agent, Messaging, Ports, FirmwareSettings.TickPeriodMs);
                     string error;
                     if (!Agent.TrySetPlan(Plan, out error))
                     {
@@ -105,10 +106,14 @@ namespace RangeGuard.Benchmarks.Device
 
                     break;
                 default:
-                    string topic = "rangeguard/" + FirmwareSettings.VehicleId + "/telemetry";
-                    for (int m = 0; m < FirmwareSettings.OutboxCapacity; m++)
+                    // Offline: retained forecasts of other topics and alerts are never thinned, so fill with those until refused.
+                    string big = new string('x', MessageChars - 1) + "}";
+                    for (int m = 0; m < MqttContract.DeviceOutboxMessages; m++)
                     {
-                        Outbox.Post(topic, new string('x', MessageChars - 1) + "}");
+                        if (!Messaging.Outbox.PostAlert(Messaging.Topics.Alerts, Messaging.Outbox.NextAlertSeq, big))
+                        {
+                            break;
+                        }
                     }
 
                     break;

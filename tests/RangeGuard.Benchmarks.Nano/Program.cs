@@ -1,6 +1,5 @@
 using System;
 using RangeGuard.Firmware;
-using RangeGuard.Firmware.Adapters;
 using RangeGuard.Forecast;
 using NativeGC = nanoFramework.Runtime.Native.GC;
 
@@ -18,7 +17,7 @@ namespace RangeGuard.Benchmarks.Device
             Console.WriteLine("RangeGuard interpreter benchmarks");
             try
             {
-                Retained(FirmwareSettings.RouteSegmentCapacity); // first, so the core's static tables are counted too
+                Retained(new RangeGuard.Runtime.DeviceSettings().RouteSegments); // first, so the core's static tables are counted too
                 Timing();
                 Garbage();
                 Console.WriteLine("done");
@@ -32,7 +31,7 @@ namespace RangeGuard.Benchmarks.Device
 
         private static void Timing()
         {
-            Workloads w = new Workloads(200, NewOutbox());
+            Workloads w = new Workloads(200);
             Report("SlcanParser.Parse per line", Time(w, Op.Parse, 10, 100) / w.Lines.Length, "us");
             Report("SignalDispatcher.Process per frame", Time(w, Op.Dispatch, 10, 100) / w.Frames.Length, "us");
             Report("bridge + dispatcher per frame", Time(w, Op.Bridge, 5, 100) / w.Frames.Length, "us");
@@ -42,7 +41,7 @@ namespace RangeGuard.Benchmarks.Device
             w = null;
             NativeGC.Run(false);
 
-            Workloads big = new Workloads(RoutePlan.MaxSegments, NewOutbox());
+            Workloads big = new Workloads(RoutePlan.MaxSegments);
             Report("AgentLoop.Tick, 2000-segment plan", Time(big, Op.Tick, 3, 100), "us");
             Report("Agent.TrySetPlan, 2000 segments", Time(big, Op.Replan, 1, 15) / 1000.0, "ms");
         }
@@ -54,22 +53,18 @@ namespace RangeGuard.Benchmarks.Device
         /// </summary>
         private static void Garbage()
         {
-            Workloads w = new Workloads(200, NewOutbox());
+            Workloads w = new Workloads(200);
             object[] ballast = Ballast(1024 * 1024);
             Report("garbage calibration (byte[100] per call: 120 bytes on a 32-bit heap, 144 on 64-bit)", GarbagePer(w, Op.Calibrate, 200000), "bytes");
             Report("garbage per AgentLoop.Tick, 200 segments", GarbagePer(w, Op.Tick, 1000), "bytes");
             Report("garbage per second of work (23 frames + tick)", GarbagePer(w, Op.Second, 1000), "bytes");
             Report("garbage per bridge + dispatcher second", GarbagePer(w, Op.Bridge, 3000), "bytes");
             w = null;
-            Workloads big = new Workloads(RoutePlan.MaxSegments, NewOutbox());
+            Workloads big = new Workloads(RoutePlan.MaxSegments);
             Report("garbage per AgentLoop.Tick, 2000 segments", GarbagePer(big, Op.Tick, 1000), "bytes");
             ballast[0] = null;
         }
 
-        private static RamOutbox NewOutbox()
-        {
-            return new RamOutbox(FirmwareSettings.OutboxCapacity);
-        }
 
         /// <summary>
         /// Heap kept by each step of the firmware's composition (DeviceComposition), to compare with the host model in
@@ -83,7 +78,7 @@ namespace RangeGuard.Benchmarks.Device
             uint before = NativeGC.Run(false);
             for (int step = 0; step < DeviceComposition.Steps; step++)
             {
-                d.Step(step, NewOutbox());
+                d.Step(step);
                 uint after = NativeGC.Run(false);
                 Report("kept by " + DeviceComposition.StepName(step) + " (" + segments.ToString() + " segments)", (double)before - after, "bytes");
                 before = after;

@@ -8,6 +8,7 @@ using RangeGuard.Forecast;
 using RangeGuard.Ports;
 using RangeGuard.Preconditioning;
 using RangeGuard.Messaging;
+using RangeGuard.Messaging.Outbox;
 using RangeGuard.Runtime;
 using RangeGuard.State;
 using RangeGuard.Vehicle;
@@ -16,7 +17,7 @@ namespace RangeGuard.Benchmarks.Device
 {
     /// <summary>
     /// The device's steady-state work, built the way firmware/RangeGuard.Firmware/Program.cs builds it (reference
-    /// vehicle profile, real forecaster, the agent loop and publisher, the given outbox), with in-memory ports. Portable C# 9 so the same file runs on
+    /// vehicle profile, real forecaster, the agent loop with its messaging: the device outbox, no broker), with in-memory ports. Portable C# 9 so the same file runs on
     /// nanoCLR (tests/RangeGuard.Benchmarks.Nano) and under BenchmarkDotNet on .NET (tests/RangeGuard.Benchmarks).
     /// </summary>
     public sealed class Workloads
@@ -37,17 +38,27 @@ namespace RangeGuard.Benchmarks.Device
         public readonly CanFrame[] Frames;
         private readonly byte[] _second;
 
-        public Workloads(int segments, IOutbox outbox)
+        /// <summary>The firmware's messaging (Program.Messaging) with its outbox sizes, no flash store and no broker link.</summary>
+        public static AgentMessaging DeviceMessaging(BenchPorts ports, int segments)
+        {
+            MqttTopics topics = new MqttTopics(MqttTopics.DefaultPrefix, new DeviceSettings().VehicleId);
+            MessageOutbox outbox = new MessageOutbox(MqttContract.DeviceOutboxMessages, MqttContract.DeviceOutboxChars, null, ports);
+            outbox.AlertTopic = topics.Alerts;
+            outbox.Open();
+            return new AgentMessaging(topics, outbox, null, ports, segments);
+        }
+
+        public Workloads(int segments)
         {
             Dispatcher = new SignalDispatcher(SignalMapLoader.Load(VehicleProfile.SignalMapText), State);
             Bridge = new SlcanBridge(Link);
             VehicleParams vehicle = VehicleProfile.CreateVehicleParams();
             Forecaster = new EnergyForecaster(vehicle, segments);
             AgentConfig config = new AgentConfig();
-            config.VehicleId = FirmwareSettings.VehicleId;
+            config.VehicleId = new DeviceSettings().VehicleId;
             config.Thermal = PackThermalParams.From(vehicle);
             Agent = new Agent(config, Ports, State, Forecaster, Ports, Ports, Ports);
-            Loop = new AgentLoop(Bridge, Dispatcher, Agent, new AgentPublisher(Agent, outbox), Ports, FirmwareSettings.TickPeriodMs);
+            Loop = new AgentLoop(Bridge, Dispatcher, Agent, DeviceMessaging(Ports, segments), Ports, FirmwareSettings.TickPeriodMs);
             Plan = BuildPlan(segments);
 
             Lines = new byte[SecondOfFrames.Length][];
@@ -232,9 +243,24 @@ namespace RangeGuard.Benchmarks.Device
         }
     }
 
-    /// <summary>Clock, dashboard, heater and log for the benchmarks: they remember nothing, so nothing grows.</summary>
-    public sealed class BenchPorts : IClock, IDashboard, IHeaterRelay, ILogSink
+    /// <summary>Clock, dashboard, heater, log and device info for the benchmarks: they remember nothing, so nothing grows.</summary>
+    public sealed class BenchPorts : IClock, IDashboard, IHeaterRelay, ILogSink, IDeviceInfo
     {
+        public string FirmwareVersion
+        {
+            get { return "bench"; }
+        }
+
+        public long UptimeMs
+        {
+            get { return NowMs - 1767988800000; }
+        }
+
+        public long FreeMemoryBytes
+        {
+            get { return -1; }
+        }
+
         public long NowMs = 1767988800000;
         private bool _on;
 

@@ -18,8 +18,8 @@ namespace RangeGuard.Benchmarks
         [GlobalSetup]
         public void Setup()
         {
-            _w200 = new Workloads(200, new RingOutbox(16));
-            _w2000 = new Workloads(2000, new RingOutbox(16));
+            _w200 = new Workloads(200);
+            _w2000 = new Workloads(2000);
         }
 
         [Benchmark(Description = "SlcanParser.Parse x 23 lines")]
@@ -45,21 +45,5 @@ namespace RangeGuard.Benchmarks
 
         [Benchmark(Description = "Agent.TrySetPlan, 2000 segments")]
         public bool Replan2000() => _w2000.Replan();
-
-        /// <summary>Keeps the newest messages like the firmware's RamOutbox (which this project cannot link: nullable).</summary>
-        private sealed class RingOutbox : IOutbox
-        {
-            private readonly string[] _payloads;
-            private int _next;
-
-            public RingOutbox(int capacity) => _payloads = new string[capacity];
-
-            public bool Post(string topic, string payload)
-            {
-                _payloads[_next] = payload;
-                _next = (_next + 1) % _payloads.Length;
-                return true;
-            }
-        }
     }
 }

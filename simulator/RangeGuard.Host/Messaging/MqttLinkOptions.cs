@@ -39,8 +39,11 @@ public sealed record MqttLinkOptions
 
     public int KeepAliveSeconds { get; init; } = 60;
 
-    /// <summary>Unacknowledged publishes handed to the client at most (TryPublish says no beyond).</summary>
-    public int MaxPending { get; init; } = 64;
+    /// <summary>
+    /// Publishes handed to the client and not yet completed, at most (TryPublish says no beyond): the contract's send window,
+    /// as on the device, so a broken connection can lose at most that many QoS 0 telemetry messages.
+    /// </summary>
+    public int MaxPending { get; init; } = RangeGuard.Messaging.MqttContract.SendWindow;
 
     /// <summary>Received messages held until the loop polls them; more are dropped (and counted).</summary>
     public int MaxReceived { get; init; } = 16;

@@ -1,3 +1,4 @@
+using MqttContract = RangeGuard.Messaging.MqttContract;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -29,7 +30,7 @@ namespace RangeGuard.Host.Tests.Device
             var d = new DeviceComposition(segments);
             for (int step = 0; step < DeviceComposition.Steps; step++)
             {
-                d.Step(step, FirmwareAdapters.NewRamOutbox(FirmwareSettings.OutboxCapacity));
+                d.Step(step);
             }
 
             var model = new NanoHeapModel(DeviceLiterals.Value);
@@ -40,9 +41,9 @@ namespace RangeGuard.Host.Tests.Device
                 ("SLCAN bridge and line buffer", model.Add(d.Bridge)),
                 ($"Route plan ({segments} segments, {Forecast.RoutePlan.MaxChargers} named chargers)", model.Add(d.Plan)),
                 ($"Forecaster ({segments}-segment route profile, learners)", model.Add(d.Forecaster)),
-                ($"Outbox ({FirmwareSettings.OutboxCapacity} messages of {DeviceComposition.MessageChars} chars)", model.Add(d.Outbox)),
-                ("Agent (alerts, planner, dashboard, trip, charger copy)", model.Add(d.Agent)),
-                ("Agent loop and publisher (JSON writer)", model.Add(d.Loop)),
+                ("Agent (alerts, planner, dashboard, trip, its copy of the plan)", model.Add(d.Agent)),
+                ($"Messaging: outbox full ({MqttContract.DeviceOutboxMessages} messages, {MqttContract.DeviceOutboxChars} chars), topics, command parser with its route staging ({segments} segments)", model.Add(d.Messaging)),
+                ("Agent loop", model.Add(d.Loop)),
                 ("Static fields of the core (tables, literals)", model.AddStatics(typeof(global::RangeGuard.Agents.Agent).Assembly.GetTypes(), typeof(VehiclePresets))),
             };
         }

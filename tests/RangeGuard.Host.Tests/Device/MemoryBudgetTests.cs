@@ -59,11 +59,12 @@ namespace RangeGuard.Host.Tests.Device
         [TestMethod]
         public void Budget_should_grow_by_the_route_layout_per_segment()
         {
-            // Per segment on nanoFramework: a RouteSegment is a boxed struct (12-byte array slot + header + 7 fields = 108)
-            // and the route profile keeps 23 floats (92). A change here is a layout change worth a look in memory.md.
+            // Per segment on nanoFramework: a RouteSegment is a boxed struct (12-byte array slot + header + 7 fields = 108),
+            // held three times (the received plan, the command parser's staging copy, the agent's copy), and the route
+            // profile keeps 23 floats (92). A change here is a layout change worth a look in memory.md.
             int small = MemoryBudget.Measure(100).Sum(l => l.Bytes);
             int large = MemoryBudget.Measure(400).Sum(l => l.Bytes);
-            Assert.AreEqual(200.0, (large - small) / 300.0, 0.5, "bytes per route segment");
+            Assert.AreEqual(3 * 108 + 92, (large - small) / 300.0, 0.5, "bytes per route segment");
         }
 
         /// <summary>The largest route capacity whose composition fits the no-PSRAM budget (0 if none).</summary>
@@ -89,7 +90,7 @@ namespace RangeGuard.Host.Tests.Device
 
         private static string Block()
         {
-            int small = FirmwareSettings.RouteSegmentCapacity;
+            int small = new Runtime.DeviceSettings().RouteSegments; // the device's default (I:\\rangeguard.cfg route_segments)
             List<(string Component, int Bytes)> wroom = MemoryBudget.Measure(small);
             List<(string Component, int Bytes)> wrover = MemoryBudget.Measure(RoutePlan.MaxSegments);
             int wroomTotal = wroom.Sum(l => l.Bytes);
@@ -112,7 +113,7 @@ namespace RangeGuard.Host.Tests.Device
             s.Append($"| Verdict | {Verdict(wroomTotal, wroomBudget)} | {Verdict(wroverTotal, wroverBudget)} |\n");
             s.Append('\n');
             s.Append($"Largest route that keeps 30 % of an {WroomHeapBytes / 1024} KB heap free: **{N(LargestFittingRoute())} segments** ");
-            s.Append($"(`FirmwareSettings.RouteSegmentCapacity` is {N(small)}).\n");
+            s.Append($"(the device setting `route_segments`, `I:\\rangeguard.cfg`, defaults to {N(small)}).\n");
             s.Append(End);
             return s.ToString();
         }
