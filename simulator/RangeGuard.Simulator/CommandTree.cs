@@ -23,6 +23,7 @@ namespace RangeGuard.Simulator
             root.Add(DynoCommand.Create());
             root.Add(RouteSendCommand.Create());
             root.Add(MqttBudgetCommand.Create());
+            root.Add(FleetCommand.Create());
             ExitCodeHelp.Install(root);
             return root;
         }

@@ -30,6 +30,7 @@ namespace RangeGuard.Simulator.Commands
             ["evaluate"] = "the predictor missed at least one of its accuracy targets",
             ["route send"] = "the car answered the route with an error (its result has ok: false)",
             ["mqtt budget"] = null,
+            ["fleet"] = null,
             ["dyno"] = "the predicted consumption misses the EPA measurements by more than the tolerance (the last line says which)",
         };
 
