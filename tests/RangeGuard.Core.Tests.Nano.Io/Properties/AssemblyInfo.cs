@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 
 [assembly: AssemblyTitle("NFUnitTest")]
-[assembly: AssemblyDescription("RangeGuard portable tests on nanoFramework.TestFramework: CAN and SLCAN, signal decoding, vehicle state, messages, common helpers, the agent loop (CAN pump).")]
+[assembly: AssemblyDescription("RangeGuard portable tests on nanoFramework.TestFramework: CAN and SLCAN, signal decoding, vehicle state, common helpers, the agent loop (CAN pump, commands, device state).")]
 [assembly: AssemblyProduct("RangeGuard")]
 [assembly: ComVisible(false)]
 [assembly: AssemblyVersion("1.0.0.0")]

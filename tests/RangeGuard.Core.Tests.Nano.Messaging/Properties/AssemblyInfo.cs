@@ -1,0 +1,10 @@
+// Legacy .nfproj projects do not generate assembly attributes.
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+[assembly: AssemblyTitle("NFUnitTest")]
+[assembly: AssemblyDescription("RangeGuard portable tests on nanoFramework.TestFramework: the MQTT messages (JSON, commands, outbox, publisher).")]
+[assembly: AssemblyProduct("RangeGuard")]
+[assembly: ComVisible(false)]
+[assembly: AssemblyVersion("1.0.0.0")]
+[assembly: AssemblyFileVersion("1.0.0.0")]
