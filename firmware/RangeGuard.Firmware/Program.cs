@@ -92,7 +92,7 @@ namespace RangeGuard.Firmware
         private static AgentMessaging Messaging(DeviceSettings s, FlashFileStore flash, IClock clock)
         {
             MqttTopics topics = new MqttTopics(s.TopicPrefix, s.VehicleId);
-            MessageOutbox outbox = new MessageOutbox(MqttContract.DeviceOutboxMessages, MqttContract.DeviceOutboxChars, new AlertStore(flash), clock);
+            MessageOutbox outbox = new MessageOutbox(s.OutboxMessages, s.OutboxChars, new AlertStore(flash), clock);
             outbox.AlertTopic = topics.Alerts;
             int reloaded = outbox.Open();
             s_log.Write("outbox: " + reloaded.ToString() + " unsent alerts reloaded, next seq " + outbox.NextAlertSeq.ToString());
@@ -111,7 +111,7 @@ namespace RangeGuard.Firmware
                 }
             }
 
-            return new AgentMessaging(topics, outbox, link, new Esp32DeviceInfo(FirmwareSettings.Version), s.RouteSegments);
+            return new AgentMessaging(topics, outbox, link, new Esp32DeviceInfo(FirmwareSettings.Version), s.RouteSegments, s.RouteChargers);
         }
 
         /// <summary>The core loop (the same one the simulator runs) on monotonic time: ticks must not follow wall-clock steps.</summary>

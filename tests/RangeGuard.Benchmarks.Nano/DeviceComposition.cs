@@ -16,7 +16,8 @@ namespace RangeGuard.Benchmarks.Device
 {
     /// <summary>
     /// What the firmware keeps on the heap (firmware/RangeGuard.Firmware/Program.cs), built step by step with every
-    /// buffer at its worst case: a full route plan with 64 named chargers, an outbox full of the largest messages.
+    /// buffer at its worst case: a full route plan with 64 named chargers (handed to the agent as a cmd/route's staging
+    /// plan is: the plan in force is the one copy), an outbox full of the largest messages.
     /// Shared by the nanoCLR memory measurement (Program.Retained) and the host model
     /// (tests/RangeGuard.Host.Tests/Device/MemoryBudget.cs), so both weigh the same objects.
     /// </summary>
@@ -31,6 +32,7 @@ namespace RangeGuard.Benchmarks.Device
         public const int Steps = 8;
 
         public readonly int Segments;
+        public readonly DeviceSettings Settings;
         public VehicleState State;
         public SignalDispatcher Dispatcher;
         public SlcanBridge Bridge;
@@ -42,9 +44,26 @@ namespace RangeGuard.Benchmarks.Device
         public readonly BenchPorts Ports = new BenchPorts();
         private readonly ReplayLink _link = new ReplayLink();
 
-        public DeviceComposition(int segments)
+        /// <summary>The composition with the device's default settings (an ESP32 without PSRAM).</summary>
+        public DeviceComposition() : this(new DeviceSettings())
         {
-            Segments = segments;
+        }
+
+        public DeviceComposition(DeviceSettings settings)
+        {
+            Settings = settings;
+            Segments = settings.RouteSegments;
+        }
+
+        /// <summary>The settings of a WROVER (4 MB PSRAM): the largest route and outbox.</summary>
+        public static DeviceSettings Wrover()
+        {
+            DeviceSettings s = new DeviceSettings();
+            s.RouteSegments = DeviceSettings.WroverRouteSegments;
+            s.RouteChargers = RoutePlan.MaxChargers;
+            s.OutboxMessages = DeviceSettings.WroverOutboxMessages;
+            s.OutboxChars = DeviceSettings.WroverOutboxChars;
+            return s;
         }
 
         public static string StepName(int step)
@@ -77,23 +96,23 @@ namespace RangeGuard.Benchmarks.Device
                     Bridge = new SlcanBridge(_link);
                     break;
                 case 3:
-                    Plan = FullPlan(Segments);
+                    Plan = FullPlan(Settings);
                     break;
                 case 4:
                     Forecaster = new EnergyForecaster(VehicleProfile.CreateVehicleParams(), Segments);
                     break;
                 case 5:
-                    Messaging = Workloads.DeviceMessaging(Ports, Segments);
+                    Messaging = Workloads.DeviceMessaging(Ports, Settings);
                     break;
                 case 6:
                     VehicleParams vehicle = VehicleProfile.CreateVehicleParams();
                     AgentConfig config = new AgentConfig();
-                    config.VehicleId = new DeviceSettings().VehicleId;
+                    config.VehicleId = Settings.VehicleId;
                     config.Thermal = PackThermalParams.From(vehicle);
                     Agent = new Agent(config, Ports, State, Forecaster, Ports, Ports, Ports);
                     Loop = new AgentLoop(Bridge, Dispatcher, Agent, Messaging, Ports, FirmwareSettings.TickPeriodMs);
                     string error;
-                    if (!Agent.TrySetPlan(Plan, out error))
+                    if (!Agent.TryAdoptPlan(Plan, out error))
                     {
                         throw new System.InvalidOperationException("plan rejected: " + error);
                     }
@@ -104,12 +123,25 @@ namespace RangeGuard.Benchmarks.Device
                         Loop.Tick();
                     }
 
+                    // The request-id dedupe keeps the results of the latest commands: fill it (UUID-long ids).
+                    for (int c = 0; c < RangeGuard.Runtime.CommandHandler.RecentIds; c++)
+                    {
+                        string ping = "{\"id\":\"3f2b8c1e-9a4d-4e7b-8c2f-" + (100000000000L + c).ToString() + "\"}";
+                        byte[] bytes = new byte[ping.Length];
+                        for (int k = 0; k < bytes.Length; k++)
+                        {
+                            bytes[k] = (byte)ping[k];
+                        }
+
+                        Messaging.Commands.Handle(Messaging.Topics.CommandPrefix + "ping", bytes);
+                    }
+
                     break;
                 default:
-                    // Offline: retained forecasts of other topics and alerts are never thinned, so fill with those until refused.
-                    string big = new string('x', MessageChars - 1) + "}";
-                    for (int m = 0; m < MqttContract.DeviceOutboxMessages; m++)
+                    // Offline: alerts are never thinned or evicted, so fill with those until refused (each its own string).
+                    for (int m = 0; m < Messaging.Outbox.Capacity; m++)
                     {
+                        string big = new string((char)('a' + m % 26), MessageChars - 1) + "}";
                         if (!Messaging.Outbox.PostAlert(Messaging.Topics.Alerts, Messaging.Outbox.NextAlertSeq, big))
                         {
                             break;
@@ -120,10 +152,11 @@ namespace RangeGuard.Benchmarks.Device
             }
         }
 
-        /// <summary>A plan filled to its segment capacity and to RoutePlan.MaxChargers named chargers.</summary>
-        public static RoutePlan FullPlan(int segments)
+        /// <summary>A plan filled to the settings' segment and charger capacities, every charger named.</summary>
+        public static RoutePlan FullPlan(DeviceSettings settings)
         {
-            RoutePlan plan = new RoutePlan(segments);
+            int segments = settings.RouteSegments;
+            RoutePlan plan = new RoutePlan(segments, settings.RouteChargers);
             for (int i = 0; i < segments; i++)
             {
                 RouteSegment s = new RouteSegment();
@@ -134,10 +167,10 @@ namespace RangeGuard.Benchmarks.Device
             }
 
             float total = 500f * segments;
-            for (int c = 0; c < RoutePlan.MaxChargers; c++)
+            for (int c = 0; c < plan.ChargerCapacity; c++)
             {
                 RouteCharger ch = new RouteCharger();
-                ch.PositionM = total * (c + 1) / (RoutePlan.MaxChargers + 1);
+                ch.PositionM = total * (c + 1) / (plan.ChargerCapacity + 1);
                 ch.PowerKw = 150;
                 ch.IsDc = true;
                 ch.Name = Pad("Charger " + c.ToString());

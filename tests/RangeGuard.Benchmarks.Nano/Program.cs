@@ -17,7 +17,7 @@ namespace RangeGuard.Benchmarks.Device
             Console.WriteLine("RangeGuard interpreter benchmarks");
             try
             {
-                Retained(new RangeGuard.Runtime.DeviceSettings().RouteSegments); // first, so the core's static tables are counted too
+                Retained(new RangeGuard.Runtime.DeviceSettings()); // first, so the core's static tables are counted too
                 Timing();
                 Garbage();
                 Console.WriteLine("done");
@@ -70,11 +70,12 @@ namespace RangeGuard.Benchmarks.Device
         /// Heap kept by each step of the firmware's composition (DeviceComposition), to compare with the host model in
         /// hardware-docs/memory.md; the composition stays referenced until the end of the measurement.
         /// </summary>
-        private static void Retained(int segments)
+        private static void Retained(RangeGuard.Runtime.DeviceSettings settings)
         {
+            int segments = settings.RouteSegments;
             uint start = NativeGC.Run(false);
             Report("heap free at start", start, "bytes");
-            DeviceComposition d = new DeviceComposition(segments);
+            DeviceComposition d = new DeviceComposition(settings);
             uint before = NativeGC.Run(false);
             for (int step = 0; step < DeviceComposition.Steps; step++)
             {

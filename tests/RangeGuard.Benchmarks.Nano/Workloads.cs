@@ -38,14 +38,22 @@ namespace RangeGuard.Benchmarks.Device
         public readonly CanFrame[] Frames;
         private readonly byte[] _second;
 
-        /// <summary>The firmware's messaging (Program.Messaging) with its outbox sizes, no flash store and no broker link.</summary>
-        public static AgentMessaging DeviceMessaging(BenchPorts ports, int segments)
+        /// <summary>The firmware's messaging (Program.Messaging) with the settings' outbox sizes and its alert store (over a file store that keeps nothing), no broker link.</summary>
+        public static AgentMessaging DeviceMessaging(BenchPorts ports, DeviceSettings settings)
         {
-            MqttTopics topics = new MqttTopics(MqttTopics.DefaultPrefix, new DeviceSettings().VehicleId);
-            MessageOutbox outbox = new MessageOutbox(MqttContract.DeviceOutboxMessages, MqttContract.DeviceOutboxChars, null, ports);
+            MqttTopics topics = new MqttTopics(settings.TopicPrefix, settings.VehicleId);
+            MessageOutbox outbox = new MessageOutbox(settings.OutboxMessages, settings.OutboxChars, new AlertStore(ports), ports);
             outbox.AlertTopic = topics.Alerts;
             outbox.Open();
-            return new AgentMessaging(topics, outbox, null, ports, segments);
+            return new AgentMessaging(topics, outbox, null, ports, settings.RouteSegments, settings.RouteChargers);
+        }
+
+        /// <summary>The device settings of a board holding <paramref name="segments"/> (the defaults otherwise).</summary>
+        public static DeviceSettings Settings(int segments)
+        {
+            DeviceSettings s = new DeviceSettings();
+            s.RouteSegments = segments;
+            return s;
         }
 
         public Workloads(int segments)
@@ -58,7 +66,7 @@ namespace RangeGuard.Benchmarks.Device
             config.VehicleId = new DeviceSettings().VehicleId;
             config.Thermal = PackThermalParams.From(vehicle);
             Agent = new Agent(config, Ports, State, Forecaster, Ports, Ports, Ports);
-            Loop = new AgentLoop(Bridge, Dispatcher, Agent, DeviceMessaging(Ports, segments), Ports, FirmwareSettings.TickPeriodMs);
+            Loop = new AgentLoop(Bridge, Dispatcher, Agent, DeviceMessaging(Ports, Settings(segments)), Ports, FirmwareSettings.TickPeriodMs);
             Plan = BuildPlan(segments);
 
             Lines = new byte[SecondOfFrames.Length][];
@@ -243,9 +251,27 @@ namespace RangeGuard.Benchmarks.Device
         }
     }
 
-    /// <summary>Clock, dashboard, heater, log and device info for the benchmarks: they remember nothing, so nothing grows.</summary>
-    public sealed class BenchPorts : IClock, IDashboard, IHeaterRelay, ILogSink, IDeviceInfo
+    /// <summary>Clock, dashboard, heater, log, device info and file store for the benchmarks: they remember nothing, so nothing grows.</summary>
+    public sealed class BenchPorts : IClock, IDashboard, IHeaterRelay, ILogSink, IDeviceInfo, IFileStore
     {
+        public int Length(string name)
+        {
+            return -1;
+        }
+
+        public int Read(string name, int offset, byte[] buffer, int index, int count)
+        {
+            return 0;
+        }
+
+        public void Append(string name, byte[] data, int index, int count)
+        {
+        }
+
+        public void Delete(string name)
+        {
+        }
+
         public string FirmwareVersion
         {
             get { return "bench"; }

@@ -86,6 +86,7 @@ namespace RangeGuard.Agents
                 return false;
             }
 
+            FinishPlan(); // a plan being prepared comes into force first: the new forecaster takes that one
             if (_trip.PlanSet && _plan != null && !forecaster.TrySetPlan(_plan, out error))
             {
                 return false;

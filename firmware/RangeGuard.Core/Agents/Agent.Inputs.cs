@@ -49,7 +49,7 @@ namespace RangeGuard.Agents
             int idx = f.NextChargerIndex;
             bool exists = p.ForecastValid && f.NextCharger.Exists && idx >= 0 && idx < _trip.ChargerCount;
             p.NextChargerIndex = exists ? idx : -1;
-            p.NextChargerIsDc = exists && _trip.Chargers[idx].IsDc;
+            p.NextChargerIsDc = exists && _trip.Plan.Chargers.IsDc[idx];
             p.NextChargerEtaS = f.NextCharger.EtaSeconds;
             p.NextChargerSocP10 = f.NextCharger.SocP10;
             p.ChargerReservePct = _trip.ChargerReservePct;

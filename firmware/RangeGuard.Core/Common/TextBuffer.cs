@@ -20,6 +20,12 @@ namespace RangeGuard.Common
 
         public int Capacity { get { return _chars.Length; } }
 
+        /// <summary>
+        /// The storage, for a user that needs a char buffer only while this one holds nothing of value (the command reader
+        /// decodes strings in the JSON writer's buffer: the loop never reads and writes JSON at the same time).
+        /// </summary>
+        internal char[] Storage { get { return _chars; } }
+
         /// <summary>True when something did not fit since the last <see cref="Clear"/>.</summary>
         public bool Overflowed { get { return _overflowed; } }
 

@@ -13,7 +13,7 @@ namespace RangeGuard.Forecast
     /// leg's SOC span). Every leg is taken at the learned driver speed factor f (Leg.AtSpeedFactor: aero ∝ f², time-based
     /// loads ∝ 1/f) and kinetic factor g (Leg.AtKineticFactor: the plan's speed-change energy × g). Both learners live as long as the forecaster: a re-plan keeps what earlier legs taught.
     /// </summary>
-    public sealed partial class EnergyForecaster : IRangeForecaster
+    public sealed partial class EnergyForecaster : IRangeForecaster, IIncrementalPlanner
     {
         /// <summary>Irreducible relative model error (1σ) that learning cannot remove (traffic, driver).</summary>
         public const float ModelFloorRel = 0.05f;
@@ -22,15 +22,16 @@ namespace RangeGuard.Forecast
         public const float UnseenTempRelPerK = 0.01f;
 
         private readonly VehicleParams _vp;
-        private readonly RouteProfile _profile;
+        private RouteProfile _profile;
         private readonly ConsumptionLearner _learner = new ConsumptionLearner();
         private readonly SpeedFactorLearner _speed = new SpeedFactorLearner();
         private readonly KineticFactorLearner _kinetic = new KineticFactorLearner();
         private readonly float _drivePerPke, _regenPerPke;
-        private readonly int[] _chargerSeg = new int[RoutePlan.MaxChargers];
-        private readonly float[] _chargerPos = new float[RoutePlan.MaxChargers];
-        private readonly float[] _chargerKw = new float[RoutePlan.MaxChargers];
-        private readonly bool[] _chargerDc = new bool[RoutePlan.MaxChargers];
+        // The plan's chargers (sized by the first plan's charger capacity).
+        private int[] _chargerSeg = new int[0];
+        private float[] _chargerPos = new float[0];
+        private float[] _chargerKw = new float[0];
+        private bool[] _chargerDc = new bool[0];
         private int _chargerCount;
         private float _chargerReserve, _destReserve, _setpointC;
         private bool _hasPlan;
@@ -117,6 +118,7 @@ namespace RangeGuard.Forecast
         /// <summary>Validates and precomputes a plan (O(n)); on error returns false with the reason and keeps the previous plan.</summary>
         public bool TrySetPlan(RoutePlan plan, out string error)
         {
+            CancelPlan();
             error = PlanValidator.Check(plan, _profile.Capacity);
             if (error != null)
             {
@@ -124,14 +126,29 @@ namespace RangeGuard.Forecast
             }
 
             _profile.Build(plan, _vp);
+            Install(plan);
+            return true;
+        }
+
+        /// <summary>The new plan's profile is complete: take its chargers and reserves, and restart the trip's state.</summary>
+        private void Install(RoutePlan plan)
+        {
             _chargerCount = plan.ChargerCount;
+            RouteChargers c = plan.Chargers;
+            if (_chargerPos.Length < _chargerCount)
+            {
+                _chargerSeg = new int[c.Length];
+                _chargerPos = new float[c.Length];
+                _chargerKw = new float[c.Length];
+                _chargerDc = new bool[c.Length];
+            }
+
             for (int i = 0; i < _chargerCount; i++)
             {
-                RouteCharger c = plan.Chargers[i];
-                _chargerPos[i] = c.PositionM;
-                _chargerKw[i] = c.PowerKw;
-                _chargerDc[i] = c.IsDc;
-                _chargerSeg[i] = _profile.Locate(c.PositionM, 0);
+                _chargerPos[i] = c.PositionM[i];
+                _chargerKw[i] = c.PowerKw[i];
+                _chargerDc[i] = c.IsDc[i];
+                _chargerSeg[i] = _profile.Locate(c.PositionM[i], 0);
             }
 
             _chargerReserve = plan.ChargerReservePercent;
@@ -143,7 +160,6 @@ namespace RangeGuard.Forecast
             _spHave = false;
             _hvacSeen = false;
             _hvacBiasW = 0f;
-            return true;
         }
 
         public ColdSoakResult EstimateColdSoak(float socPercent, float packTempC, float ambientC, float hoursToDeparture, float cabinSetpointC, float cruiseSpeedKmh)

@@ -1,58 +1,17 @@
 namespace RangeGuard.Forecast
 {
-    /// <summary>One stretch of the planned route with uniform conditions.</summary>
-    public struct RouteSegment
-    {
-        public float LengthM;
-
-        /// <summary>Elevation change over the segment, m (positive = climbing).</summary>
-        public float ElevationChangeM;
-
-        /// <summary>Speed the driver is expected to hold, km/h.</summary>
-        public float ExpectedSpeedKmh;
-
-        /// <summary>Legal limit, km/h (the "legal-speed baseline" of the loss breakdown).</summary>
-        public float SpeedLimitKmh;
-
-        /// <summary>Forecast ambient temperature on this segment, °C.</summary>
-        public float AmbientTempC;
-
-        /// <summary>Head wind component, m/s (negative = tail wind).</summary>
-        public float HeadwindMps;
-
-        /// <summary>
-        /// Positive kinetic energy per unit mass and metre, Σ max(0, Δ(v²/2)) / length, m/s² (stop-and-go intensity;
-        /// UDDS 0.175, HWFET 0.071). 0 = unknown: the forecaster then uses a typical value for the expected speed.
-        /// </summary>
-        public float PositiveKineticMps2;
-    }
-
-    /// <summary>A charger on the route.</summary>
-    public struct RouteCharger
-    {
-        /// <summary>Distance from the route start, m.</summary>
-        public float PositionM;
-
-        /// <summary>Maximum power the charger delivers, kW.</summary>
-        public float PowerKw;
-
-        public bool IsDc;
-
-        /// <summary>Short display name ("Milford CT"); may be null.</summary>
-        public string Name;
-    }
-
     /// <summary>
-    /// The planned route with fixed-capacity storage (no allocation when re-planned).
-    /// Filled by whoever plans (simulator, MQTT command), then handed to the forecaster, which validates it.
+    /// The planned route with fixed-capacity storage (no allocation when re-planned), as primitive columns
+    /// (<see cref="RouteSegments"/>, <see cref="RouteChargers"/>). Filled by whoever plans (simulator, MQTT command), then
+    /// handed to the agent, which validates it and, once in force, keeps it unchanged.
     /// </summary>
     public sealed class RoutePlan
     {
         public const int MaxSegments = 2000;
         public const int MaxChargers = 64;
 
-        public readonly RouteSegment[] Segments;
-        public readonly RouteCharger[] Chargers;
+        public readonly RouteSegments Segments;
+        public readonly RouteChargers Chargers;
 
         /// <summary>A plan with room for the largest route (2,000 segments, about 56 KB: fine with PSRAM).</summary>
         public RoutePlan() : this(MaxSegments)
@@ -61,13 +20,19 @@ namespace RangeGuard.Forecast
 
         /// <summary>
         /// A plan with room for <paramref name="segmentCapacity"/> segments (clamped to 1..MaxSegments), for boards without
-        /// PSRAM whose heap cannot spare 56 KB; match the forecaster's own segment capacity.
+        /// PSRAM; match the forecaster's own segment capacity.
         /// </summary>
-        public RoutePlan(int segmentCapacity)
+        public RoutePlan(int segmentCapacity) : this(segmentCapacity, MaxChargers)
+        {
+        }
+
+        /// <summary>Room for <paramref name="segmentCapacity"/> segments and <paramref name="chargerCapacity"/> chargers (clamped to 1..the maxima).</summary>
+        public RoutePlan(int segmentCapacity, int chargerCapacity)
         {
             int n = segmentCapacity < 1 ? 1 : (segmentCapacity > MaxSegments ? MaxSegments : segmentCapacity);
-            Segments = new RouteSegment[n];
-            Chargers = new RouteCharger[MaxChargers];
+            int c = chargerCapacity < 1 ? 1 : (chargerCapacity > MaxChargers ? MaxChargers : chargerCapacity);
+            Segments = new RouteSegments(n);
+            Chargers = new RouteChargers(c);
         }
 
         public int SegmentCount;
@@ -84,6 +49,18 @@ namespace RangeGuard.Forecast
 
         /// <summary>Destination display name; may be null.</summary>
         public string DestinationName;
+
+        /// <summary>Segments the plan has room for.</summary>
+        public int SegmentCapacity
+        {
+            get { return Segments.Length; }
+        }
+
+        /// <summary>Chargers the plan has room for.</summary>
+        public int ChargerCapacity
+        {
+            get { return Chargers.Length; }
+        }
 
         public void Clear()
         {
@@ -123,8 +100,8 @@ namespace RangeGuard.Forecast
                 throw new System.ArgumentException("plan has " + other.SegmentCount.ToString() + " segments, room for " + Segments.Length.ToString());
             }
 
-            System.Array.Copy(other.Segments, Segments, other.SegmentCount);
-            System.Array.Copy(other.Chargers, Chargers, other.ChargerCount);
+            Segments.CopyFrom(other.Segments, other.SegmentCount);
+            Chargers.CopyFrom(other.Chargers, other.ChargerCount);
             SegmentCount = other.SegmentCount;
             ChargerCount = other.ChargerCount;
             ChargerReservePercent = other.ChargerReservePercent;

@@ -38,29 +38,43 @@ namespace RangeGuard.Forecast
             get { return Len[Count]; }
         }
 
+        /// <summary>Builds the whole profile of a (validated) plan.</summary>
         public void Build(RoutePlan plan, VehicleParams vp)
         {
             Count = plan.SegmentCount;
+            BuildSegments(plan, vp, 0, Count);
+        }
+
+        /// <summary>
+        /// Builds entries <paramref name="from"/>+1 .. <paramref name="to"/> (segments from..to-1) from entry
+        /// <paramref name="from"/>, so a long plan can be built a slice at a time; <see cref="Count"/> is set by the caller.
+        /// </summary>
+        public void BuildSegments(RoutePlan plan, VehicleParams vp, int from, int to)
+        {
+            RouteSegments g = plan.Segments;
             float setpoint = plan.CabinSetpointC;
             float wh = 1f / 3600f;
             float etaT = vp.TractionEfficiency;
-            for (int i = 0; i < Count; i++)
+            for (int i = from; i < to; i++)
             {
-                RouteSegment s = plan.Segments[i];
                 int j = i + 1;
-                float len = s.LengthM;
-                float v = s.ExpectedSpeedKmh / 3.6f;
+                float len = g.LengthM[i];
+                float climb = g.ElevationChangeM[i];
+                float kmh = g.ExpectedSpeedKmh[i];
+                float air = g.AmbientTempC[i];
+                float w = g.HeadwindMps[i];
+                float v = kmh / 3.6f;
                 float t = len / v;
-                float pke = s.PositiveKineticMps2 > 0f ? s.PositiveKineticMps2 : Powertrain.DefaultPkeMps2(s.ExpectedSpeedKmh);
+                float pke = g.PositiveKineticMps2[i] > 0f ? g.PositiveKineticMps2[i] : Powertrain.DefaultPkeMps2(kmh);
                 float drive, regen;
-                Powertrain.SegmentEnergy(vp, len, s.ElevationChangeM, s.ExpectedSpeedKmh, pke, s.AmbientTempC, s.HeadwindMps, out drive, out regen);
+                Powertrain.SegmentEnergy(vp, len, climb, kmh, pke, air, w, out drive, out regen);
 
-                float heatDt = setpoint - vp.HvacDeadbandK - s.AmbientTempC;
-                float cop = vp.HeaterCop(s.AmbientTempC);
-                float coolDt = s.AmbientTempC - setpoint + vp.CoolingSolarK;
+                float heatDt = setpoint - vp.HvacDeadbandK - air;
+                float cop = vp.HeaterCop(air);
+                float coolDt = air - setpoint + vp.CoolingSolarK;
 
                 Len[j] = Len[i] + len;
-                Elev[j] = Elev[i] + s.ElevationChangeM;
+                Elev[j] = Elev[i] + climb;
                 Time[j] = Time[i] + t;
                 Drive[j] = Drive[i] + drive;
                 Regen[j] = Regen[i] + regen;
@@ -69,23 +83,22 @@ namespace RangeGuard.Forecast
                 CoolKs[j] = CoolKs[i] + (coolDt > 0f ? t * coolDt / vp.AcCop : 0f);
 
                 // Loss causes: road-load differences against the legal speed, 20 °C air and tyres, calm air, flat road.
-                float limit = s.SpeedLimitKmh > 0f ? s.SpeedLimitKmh : s.ExpectedSpeedKmh;
-                float fActual = RoadLoad.ForceN(vp, v, s.AmbientTempC, 0f, s.HeadwindMps);
-                float fCalm = RoadLoad.ForceN(vp, v, s.AmbientTempC, 0f, 0f);
+                float limit = g.SpeedLimitKmh[i] > 0f ? g.SpeedLimitKmh[i] : kmh;
+                float fActual = RoadLoad.ForceN(vp, v, air, 0f, w);
+                float fCalm = RoadLoad.ForceN(vp, v, air, 0f, 0f);
                 float fMild = RoadLoad.ForceN(vp, v, RoadLoad.ReferenceTempC, 0f, 0f);
-                float fLegal = RoadLoad.ForceN(vp, (v < limit / 3.6f ? v : limit / 3.6f), s.AmbientTempC, 0f, 0f);
+                float fLegal = RoadLoad.ForceN(vp, (v < limit / 3.6f ? v : limit / 3.6f), air, 0f, 0f);
                 float speedLoss = (fCalm - fLegal) * len / etaT * wh;
                 LossSpeed[j] = LossSpeed[i] + (speedLoss > 0f ? speedLoss : 0f);
                 LossCold[j] = LossCold[i] + (fCalm - fMild) * len / etaT * wh;
                 LossWind[j] = LossWind[i] + (fActual - fCalm) * len / etaT * wh;
-                float grade = vp.MassKg * RoadLoad.GravityMps2 * s.ElevationChangeM;
+                float grade = vp.MassKg * RoadLoad.GravityMps2 * climb;
                 float gradeWh = (grade > 0f ? grade / etaT : grade * vp.RegenEfficiency) * wh;
                 LossElev[j] = LossElev[i] + gradeWh;
 
                 // Cruise terms: a steady speed v over the stretch costs A·ΣL·tyre + B·v·ΣL·tyre + C·(v²ΣLρ + 2vΣLρw + ΣLρw²).
-                float aero = RoadLoad.AeroFactor(s.AmbientTempC, 0f);
-                float w = s.HeadwindMps;
-                LRoll[j] = LRoll[i] + len * RoadLoad.TyreFactor(s.AmbientTempC);
+                float aero = RoadLoad.AeroFactor(air, 0f);
+                LRoll[j] = LRoll[i] + len * RoadLoad.TyreFactor(air);
                 LRho[j] = LRho[i] + len * aero;
                 LRhoW[j] = LRhoW[i] + len * aero * w;
                 LRhoW2[j] = LRhoW2[i] + len * aero * w * w;
@@ -101,7 +114,7 @@ namespace RangeGuard.Forecast
                 AeroV2[j] = AeroV2[i] + aeroWh * v * v;
                 AeroVW[j] = AeroVW[i] + aeroWh * v * w;
                 PkeLen[j] = PkeLen[i] + pke * len;
-                RollV[j] = RollV[i] + vp.RoadLoadBNPerMps * vp.RoadLoadScale * RoadLoad.TyreFactor(s.AmbientTempC) * v * len / etaT * wh;
+                RollV[j] = RollV[i] + vp.RoadLoadBNPerMps * vp.RoadLoadScale * RoadLoad.TyreFactor(air) * v * len / etaT * wh;
             }
         }
 

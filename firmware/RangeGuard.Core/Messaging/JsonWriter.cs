@@ -3,37 +3,79 @@ using RangeGuard.Common;
 namespace RangeGuard.Messaging
 {
     /// <summary>
-    /// Minimal JSON writer over a reused fixed-capacity <see cref="TextBuffer"/>. Numbers are written digit by digit by
+    /// Minimal JSON writer over a reused fixed-size <see cref="TextBuffer"/>. Numbers are written digit by digit by
     /// <see cref="TextNumber"/> (integer arithmetic, the same text on the device and the host), so building a message
-    /// allocates nothing until the final ToString. Nested objects and arrays go at most <see cref="MaxDepth"/> levels deep.
+    /// allocates nothing until the final ToString. A message longer than the buffer is passed on in chunks (each becomes
+    /// a string, joined at the end: garbage only for the rare long message), so the buffer the device keeps is a third of
+    /// the longest message. Nested objects and arrays go at most <see cref="MaxDepth"/> levels deep.
     /// </summary>
     public sealed class JsonWriter
     {
         public const int MaxDepth = 8;
 
+        /// <summary>Room kept in the buffer before a name or a number is written (a number is at most 40 characters).</summary>
+        private const int Margin = 64;
+
         private readonly TextBuffer _sb;
+        private readonly int _capacity;
         private readonly bool[] _firstStack = new bool[MaxDepth];
         private int _depth;
         private bool _first;
+        private string _done;
+        private int _doneLength;
 
         /// <param name="capacity">Longest message in characters; a longer one is refused by <see cref="End"/>.</param>
-        public JsonWriter(int capacity)
+        public JsonWriter(int capacity) : this(capacity, capacity)
         {
-            _sb = new TextBuffer(capacity);
+        }
+
+        /// <param name="capacity">Longest message in characters; a longer one is refused by <see cref="End"/>.</param>
+        /// <param name="bufferChars">The buffer's size (at least 128): a longer message goes through it in chunks.</param>
+        public JsonWriter(int capacity, int bufferChars)
+        {
+            _capacity = capacity;
+            int size = bufferChars < capacity ? bufferChars : capacity;
+            _sb = new TextBuffer(size < 2 * Margin ? 2 * Margin : size);
         }
 
         public void Begin()
         {
             _sb.Clear();
+            _done = null;
+            _doneLength = 0;
             _sb.Append('{');
             _first = true;
             _depth = 0;
         }
 
+        /// <summary>The writer's buffer, lent between messages (<see cref="TextBuffer.Storage"/>).</summary>
+        internal char[] Scratch
+        {
+            get { return _sb.Storage; }
+        }
+
         /// <summary>Characters written so far (the message size once it is ASCII).</summary>
         public int Length
         {
-            get { return _sb.Length; }
+            get { return _doneLength + _sb.Length; }
+        }
+
+        /// <summary>Passes the buffer on when fewer than <paramref name="chars"/> characters are left in it.</summary>
+        private void Room(int chars)
+        {
+            if (_sb.Capacity - _sb.Length >= chars || _sb.Length == 0 || _sb.Overflowed)
+            {
+                return;
+            }
+
+            _doneLength += _sb.Length;
+            if (_doneLength <= _capacity)
+            {
+                string chunk = _sb.ToString();
+                _done = _done == null ? chunk : _done + chunk;
+            }
+
+            _sb.Clear();
         }
 
         /// <summary>Starts a nested object property: <c>"name":{</c>.</summary>
@@ -63,6 +105,7 @@ namespace RangeGuard.Messaging
         /// <summary>Starts an object element of the array being written.</summary>
         public void BeginItem()
         {
+            Room(Margin);
             if (!_first)
             {
                 _sb.Append(',');
@@ -80,11 +123,13 @@ namespace RangeGuard.Messaging
         public void PropNull(string name)
         {
             Name(name);
+            Room(Margin);
             _sb.Append("null");
         }
 
         private void Open(char c)
         {
+            Room(Margin);
             if (_depth >= MaxDepth)
             {
                 throw new System.InvalidOperationException("JSON nested deeper than " + MaxDepth.ToString());
@@ -97,6 +142,7 @@ namespace RangeGuard.Messaging
 
         private void Close(char c)
         {
+            Room(Margin);
             if (_depth <= 0)
             {
                 throw new System.InvalidOperationException("nothing open to close");
@@ -109,19 +155,24 @@ namespace RangeGuard.Messaging
         /// <summary>The message, or null when it did not fit the capacity (never a truncated, invalid JSON text).</summary>
         public string End()
         {
+            Room(1);
             _sb.Append('}');
-            return _sb.Overflowed ? null : _sb.ToString();
+            string text = _sb.Overflowed || Length > _capacity ? null : (_done == null ? _sb.ToString() : _done + _sb.ToString());
+            _done = null;
+            return text;
         }
 
         public void Prop(string name, long value)
         {
             Name(name);
+            Room(Margin);
             AppendLong(value);
         }
 
         public void Prop(string name, bool value)
         {
             Name(name);
+            Room(Margin);
             _sb.Append(value ? "true" : "false");
         }
 
@@ -129,6 +180,7 @@ namespace RangeGuard.Messaging
         public void Prop(string name, float value, int decimals)
         {
             Name(name);
+            Room(Margin);
             AppendFixed(value, decimals);
         }
 
@@ -145,6 +197,7 @@ namespace RangeGuard.Messaging
             _sb.Append('"');
             for (int i = 0; i < value.Length; i++)
             {
+                Room(8);
                 char c = value[i];
                 if (c == '"' || c == '\\')
                 {
@@ -168,6 +221,7 @@ namespace RangeGuard.Messaging
 
         private void Name(string name)
         {
+            Room(name.Length + Margin);
             if (!_first)
             {
                 _sb.Append(',');

@@ -59,11 +59,15 @@ namespace RangeGuard.Runtime
             get { return _messaging; }
         }
 
-        /// <summary>Moves what the bridge has buffered into the vehicle state and samples the button; returns the frames decoded.</summary>
+        /// <summary>
+        /// Moves what the bridge has buffered into the vehicle state, samples the button and prepares one slice of a route
+        /// being planned (Agent.ContinuePlan); returns the frames decoded.
+        /// </summary>
         public int Pump()
         {
             int frames = _bridge == null ? 0 : _bridge.Poll(_clock.UtcMilliseconds, _dispatcher);
             _agent.SampleAckButton();
+            _agent.ContinuePlan();
             return frames;
         }
 
@@ -76,9 +80,10 @@ namespace RangeGuard.Runtime
             }
         }
 
-        /// <summary>One agent tick, then its messages.</summary>
+        /// <summary>One slice of a route being planned, one agent tick (on the plan in force), then its messages.</summary>
         public void Tick()
         {
+            _agent.ContinuePlan();
             _agent.Tick();
             if (_messaging != null)
             {

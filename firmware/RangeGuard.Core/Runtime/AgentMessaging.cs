@@ -24,6 +24,7 @@ namespace RangeGuard.Runtime
         private readonly IMqttLink _link;
         private readonly IDeviceInfo _device;
         private readonly int _segmentCapacity;
+        private readonly int _chargerCapacity;
         private AgentPublisher _publisher;
         private CommandHandler _commands;
         private IClock _clock;
@@ -32,7 +33,14 @@ namespace RangeGuard.Runtime
         /// <param name="link">The MQTT client (null: messages stay in the outbox, e.g. a board without network).</param>
         /// <param name="segmentCapacity">Route segments a cmd/route may have (the car's forecaster capacity).</param>
         public AgentMessaging(MqttTopics topics, MessageOutbox outbox, IMqttLink link, IDeviceInfo device, int segmentCapacity)
+            : this(topics, outbox, link, device, segmentCapacity, RangeGuard.Forecast.RoutePlan.MaxChargers)
         {
+        }
+
+        /// <param name="chargerCapacity">Chargers a cmd/route may have (the device setting route_chargers).</param>
+        public AgentMessaging(MqttTopics topics, MessageOutbox outbox, IMqttLink link, IDeviceInfo device, int segmentCapacity, int chargerCapacity)
+        {
+            _chargerCapacity = chargerCapacity;
             _topics = topics;
             _outbox = outbox;
             _link = link;
@@ -73,7 +81,7 @@ namespace RangeGuard.Runtime
         {
             _clock = clock;
             _publisher = new AgentPublisher(loop.Agent, _topics, _outbox, _device, _segmentCapacity);
-            _commands = new CommandHandler(loop, _publisher, clock, _device, _segmentCapacity);
+            _commands = new CommandHandler(loop, _publisher, clock, _device, _segmentCapacity, _chargerCapacity);
             _publisher.ProfileName = loop.Dispatcher == null ? string.Empty : loop.Dispatcher.Map.ProfileName;
         }
 
@@ -95,9 +103,11 @@ namespace RangeGuard.Runtime
                 _publisher.OnConnected(_clock.UtcMilliseconds);
             }
 
+            // A route being prepared holds the others back (they wait in the client), so commands apply in order.
+            _commands.Continue();
             string topic;
             byte[] payload;
-            for (int i = 0; i < CommandsPerPass && _link.TryReceive(out topic, out payload); i++)
+            for (int i = 0; i < CommandsPerPass && !_commands.Waiting && _link.TryReceive(out topic, out payload); i++)
             {
                 _commands.Handle(topic, payload);
             }

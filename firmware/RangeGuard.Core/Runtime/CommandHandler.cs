@@ -28,13 +28,30 @@ namespace RangeGuard.Runtime
         private string _field;
         private string _reason;
 
+        // A cmd/route being read: its command name and payload.
+        private bool _reading;
+        private string _readingName;
+        private byte[] _readingPayload;
+
+        // A cmd/route handed to the agent and being prepared: its plan, id, departure.
+        private RoutePlan _waiting;
+        private string _waitingRouteId;
+        private long _waitingDeparture;
+        private string _waitingName;
+        private string _waitingId;
+
         public CommandHandler(AgentLoop loop, AgentPublisher publisher, IClock clock, IDeviceInfo device, int segmentCapacity)
+            : this(loop, publisher, clock, device, segmentCapacity, RoutePlan.MaxChargers)
+        {
+        }
+
+        public CommandHandler(AgentLoop loop, AgentPublisher publisher, IClock clock, IDeviceInfo device, int segmentCapacity, int chargerCapacity)
         {
             _loop = loop;
             _publisher = publisher;
             _clock = clock;
             _device = device;
-            _parser = new CommandParser(segmentCapacity);
+            _parser = new CommandParser(segmentCapacity, chargerCapacity, publisher.Json.Scratch);
             SegmentCapacity = segmentCapacity;
         }
 
@@ -50,10 +67,13 @@ namespace RangeGuard.Runtime
         public int Refused { get; private set; }
         public int Repeated { get; private set; }
 
-        /// <summary>The latest cmd/route that was applied (raw payload and length), for the device to keep across reboots.</summary>
+        /// <summary>Routes put in force by cmd/route since boot.</summary>
         public int RouteVersion { get; private set; }
 
-        /// <summary>Called after a route was applied, with the payload as received (the device stores it).</summary>
+        /// <summary>
+        /// Called when a valid cmd/route is handed to the agent, with the payload as received (the device stores it; at boot
+        /// it goes through the same parser and checks again).
+        /// </summary>
         public RouteAppliedHandler RouteApplied;
 
         private bool _restoring;
@@ -68,6 +88,7 @@ namespace RangeGuard.Runtime
             requestId = null;
             if (!_parser.Parse(name, payload, length, float.NaN, agent.Config.Alerts))
             {
+                _parser.RouteStaging.TakePlan(); // let go
                 return false;
             }
 
@@ -75,7 +96,15 @@ namespace RangeGuard.Runtime
             _restoring = true;
             try
             {
-                return Apply(_parser.Kind, payload, length);
+                bool ok = Apply(_parser.Kind, payload, length);
+                _parser.RouteStaging.TakePlan(); // kept by the agent, or let go
+                if (ok && _waiting != null)
+                {
+                    agent.FinishPlan(); // at start-up, before the loop runs: prepared at once
+                    ok = RouteDone();
+                }
+
+                return ok;
             }
             finally
             {
@@ -83,7 +112,49 @@ namespace RangeGuard.Runtime
             }
         }
 
-        /// <summary>Handles one received message; ignores topics that are not this car's commands. Returns the result text.</summary>
+        /// <summary>
+        /// A cmd/route is being prepared (the agent builds it a slice per loop pass): its result goes out when the plan is in
+        /// force or refused, and no other command is taken meanwhile.
+        /// </summary>
+        public bool Waiting
+        {
+            get { return _reading || _waiting != null; }
+        }
+
+        /// <summary>
+        /// Called every loop pass: reads on in a cmd/route (a slice of segments), and posts the result of a route that has
+        /// come into force (or was refused).
+        /// </summary>
+        public void Continue()
+        {
+            if (_reading)
+            {
+                int step = _parser.Continue(Agent.PlanSliceSegments);
+                if (step == CommandParser.Reading)
+                {
+                    return;
+                }
+
+                _reading = false;
+                byte[] payload = _readingPayload;
+                _readingPayload = null;
+                Parsed(_readingName, payload, payload == null ? 0 : payload.Length, step == CommandParser.Valid);
+                return;
+            }
+
+            if (_waiting == null || _loop.Agent.PlanPending)
+            {
+                return;
+            }
+
+            bool ok = RouteDone();
+            Finish(ok, _waitingName, _waitingId, _clock.UtcMilliseconds);
+        }
+
+        /// <summary>
+        /// Handles one received message; ignores topics that are not this car's commands. Returns the result text, or null
+        /// when there is none yet: a cmd/route is read and prepared a slice per loop pass (<see cref="Continue"/>).
+        /// </summary>
         public string Handle(string topic, byte[] payload)
         {
             string name = _publisher.Topics.CommandName(topic);
@@ -92,13 +163,29 @@ namespace RangeGuard.Runtime
                 return null;
             }
 
-            long now = _clock.UtcMilliseconds;
             Agent agent = _loop.Agent;
             int length = payload == null ? 0 : payload.Length;
-            bool ok = _parser.Parse(name, payload, length, agent.Readings.AmbientFresh ? agent.Readings.AmbientC : float.NaN, agent.Config.Alerts);
+            int step = _parser.Start(name, payload, length, agent.Readings.AmbientFresh ? agent.Readings.AmbientC : float.NaN, agent.Config.Alerts,
+                Agent.PlanSliceSegments);
+            if (step == CommandParser.Reading)
+            {
+                _reading = true;
+                _readingName = name;
+                _readingPayload = payload;
+                return null;
+            }
+
+            return Parsed(name, payload, length, step == CommandParser.Valid);
+        }
+
+        /// <summary>The command was read: answer a repeat, else apply it (a route: hand it over) and answer.</summary>
+        private string Parsed(string name, byte[] payload, int length, bool ok)
+        {
+            long now = _clock.UtcMilliseconds;
             string known = _recent.Find(name, _parser.RequestId);
             if (known != null)
             {
+                _parser.RouteStaging.TakePlan();
                 Repeated++;
                 _publisher.PostResult(name, known);
                 return known;
@@ -111,6 +198,24 @@ namespace RangeGuard.Runtime
                 ok = Apply(_parser.Kind, payload, length);
             }
 
+            _parser.RouteStaging.TakePlan(); // kept by the agent, or let go: between commands the car keeps one route
+            if (ok && _waiting != null)
+            {
+                if (_loop.Agent.PlanPending)
+                {
+                    _waitingName = name;
+                    _waitingId = _parser.RequestId;
+                    return null; // the result goes out when the plan is ready (Continue)
+                }
+
+                ok = RouteDone(); // a short route is in force at once
+            }
+
+            return Finish(ok, name, _parser.RequestId, now);
+        }
+
+        private string Finish(bool ok, string name, string requestId, long now)
+        {
             if (ok)
             {
                 Applied++;
@@ -120,9 +225,9 @@ namespace RangeGuard.Runtime
                 Refused++;
             }
 
-            string result = CommandResult.Write(_publisher.Json, _parser.RequestId, ok, now, _field, _reason,
-                _parser.Kind == CommandParser.Ping ? _device.UptimeMs / 1000 : -1);
-            _recent.Remember(name, _parser.RequestId, result);
+            string result = CommandResult.Write(_publisher.Json, requestId, ok, now, _field, _reason,
+                CommandParser.KindOf(name) == CommandParser.Ping ? _device.UptimeMs / 1000 : -1);
+            _recent.Remember(name, requestId, result);
             _publisher.PostResult(name, result);
             return result;
         }
@@ -169,24 +274,48 @@ namespace RangeGuard.Runtime
             }
         }
 
+        /// <summary>
+        /// Hands the staged plan to the agent (no copy), which prepares it a slice per loop pass (<see cref="Continue"/>).
+        /// The route is stored first (<see cref="RouteApplied"/>; at boot it goes through the same checks again), so its
+        /// payload can go before the forecaster allocates the new route profile.
+        /// </summary>
         private bool ApplyRoute(Agent agent, byte[] payload, int length)
         {
             RouteCommand r = _parser.RouteStaging;
-            string error;
-            if (!agent.TrySetPlan(r.Plan, out error))
-            {
-                return Fail("segments", error);
-            }
-
-            // The departure travels with the route; the forecast minimum air until then is the coldest segment's.
-            agent.SetDeparture(r.DepartureMs, ColdestAir(r.Plan));
-            _publisher.SetPlanId(r.RequestId);
-            RouteVersion++;
+            RoutePlan plan = r.TakePlan();
             if (RouteApplied != null && !_restoring)
             {
                 RouteApplied(payload, length, r.RequestId);
             }
 
+            _readingPayload = null;
+            string error;
+            if (!agent.TryBeginPlan(plan, out error))
+            {
+                return Fail("segments", error);
+            }
+
+            _waiting = plan;
+            _waitingRouteId = r.RequestId;
+            _waitingDeparture = r.DepartureMs;
+            return true;
+        }
+
+        /// <summary>The route handed over is in force (true: departure, plan id, stored) or was refused (false, with the reason).</summary>
+        private bool RouteDone()
+        {
+            Agent agent = _loop.Agent;
+            RoutePlan plan = _waiting;
+            _waiting = null;
+            if (agent.Plan != plan)
+            {
+                return Fail("segments", agent.LastPlanError);
+            }
+
+            // The departure travels with the route; the forecast minimum air until then is the coldest segment's.
+            agent.SetDeparture(_waitingDeparture, ColdestAir(plan));
+            _publisher.SetPlanId(_waitingRouteId);
+            RouteVersion++;
             return true;
         }
 
@@ -274,11 +403,12 @@ namespace RangeGuard.Runtime
         private static float ColdestAir(RoutePlan p)
         {
             float min = float.MaxValue;
+            float[] air = p.Segments.AmbientTempC;
             for (int i = 0; i < p.SegmentCount; i++)
             {
-                if (p.Segments[i].AmbientTempC < min)
+                if (air[i] < min)
                 {
-                    min = p.Segments[i].AmbientTempC;
+                    min = air[i];
                 }
             }
 

@@ -6,7 +6,7 @@ namespace RangeGuard.Runtime
     /// <summary>
     /// The car's own settings, read from a small key=value file on the device (hardware-docs/device-settings.md), so one
     /// firmware image serves every car: vehicle id, Wi-Fi, broker, credentials, TLS files, route capacity. '#' starts a
-    /// comment. A bad line is reported and its key keeps its default; everything else still applies (the agent must run
+    /// comment (route and outbox sizes: hardware-docs/memory.md). A bad line is reported and its key keeps its default; everything else still applies (the agent must run
     /// even with a broken file: offline if the broker settings are the broken ones).
     /// </summary>
     public sealed class DeviceSettings
@@ -37,8 +37,24 @@ namespace RangeGuard.Runtime
         public string ClientCertFile = string.Empty;
         public string ClientKeyFile = string.Empty;
 
-        /// <summary>Route segments the car holds (about 92 bytes each in the forecaster plus 28 per plan copy).</summary>
-        public int RouteSegments = 200;
+        /// <summary>Defaults sized for an ESP32 without PSRAM (hardware-docs/memory.md); a WROVER takes the "Wrover" values.</summary>
+        public const int DefaultRouteSegments = 100;
+        public const int DefaultRouteChargers = 16;
+        public const int DefaultOutboxMessages = 16;
+        public const int DefaultOutboxChars = 6144;
+        public const int WroverRouteSegments = 2000;
+        public const int WroverOutboxMessages = MqttContract.DeviceOutboxMessages;
+        public const int WroverOutboxChars = MqttContract.DeviceOutboxChars;
+
+        /// <summary>Route segments the car holds (92 bytes each in the forecaster, 28 in the plan in force).</summary>
+        public int RouteSegments = DefaultRouteSegments;
+
+        /// <summary>Chargers a route may name (a plan keeps about 70 bytes per charger slot, its name too).</summary>
+        public int RouteChargers = DefaultRouteChargers;
+
+        /// <summary>Messages and payload characters the outbox holds while offline (alerts also go to flash).</summary>
+        public int OutboxMessages = DefaultOutboxMessages;
+        public int OutboxChars = DefaultOutboxChars;
 
         private readonly string[] _errors = new string[MaxErrors];
 
@@ -145,6 +161,30 @@ namespace RangeGuard.Runtime
                     }
 
                     RouteSegments = (int)n;
+                    return null;
+                case "route_chargers":
+                    if (!TextNumber.TryParseLong(value, out n) || n < 1 || n > RangeGuard.Forecast.RoutePlan.MaxChargers)
+                    {
+                        return "route_chargers must be 1..64";
+                    }
+
+                    RouteChargers = (int)n;
+                    return null;
+                case "outbox_messages":
+                    if (!TextNumber.TryParseLong(value, out n) || n < 4 || n > 256)
+                    {
+                        return "outbox_messages must be 4..256";
+                    }
+
+                    OutboxMessages = (int)n;
+                    return null;
+                case "outbox_chars":
+                    if (!TextNumber.TryParseLong(value, out n) || n < 4096 || n > 262144)
+                    {
+                        return "outbox_chars must be 4096..262144 (the largest message is 3072)";
+                    }
+
+                    OutboxChars = (int)n;
                     return null;
                 default:
                     return "unknown key '" + key + "'";

@@ -4,15 +4,16 @@ using RangeGuard.State;
 namespace RangeGuard.Trip
 {
     /// <summary>
-    /// The trip the agent is watching: the accepted plan's chargers, reserves, destination and cabin setpoint (copied once
-    /// when a plan is accepted), the position along it (integrated each tick), and the planned departure with the forecast
-    /// minimum air temperature until then. Everything that reads "the plan" reads it here.
+    /// The trip the agent is watching: the accepted plan (the agent's own, unchanged while in force: read, not copied) with
+    /// its reserves, destination and cabin setpoint, the position along it (integrated each tick), and the planned
+    /// departure with the forecast minimum air temperature until then. Everything that reads "the plan" reads it here.
     /// </summary>
     public sealed class TripContext
     {
-        public readonly RouteCharger[] Chargers = new RouteCharger[RoutePlan.MaxChargers];
-
         private float _lastOdometerKm = -1f;
+
+        /// <summary>The plan in force (null before the first); its chargers are <c>Plan.Chargers</c>, the first <see cref="ChargerCount"/>.</summary>
+        public RoutePlan Plan { get; private set; }
 
         /// <summary>A plan was accepted; forecast-based alerts and advice need one.</summary>
         public bool PlanSet;
@@ -37,12 +38,11 @@ namespace RangeGuard.Trip
         /// <summary>Increases whenever the departure changes (consumers refresh what they derived from it).</summary>
         public int DepartureVersion;
 
-        /// <summary>Adopts an accepted plan: copies what the agent needs of it and restarts the position at its origin.</summary>
+        /// <summary>Adopts an accepted plan (which the caller no longer changes) and restarts the position at its origin.</summary>
         public void Accept(RoutePlan plan)
         {
-            int n = plan.ChargerCount < RoutePlan.MaxChargers ? plan.ChargerCount : RoutePlan.MaxChargers;
-            System.Array.Copy(plan.Chargers, Chargers, n);
-            ChargerCount = n;
+            Plan = plan;
+            ChargerCount = plan.ChargerCount < plan.Chargers.Length ? plan.ChargerCount : plan.Chargers.Length;
             DestinationReservePct = plan.DestinationReservePercent;
             ChargerReservePct = plan.ChargerReservePercent;
             DestinationName = plan.DestinationName;
@@ -94,7 +94,7 @@ namespace RangeGuard.Trip
                 return "a charger";
             }
 
-            string name = Chargers[index].Name;
+            string name = Plan.Chargers.Name[index];
             return name == null || name.Length == 0 ? "charger " + (index + 1).ToString() : name;
         }
     }

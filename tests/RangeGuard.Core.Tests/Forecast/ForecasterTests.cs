@@ -120,7 +120,7 @@ namespace RangeGuard.Tests.Forecast
             plan.CabinSetpointC = 21f;
             for (int i = 0; i < plan.SegmentCount; i++)
             {
-                plan.Segments[i].SpeedLimitKmh = 100f;
+                plan.Segments.SpeedLimitKmh[i] = 100f;
             }
 
             string error;

@@ -31,7 +31,7 @@ namespace RangeGuard.Tests.Forecast
         public void TrySetPlan_should_reject_and_keep_previous_when_length_negative()
         {
             RoutePlan plan = TestRoutes.Flat(3, 1000f, 90f, 20f);
-            plan.Segments[1].LengthM = -5f;
+            plan.Segments.LengthM[1] = -5f;
             Rejects(plan, "segment 1: length", 2000);
         }
 
@@ -39,7 +39,7 @@ namespace RangeGuard.Tests.Forecast
         public void TrySetPlan_should_reject_when_grade_above_30_percent()
         {
             RoutePlan plan = TestRoutes.Flat(3, 100f, 90f, 20f);
-            plan.Segments[2].ElevationChangeM = 45f;
+            plan.Segments.ElevationChangeM[2] = 45f;
             Rejects(plan, "grade 45.0 %", 2000);
         }
 
@@ -73,10 +73,10 @@ namespace RangeGuard.Tests.Forecast
         public void TrySetPlan_should_reject_when_value_is_nan()
         {
             RoutePlan plan = TestRoutes.Flat(3, 1000f, 90f, 20f);
-            plan.Segments[0].AmbientTempC = float.NaN;
+            plan.Segments.AmbientTempC[0] = float.NaN;
             Rejects(plan, "segment 0: ambient", 2000);
             RoutePlan speed = TestRoutes.Flat(3, 1000f, 90f, 20f);
-            speed.Segments[2].ExpectedSpeedKmh = float.NaN;
+            speed.Segments.ExpectedSpeedKmh[2] = float.NaN;
             Rejects(speed, "segment 2: expected speed", 2000);
         }
 

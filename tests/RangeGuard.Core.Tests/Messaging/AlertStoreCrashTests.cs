@@ -12,6 +12,14 @@ namespace RangeGuard.Tests.Messaging
     [TestClass]
     public class AlertStoreCrashTests
     {
+        [TestMethod]
+        public void Crc32_should_give_the_standard_check_value()
+        {
+            byte[] digits = { 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39 };
+            Assert.AreEqual(0xCBF43926u, RangeGuard.Messaging.Outbox.Crc32.Compute(digits, 0, 9), "CRC-32 of \"123456789\"");
+            Assert.AreEqual(0u, RangeGuard.Messaging.Outbox.Crc32.Compute(digits, 3, 0), "nothing");
+        }
+
         private const string Topic = "rangeguard/v1/t/alerts";
 
         internal static string AlertPayload(int seq)

@@ -101,6 +101,24 @@ namespace RangeGuard.Tests.Messaging
         }
 
         [TestMethod]
+        public void A_borrowed_buffer_shorter_than_a_string_should_still_decode_it_whole()
+        {
+            char[] scratch = new char[4];
+            JsonReader r = new JsonReader(2, 64, scratch);
+            byte[] b = Utf8("{\"a\":\"short\u00e9 and much longer\",\"b\":\"\u00e9t\u00e9\"}");
+            r.Reset(b, b.Length);
+            r.Read();
+            r.Read();
+            r.Read();
+            Assert.AreEqual("short\u00e9 and much longer", r.GetString(), "longer than the buffer: decoded in one of its own");
+            r.Read();
+            Assert.IsTrue(r.NameIs("b"));
+            r.Read();
+            Assert.AreEqual("\u00e9t\u00e9", r.GetString(), "fits the borrowed buffer");
+            Assert.AreEqual(64, r.MaxStringChars, "the limit is the reader's, not the buffer's");
+        }
+
+        [TestMethod]
         public void Skip_should_jump_over_nested_values()
         {
             JsonReader r = Reader("{\"x\":{\"a\":[1,{\"b\":[]}]},\"y\":2}", 5, 8);

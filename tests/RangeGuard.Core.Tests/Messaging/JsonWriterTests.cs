@@ -30,6 +30,40 @@ namespace RangeGuard.Tests.Messaging
             Assert.AreEqual("{\"x\":1}", w.End(), "reused writer starts clean");
         }
 
+        private static string Long(JsonWriter w, int items)
+        {
+            w.Begin();
+            w.Prop("v", 1);
+            w.BeginArray("list");
+            for (int i = 0; i < items; i++)
+            {
+                w.BeginItem();
+                w.Prop("name", "charger \"" + i.ToString() + "\" on the long road");
+                w.Prop("soc", i * 1.25f, 2);
+                w.Prop("n", 1000000L * i);
+                w.EndItem();
+            }
+
+            w.EndArray();
+            w.Prop("done", true);
+            return w.End();
+        }
+
+        [TestMethod]
+        public void A_message_longer_than_the_buffer_should_come_out_whole_in_chunks()
+        {
+            JsonWriter whole = new JsonWriter(3072);
+            JsonWriter chunked = new JsonWriter(3072, 128);
+            string expected = Long(whole, 30);
+            Assert.IsTrue(expected.Length > 5 * 128, "several chunks: " + expected.Length.ToString());
+            Assert.AreEqual(expected, Long(chunked, 30));
+            Assert.AreEqual(expected.Length, chunked.Length);
+            Assert.IsNull(Long(chunked, 60), "over the capacity, in chunks too");
+            chunked.Begin();
+            chunked.Prop("x", 1);
+            Assert.AreEqual("{\"x\":1}", chunked.End(), "starts clean after a chunked message");
+        }
+
         [TestMethod]
         public void Writer_should_refuse_a_message_longer_than_its_capacity()
         {

@@ -43,19 +43,27 @@ namespace RangeGuard.Tests.Runtime
         public void Settings_should_override_the_defaults_and_name_each_bad_line()
         {
             DeviceSettings s = DeviceSettings.Parse("# car 7\nvehicle_id = rg-0007\nbroker_host=fleet.example.org\nbroker_port=8883\nbroker_tls=true\n"
-                + "broker_password=s3cret\nwifi_ssid=Depot\nbroker_port=99999\nvehicle_id=bad/id\ncolour=red\nroute_segments=400\n");
+                + "broker_password=s3cret\nwifi_ssid=Depot\nbroker_port=99999\nvehicle_id=bad/id\ncolour=red\nroute_segments=400\n"
+                + "route_chargers=64\noutbox_messages=48\noutbox_chars=24576\noutbox_chars=100\n");
             Assert.AreEqual("rg-0007", s.VehicleId);
             Assert.AreEqual("fleet.example.org", s.BrokerHost);
             Assert.AreEqual(8883, s.BrokerPort, "the bad port line kept the good value");
             Assert.AreEqual("rg-0007", s.EffectiveUser, "the user name defaults to the vehicle id");
             Assert.AreEqual("Depot", s.WifiSsid);
             Assert.AreEqual(400, s.RouteSegments);
+            Assert.AreEqual(64, s.RouteChargers);
+            Assert.AreEqual(48, s.OutboxMessages);
+            Assert.AreEqual(24576, s.OutboxChars, "the bad outbox_chars line kept the good value");
             Assert.AreEqual("ca.pem", s.CaFile, "default");
-            Assert.AreEqual(3, s.ErrorCount);
+            Assert.AreEqual(4, s.ErrorCount);
             Assert.AreEqual("line 8: broker_port must be 1..65535", s.Error(0));
             Assert.IsTrue(s.Error(1).StartsWith("line 9: vehicle id may only hold"), s.Error(1));
             Assert.AreEqual("line 10: unknown key 'colour'", s.Error(2));
-            Assert.AreEqual("rg-0001", DeviceSettings.Parse(null).VehicleId, "no file: the documented defaults");
+            Assert.IsTrue(s.Error(3).StartsWith("line 15: outbox_chars must be"), s.Error(3));
+            DeviceSettings d = DeviceSettings.Parse(null);
+            Assert.AreEqual("rg-0001", d.VehicleId, "no file: the documented defaults");
+            Assert.AreEqual(DeviceSettings.DefaultRouteSegments, d.RouteSegments, "sized for an ESP32 without PSRAM (memory.md)");
+            Assert.AreEqual(DeviceSettings.DefaultOutboxChars, d.OutboxChars);
         }
 
         [TestMethod]

@@ -13,7 +13,7 @@ namespace RangeGuard.Tests.Trip
     public class TripContextTests
     {
         [TestMethod]
-        public void Accept_should_copy_the_plans_chargers_and_reserves_and_restart_the_position()
+        public void Accept_should_take_the_plans_chargers_and_reserves_and_restart_the_position()
         {
             RoutePlan plan = new RoutePlan(10);
             RouteCharger c = new RouteCharger();
@@ -27,11 +27,11 @@ namespace RangeGuard.Tests.Trip
             TripContext t = new TripContext();
             t.PositionM = 5000f;
             t.Accept(plan);
-            plan.Chargers[0].Name = "changed later";
 
             Assert.IsTrue(t.PlanSet);
             Assert.AreEqual(2, t.ChargerCount);
-            Assert.AreEqual("Milford CT", t.ChargerName(0), "a copy, not the caller's plan");
+            Assert.AreSame(plan, t.Plan, "the agent's own plan, read in place (Agent.TrySetPlan copies a caller's)");
+            Assert.AreEqual("Milford CT", t.ChargerName(0));
             Assert.AreEqual("charger 2", t.ChargerName(1), "unnamed");
             Assert.AreEqual("a charger", t.ChargerName(5), "outside the plan");
             Assert.AreEqual(12f, t.DestinationReservePct);

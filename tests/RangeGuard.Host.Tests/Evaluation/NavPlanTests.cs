@@ -56,7 +56,7 @@ namespace RangeGuard.Host.Tests.Evaluation
         {
             var plan = new RoutePlan();
             o.Build(t, plan);
-            return plan.Segments.Take(plan.SegmentCount).ToArray();
+            return Enumerable.Range(0, plan.SegmentCount).Select(i => plan.Segments[i]).ToArray();
         }
 
         [TestMethod]

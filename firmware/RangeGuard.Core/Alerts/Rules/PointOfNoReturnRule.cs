@@ -37,7 +37,7 @@ namespace RangeGuard.Alerts.Rules
         {
             ForecastResult f = c.Forecast;
             int idx = f.LastReachableChargerIndex;
-            float distM = idx >= 0 && idx < c.Trip.ChargerCount ? c.Trip.Chargers[idx].PositionM - c.Trip.PositionM : f.NextCharger.DistanceM;
+            float distM = idx >= 0 && idx < c.Trip.ChargerCount ? c.Trip.Plan.Chargers.PositionM[idx] - c.Trip.PositionM : f.NextCharger.DistanceM;
             float minutes = AlertTexts.EtaMinutes(f, distM, c.Readings.FreshSpeedKmh);
             return "Last reachable charger " + c.Trip.ChargerName(idx) + " " + AlertTexts.Int(distM / 1000f) + " km / "
                 + AlertTexts.Int(minutes) + " min ahead; destination not reachable without it";

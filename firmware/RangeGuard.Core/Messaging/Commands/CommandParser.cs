@@ -1,4 +1,5 @@
 using RangeGuard.Alerts;
+using RangeGuard.Forecast;
 using RangeGuard.Messaging.Json;
 
 namespace RangeGuard.Messaging.Commands
@@ -7,7 +8,7 @@ namespace RangeGuard.Messaging.Commands
     /// Entry point for commands received on <c>cmd/&lt;name&gt;</c>: checks the name and the size, parses the payload into
     /// the staging copy of that command and reports ok or the offending field and the reason. Nothing outside the staging
     /// copies changes here; the caller applies a staged command only when <see cref="Parse"/> returned true.
-    /// Allocated once (the route staging plan holds the car's segment capacity).
+    /// Allocated once, except the route staging plan (a route's worth of segments), allocated per cmd/route.
     /// </summary>
     public sealed class CommandParser
     {
@@ -28,14 +29,23 @@ namespace RangeGuard.Messaging.Commands
         private static readonly string[] s_names = { "route", "config", "precondition", "ack", "ping" };
         private static readonly string[] s_pingFields = { "id" };
 
-        private readonly CommandReader _reader = new CommandReader(MaxDepth, MaxTextChars);
+        private readonly CommandReader _reader;
 
         /// <summary>The fields cmd/ping accepts (the contract test reads them).</summary>
         public static string[] PingFields() { return RangeGuard.Common.Strings.Copy(s_pingFields); }
 
-        public CommandParser(int segmentCapacity)
+        public CommandParser(int segmentCapacity) : this(segmentCapacity, RoutePlan.MaxChargers, null)
         {
-            RouteStaging = new RouteCommand(segmentCapacity);
+        }
+
+        /// <param name="scratch">
+        /// Char buffer the reader decodes strings in, borrowed (the loop passes its JSON writer's: a command is read before
+        /// its result is written); null: a buffer of <see cref="MaxTextChars"/> of its own. Longer strings get their own.
+        /// </param>
+        public CommandParser(int segmentCapacity, int chargerCapacity, char[] scratch)
+        {
+            _reader = new CommandReader(MaxDepth, MaxTextChars, scratch);
+            RouteStaging = new RouteCommand(segmentCapacity, chargerCapacity);
             ConfigStaging = new ConfigCommand();
             PreconditionStaging = new PreconditionCommand();
             AckStaging = new AckCommand();
@@ -84,17 +94,50 @@ namespace RangeGuard.Messaging.Commands
             return kind == Route ? MaxRouteBytes : MaxOtherBytes;
         }
 
+        /// <summary><see cref="Start"/> and <see cref="Continue"/>: still reading, the command is valid and staged, it was refused.</summary>
+        public const int Reading = 0;
+        public const int Valid = 1;
+        public const int Invalid = 2;
+
+        /// <summary>Tokens of the syntax pass per segment of budget (a route segment is about 16 tokens).</summary>
+        private const int TokensPerSegment = 16;
+
+        private const int PhaseSyntax = 0;
+        private const int PhaseFields = 1;
+
+        private byte[] _payload;
+        private int _length;
+        private int _phase;
+        private float _carAmbientC;
+
         /// <summary>
-        /// Parses command <paramref name="name"/> into its staging copy. <paramref name="carAmbientC"/> (NaN if unknown) fills
-        /// route segments without an air temperature; <paramref name="currentAlerts"/> (may be null) is read for checks across
-        /// thresholds. True when the command is valid and staged.
+        /// Parses command <paramref name="name"/> into its staging copy in one go. <paramref name="carAmbientC"/> (NaN if
+        /// unknown) fills route segments without an air temperature; <paramref name="currentAlerts"/> (may be null) is read
+        /// for checks across thresholds. True when the command is valid and staged.
         /// </summary>
         public bool Parse(string name, byte[] payload, int length, float carAmbientC, AlertConfig currentAlerts)
+        {
+            int step = Start(name, payload, length, carAmbientC, currentAlerts, int.MaxValue);
+            while (step == Reading)
+            {
+                step = Continue(int.MaxValue);
+            }
+
+            return step == Valid;
+        }
+
+        /// <summary>
+        /// Starts parsing a command. A cmd/route is read at most <paramref name="segments"/> segments per call
+        /// (<see cref="Continue"/> reads on: a long route never stalls the loop); the others in one go. Returns Reading,
+        /// Valid or Invalid (then <see cref="ErrorField"/> and <see cref="ErrorReason"/> say why).
+        /// </summary>
+        public int Start(string name, byte[] payload, int length, float carAmbientC, AlertConfig currentAlerts, int segments)
         {
             Kind = KindOf(name);
             RequestId = null;
             ErrorField = null;
             ErrorReason = null;
+            _payload = null;
             CommandReader r = _reader;
             if (payload == null || length < 0)
             {
@@ -115,56 +158,127 @@ namespace RangeGuard.Messaging.Commands
 
             // First the document as JSON (syntax, depth, string lengths), so those errors are reported the same whatever
             // the fields say; then the fields.
+            _payload = payload;
+            _length = length;
+            _carAmbientC = carAmbientC;
+            _phase = PhaseSyntax;
             r.Reset(payload, length);
-            int t;
-            do
+            if (Kind != Route)
             {
-                t = r.Json.Read();
-            }
-            while (t != JsonToken.EndOfDocument && t != JsonToken.Error);
-            if (t == JsonToken.Error)
-            {
-                r.SyntaxError();
-                RequestId = FindId(payload, length);
-                return Refuse(r.ErrorField, r.ErrorReason);
+                int step = Continue(int.MaxValue);
+                return step == Reading ? Finish(ParseOther(currentAlerts)) : step;
             }
 
-            r.Reset(payload, length);
-            bool ok;
-            t = r.Json.Read();
+            return Continue(segments);
+        }
+
+        /// <summary>Reads on (a cmd/route: at most <paramref name="segments"/> more segments). Returns Reading, Valid or Invalid.</summary>
+        public int Continue(int segments)
+        {
+            if (_payload == null)
+            {
+                return Invalid;
+            }
+
+            CommandReader r = _reader;
+            if (_phase == PhaseSyntax)
+            {
+                int tokens = segments > int.MaxValue / TokensPerSegment ? int.MaxValue : segments * TokensPerSegment;
+                int t;
+                do
+                {
+                    t = r.Json.Read();
+                    if (t == JsonToken.EndOfDocument)
+                    {
+                        break;
+                    }
+
+                    if (t == JsonToken.Error)
+                    {
+                        r.SyntaxError();
+                        RequestId = FindId(_payload, _length);
+                        return Refuse(r.ErrorField, r.ErrorReason);
+                    }
+                }
+                while (--tokens > 0);
+                if (t != JsonToken.EndOfDocument)
+                {
+                    return Reading;
+                }
+
+                r.Reset(_payload, _length);
+                _phase = PhaseFields;
+                if (Kind != Route)
+                {
+                    return Reading; // Start reads the fields of the short commands
+                }
+
+                t = r.Json.Read();
+                if (t != JsonToken.BeginObject)
+                {
+                    return Finish(t == JsonToken.Error ? r.SyntaxError() : r.FailDocument("expected a JSON object, found " + JsonToken.Describe(t)));
+                }
+
+                RouteStaging.Begin(_carAmbientC);
+                segments = tokens / TokensPerSegment; // what is left of this call's budget
+                if (segments < 1)
+                {
+                    return Reading;
+                }
+            }
+
+            int step = RouteStaging.Step(r, segments);
+            if (step == RouteCommand.Reading)
+            {
+                return Reading;
+            }
+
+            RequestId = RouteStaging.RequestId;
+            return Finish(step == RouteCommand.Valid);
+        }
+
+        /// <summary>The fields of a command other than cmd/route, in one go.</summary>
+        private bool ParseOther(AlertConfig currentAlerts)
+        {
+            CommandReader r = _reader;
+            int t = r.Json.Read();
             if (t != JsonToken.BeginObject)
             {
-                ok = t == JsonToken.Error ? r.SyntaxError() : r.FailDocument("expected a JSON object, found " + JsonToken.Describe(t));
+                return t == JsonToken.Error ? r.SyntaxError() : r.FailDocument("expected a JSON object, found " + JsonToken.Describe(t));
             }
-            else
+
+            bool ok;
+            switch (Kind)
             {
-                switch (Kind)
-                {
-                    case Route: ok = RouteStaging.Parse(r, carAmbientC); RequestId = RouteStaging.RequestId; break;
-                    case Config: ok = ConfigStaging.Parse(r, currentAlerts); RequestId = ConfigStaging.RequestId; break;
-                    case Precondition: ok = PreconditionStaging.Parse(r); RequestId = PreconditionStaging.RequestId; break;
-                    case Ack: ok = AckStaging.Parse(r); RequestId = AckStaging.RequestId; break;
-                    default: ok = ParsePing(r); break;
-                }
-
-                ok = ok && r.ExpectEnd();
-                if (ok && RequestId == null)
-                {
-                    ok = r.FailField("id", "required");
-                }
+                case Config: ok = ConfigStaging.Parse(r, currentAlerts); RequestId = ConfigStaging.RequestId; break;
+                case Precondition: ok = PreconditionStaging.Parse(r); RequestId = PreconditionStaging.RequestId; break;
+                case Ack: ok = AckStaging.Parse(r); RequestId = AckStaging.RequestId; break;
+                default: ok = ParsePing(r); break;
             }
 
-            if (ok)
+            return ok;
+        }
+
+        /// <summary>The fields were read (or failed): the end of the document and the id, then the verdict. Lets go of the payload.</summary>
+        private int Finish(bool ok)
+        {
+            CommandReader r = _reader;
+            ok = ok && r.ExpectEnd();
+            if (ok && RequestId == null)
             {
-                return true;
+                ok = r.FailField("id", "required");
             }
 
-            if (RequestId == null)
+            if (!ok && RequestId == null)
             {
-                RequestId = FindId(payload, length);
+                RequestId = FindId(_payload, _length);
             }
 
-            return Refuse(r.ErrorField, r.ErrorReason);
+            string field = r.ErrorField;
+            string reason = r.ErrorReason;
+            _payload = null;
+            r.Reset(null, 0); // the payload may go (a route's is the largest transient of a re-plan)
+            return ok ? Valid : Refuse(field, reason);
         }
 
         private bool ParsePing(CommandReader r)
@@ -188,11 +302,13 @@ namespace RangeGuard.Messaging.Commands
             }
         }
 
-        private bool Refuse(string field, string reason)
+        private int Refuse(string field, string reason)
         {
+            _payload = null;
+            _reader.Reset(null, 0);
             ErrorField = field;
             ErrorReason = reason;
-            return false;
+            return Invalid;
         }
 
         /// <summary>Best effort for the result of a refused command: a top-level string "id" read before anything broke.</summary>

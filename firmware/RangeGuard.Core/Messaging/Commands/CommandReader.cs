@@ -18,9 +18,14 @@ namespace RangeGuard.Messaging.Commands
         private readonly int[] _indices = new int[MaxPath];
         private int _pathLength;
 
-        public CommandReader(int maxDepth, int maxStringChars)
+        public CommandReader(int maxDepth, int maxStringChars) : this(maxDepth, maxStringChars, null)
         {
-            Json = new JsonReader(maxDepth, maxStringChars);
+        }
+
+        /// <param name="scratch">Decode buffer to borrow (JsonReader); null: its own.</param>
+        public CommandReader(int maxDepth, int maxStringChars, char[] scratch)
+        {
+            Json = new JsonReader(maxDepth, maxStringChars, scratch);
             for (int i = 0; i < MaxPath; i++)
             {
                 _names[i] = string.Empty; // nanoFramework: a new string[] is not null-filled

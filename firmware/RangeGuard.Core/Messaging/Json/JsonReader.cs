@@ -19,6 +19,8 @@ namespace RangeGuard.Messaging.Json
 
         private readonly bool[] _isObject;
         private readonly char[] _chars;
+        private readonly int _maxChars;
+        private char[] _decoded;
         private byte[] _data;
         private int _length;
         private int _pos;
@@ -33,10 +35,20 @@ namespace RangeGuard.Messaging.Json
 
         /// <param name="maxDepth">Deepest nesting of objects and arrays accepted.</param>
         /// <param name="maxStringChars">Longest string (in UTF-16 chars) accepted; also the size of the decode buffer.</param>
-        public JsonReader(int maxDepth, int maxStringChars)
+        public JsonReader(int maxDepth, int maxStringChars) : this(maxDepth, maxStringChars, null)
+        {
+        }
+
+        /// <param name="scratch">
+        /// Decode buffer to borrow (null: one of <paramref name="maxStringChars"/> of its own). Its contents matter only
+        /// within one <see cref="GetString"/> or <see cref="NameIs"/>; a string longer than it is decoded into a buffer
+        /// allocated for that string.
+        /// </param>
+        public JsonReader(int maxDepth, int maxStringChars, char[] scratch)
         {
             _isObject = new bool[maxDepth < 1 ? 1 : maxDepth];
-            _chars = new char[maxStringChars < 1 ? 1 : maxStringChars];
+            _maxChars = maxStringChars < 1 ? 1 : maxStringChars;
+            _chars = scratch != null ? scratch : new char[_maxChars];
         }
 
         public int MaxDepth
@@ -46,7 +58,7 @@ namespace RangeGuard.Messaging.Json
 
         public int MaxStringChars
         {
-            get { return _chars.Length; }
+            get { return _maxChars; }
         }
 
         /// <summary>The current token (a <see cref="JsonToken"/> constant).</summary>
@@ -222,7 +234,7 @@ namespace RangeGuard.Messaging.Json
             int n = Decode();
             for (int i = 0; i < n; i++)
             {
-                if (_chars[i] != text[i])
+                if (_decoded[i] != text[i])
                 {
                     return false;
                 }
@@ -240,7 +252,9 @@ namespace RangeGuard.Messaging.Json
             }
 
             int n = Decode();
-            return new string(_chars, 0, n);
+            string s = new string(_decoded, 0, n);
+            _decoded = null;
+            return s;
         }
 
         /// <summary>Length in UTF-16 chars of the current name or string.</summary>
@@ -469,9 +483,9 @@ namespace RangeGuard.Messaging.Json
                     chars += n == 4 ? 2 : 1;
                 }
 
-                if (chars > _chars.Length)
+                if (chars > _maxChars)
                 {
-                    Fail(open, "string longer than " + _chars.Length.ToString() + " characters");
+                    Fail(open, "string longer than " + _maxChars.ToString() + " characters");
                     return false;
                 }
             }
@@ -567,9 +581,11 @@ namespace RangeGuard.Messaging.Json
             return true;
         }
 
-        /// <summary>Decodes the current string token into _chars; returns its length.</summary>
+        /// <summary>Decodes the current string token into _decoded (the buffer, or one allocated for a longer string); returns its length.</summary>
         private int Decode()
         {
+            char[] d = _charCount <= _chars.Length ? _chars : new char[_charCount];
+            _decoded = d;
             int n = 0;
             int i = _tokenStart;
             int end = _tokenStart + _tokenLength;
@@ -591,12 +607,12 @@ namespace RangeGuard.Messaging.Json
                         default: c = (char)e; break;
                     }
 
-                    _chars[n++] = c;
+                    d[n++] = c;
                     i += 2;
                 }
                 else if (b < 0x80)
                 {
-                    _chars[n++] = (char)b;
+                    d[n++] = (char)b;
                     i++;
                 }
                 else
@@ -611,12 +627,12 @@ namespace RangeGuard.Messaging.Json
                     if (cp >= 0x10000)
                     {
                         cp -= 0x10000;
-                        _chars[n++] = (char)(0xD800 + (cp >> 10));
-                        _chars[n++] = (char)(0xDC00 + (cp & 0x3FF));
+                        d[n++] = (char)(0xD800 + (cp >> 10));
+                        d[n++] = (char)(0xDC00 + (cp & 0x3FF));
                     }
                     else
                     {
-                        _chars[n++] = (char)cp;
+                        d[n++] = (char)cp;
                     }
 
                     i += len;

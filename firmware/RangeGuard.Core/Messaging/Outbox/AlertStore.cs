@@ -31,7 +31,7 @@ namespace RangeGuard.Messaging.Outbox
 
         private readonly IFileStore _files;
         private readonly byte[] _record = new byte[Overhead + 4 + MaxPayloadBytes];
-        private readonly char[] _chars = new char[MaxPayloadBytes + 1];
+        private char[] _chars; // decode buffer, only while opening (not kept)
         private bool _needsCompaction;
 
         public AlertStore(IFileStore files)
@@ -73,8 +73,10 @@ namespace RangeGuard.Messaging.Outbox
             Overflow = 0;
             _needsCompaction = false;
             int count = 0;
+            _chars = new char[MaxPayloadBytes + 1];
             int genA = Scan(FileA, seqs, payloads, ref count);
             int genB = Scan(FileB, seqs, payloads, ref count);
+            _chars = null;
 
             // Drop what was acknowledged (acks may sit in a later file than the alert).
             int kept = 0;

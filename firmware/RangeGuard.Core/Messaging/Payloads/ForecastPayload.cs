@@ -43,7 +43,7 @@ namespace RangeGuard.Messaging.Payloads
                 int i = f.AheadIndex[k];
                 w.BeginItem();
                 w.Prop("i", i);
-                w.Prop("name", i < trip.ChargerCount ? trip.Chargers[i].Name : null);
+                w.Prop("name", i < trip.ChargerCount ? trip.Plan.Chargers.Name[i] : null);
                 Arrival(w, f.Ahead[k]);
                 w.EndItem();
             }

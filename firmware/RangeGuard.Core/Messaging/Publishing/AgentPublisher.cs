@@ -16,14 +16,17 @@ namespace RangeGuard.Messaging.Publishing
     /// </summary>
     public sealed class AgentPublisher
     {
-        /// <summary>Characters the JSON writer starts with: the largest payload class (retained, 3072).</summary>
+        /// <summary>Longest message the JSON writer builds: the largest payload class (retained, 3072 characters).</summary>
         public const int WriterCapacity = 3072;
+
+        /// <summary>The writer's buffer: a longer message goes through it in chunks (telemetry, results and most alerts fit at once).</summary>
+        public const int WriterBufferChars = 1024;
 
         private readonly Agent _agent;
         private readonly MqttTopics _topics;
         private readonly MessageOutbox _outbox;
         private readonly IDeviceInfo _device;
-        private readonly JsonWriter _json = new JsonWriter(WriterCapacity);
+        private readonly JsonWriter _json = new JsonWriter(WriterCapacity, WriterBufferChars);
         private readonly TelemetryCadence _telemetry = new TelemetryCadence();
         private readonly ForecastCadence _forecast = new ForecastCadence();
         private int _telemetrySeq;
