@@ -54,7 +54,7 @@ namespace RangeGuard.Firmware
                 // Listen-only: the agent never transmits on the vehicle bus.
                 Esp32SerialByteLink link = new Esp32SerialByteLink(BoardPins.CanBridgeRx, BoardPins.CanBridgeTx, BoardPins.CanBridgeBaud);
                 SlcanBridge bridge = new SlcanBridge(link);
-                bridge.Open(FirmwareSettings.CanBitrateCode, true, false);
+                bridge.Sja1000Filtering = settings.CanFilterSja1000; // the loop gives it the mapped ids before it opens
 
                 VehicleParams vehicle = VehicleProfile.CreateVehicleParams();
                 EnergyForecaster forecaster = new EnergyForecaster(vehicle, settings.RouteSegments);
@@ -64,6 +64,7 @@ namespace RangeGuard.Firmware
                 Agent agent = new Agent(config, clock, state, forecaster, dashboard, s_heater, s_log);
 
                 AgentLoop loop = new AgentLoop(bridge, dispatcher, agent, Messaging(settings, flash, clock), clock, FirmwareSettings.TickPeriodMs);
+                bridge.Open(FirmwareSettings.CanBitrateCode, true, false);
                 DeviceState saved = new DeviceState(flash);
                 s_log.Write("restored: " + saved.Restore(loop));
                 loop.Messaging.Commands.RouteApplied = saved.RouteApplied;

@@ -31,6 +31,7 @@ namespace RangeGuard.Runtime
             _messaging = messaging;
             _clock = clock;
             _tickPeriodMs = tickPeriodMs;
+            FilterCan();
             if (messaging != null)
             {
                 messaging.Bind(this, clock);
@@ -123,6 +124,7 @@ namespace RangeGuard.Runtime
         internal void ReplaceDispatcher(SignalDispatcher dispatcher)
         {
             _dispatcher = dispatcher;
+            FilterCan();
             if (_messaging != null)
             {
                 _messaging.Publisher.ProfileName = dispatcher.Map.ProfileName;
@@ -141,6 +143,31 @@ namespace RangeGuard.Runtime
             }
 
             return s;
+        }
+
+        /// <summary>
+        /// Tells the bridge the ids the decoder maps, so an adapter that can filter passes only those to the UART
+        /// (SlcanBridge.AcceptIds); an open bridge reopens with the new filter.
+        /// </summary>
+        private void FilterCan()
+        {
+            if (_bridge == null || _dispatcher == null || !_bridge.Sja1000Filtering)
+            {
+                return;
+            }
+
+            SignalMap map = _dispatcher.Map;
+            uint[] keys = new uint[map.Count];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                keys[i] = map.KeyAt(i);
+            }
+
+            _bridge.AcceptIds(keys, keys.Length);
+            if (_bridge.IsOpen)
+            {
+                _bridge.Reopen();
+            }
         }
 
         private void AttachCounters()

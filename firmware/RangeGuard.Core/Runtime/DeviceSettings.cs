@@ -52,6 +52,12 @@ namespace RangeGuard.Runtime
         /// <summary>Chargers a route may name (a plan keeps about 70 bytes per charger slot, its name too).</summary>
         public int RouteChargers = DefaultRouteChargers;
 
+        /// <summary>
+        /// The CAN bridge filters by id in hardware with the SJA1000's acceptance registers (<c>can_filter=sja1000</c>: LAWICEL
+        /// CAN232, CANUSB); off by default, because other SLCAN firmwares read the M/m commands differently.
+        /// </summary>
+        public bool CanFilterSja1000;
+
         /// <summary>Messages and payload characters the outbox holds while offline (alerts also go to flash).</summary>
         public int OutboxMessages = DefaultOutboxMessages;
         public int OutboxChars = DefaultOutboxChars;
@@ -161,6 +167,14 @@ namespace RangeGuard.Runtime
                     }
 
                     RouteSegments = (int)n;
+                    return null;
+                case "can_filter":
+                    if (value != "none" && value != "sja1000")
+                    {
+                        return "can_filter must be none or sja1000";
+                    }
+
+                    CanFilterSja1000 = value == "sja1000";
                     return null;
                 case "route_chargers":
                     if (!TextNumber.TryParseLong(value, out n) || n < 1 || n > RangeGuard.Forecast.RoutePlan.MaxChargers)

@@ -133,6 +133,36 @@ namespace RangeGuard.Tests.Runtime
             Check.Near(40.0, loop.Agent.Readings.SocPercent, 1e-3, "SOC through the new map, %");
         }
 
+        [TestMethod]
+        public void An_sja1000_bridge_should_filter_the_mapped_ids_and_refilter_for_a_new_profile()
+        {
+            ScriptedLink link = new ScriptedLink();
+            FakeClock clock = new FakeClock(T0);
+            RecordingMqttLink broker = new RecordingMqttLink();
+            VehicleState state = new VehicleState();
+            SignalDispatcher dispatcher = new SignalDispatcher(SignalMapLoader.Load(
+                "profile=two\ninput=speed_kmh id=0x0FD start=32 len=16 factor=0.01\ninput=soc_pct id=0x131 start=24 len=8 factor=0.5\n"), state);
+            SlcanBridge bridge = new SlcanBridge(link);
+            bridge.Sja1000Filtering = true;
+            Agent agent = new Agent(new AgentConfig(), clock, state, new FakeRangeForecaster(), new FakeDashboard(), new FakeHeaterRelay(false), new FakeLogSink());
+            AgentLoop loop = new AgentLoop(bridge, dispatcher, agent, new AgentMessaging(new MqttTopics(MqttTopics.DefaultPrefix, "rg-filter"),
+                new MessageOutbox(48, 24576, null, clock), broker, new FakeDeviceInfo(), 200), clock, 1000);
+            Assert.IsTrue(bridge.Filtering, "set from the map before the bridge opens");
+            Assert.IsTrue(Sja1000Filter.Accepts(bridge.AcceptanceCode, bridge.AcceptanceMask, 0x0FD));
+            Assert.IsTrue(Sja1000Filter.Accepts(bridge.AcceptanceCode, bridge.AcceptanceMask, 0x131));
+            Assert.AreEqual(2, Sja1000Filter.AcceptedIds(bridge.AcceptanceCode, bridge.AcceptanceMask), "one filter each");
+            bridge.Open(6, false);
+            int opened = link.WrittenCount;
+
+            broker.Deliver(loop.Messaging.Topics.CommandPrefix + "config",
+                "{\"id\":\"c-f\",\"signal_profile\":\"profile=fleet-map\\ninput=soc_pct id=0x222 start=0 len=8 factor=0.5\"}");
+            loop.PollMessaging();
+            Assert.IsTrue(Sja1000Filter.Accepts(bridge.AcceptanceCode, bridge.AcceptanceMask, 0x222), "the new map's id");
+            Assert.AreEqual(1, Sja1000Filter.AcceptedIds(bridge.AcceptanceCode, bridge.AcceptanceMask));
+            string reopened = link.Written.Substring(opened);
+            Assert.AreEqual("C\rS6\rZ0\rM44404440\rm001F001F\rL\r", reopened, "reopened listen-only with the new filter");
+        }
+
         private static void StringAssert_Contains(string expected, string actual)
         {
             Assert.IsTrue(actual != null && actual.IndexOf(expected) >= 0, "'" + actual + "' should contain '" + expected + "'");

@@ -44,7 +44,7 @@ namespace RangeGuard.Tests.Runtime
         {
             DeviceSettings s = DeviceSettings.Parse("# car 7\nvehicle_id = rg-0007\nbroker_host=fleet.example.org\nbroker_port=8883\nbroker_tls=true\n"
                 + "broker_password=s3cret\nwifi_ssid=Depot\nbroker_port=99999\nvehicle_id=bad/id\ncolour=red\nroute_segments=400\n"
-                + "route_chargers=64\noutbox_messages=48\noutbox_chars=24576\noutbox_chars=100\n");
+                + "route_chargers=64\noutbox_messages=48\noutbox_chars=24576\noutbox_chars=100\ncan_filter=sja1000\n");
             Assert.AreEqual("rg-0007", s.VehicleId);
             Assert.AreEqual("fleet.example.org", s.BrokerHost);
             Assert.AreEqual(8883, s.BrokerPort, "the bad port line kept the good value");
@@ -53,6 +53,7 @@ namespace RangeGuard.Tests.Runtime
             Assert.AreEqual(400, s.RouteSegments);
             Assert.AreEqual(64, s.RouteChargers);
             Assert.AreEqual(48, s.OutboxMessages);
+            Assert.IsTrue(s.CanFilterSja1000);
             Assert.AreEqual(24576, s.OutboxChars, "the bad outbox_chars line kept the good value");
             Assert.AreEqual("ca.pem", s.CaFile, "default");
             Assert.AreEqual(4, s.ErrorCount);
@@ -64,6 +65,7 @@ namespace RangeGuard.Tests.Runtime
             Assert.AreEqual("rg-0001", d.VehicleId, "no file: the documented defaults");
             Assert.AreEqual(DeviceSettings.DefaultRouteSegments, d.RouteSegments, "sized for an ESP32 without PSRAM (memory.md)");
             Assert.AreEqual(DeviceSettings.DefaultOutboxChars, d.OutboxChars);
+            Assert.IsFalse(d.CanFilterSja1000, "no M/m unless the adapter is known to read them as SJA1000 registers");
         }
 
         [TestMethod]

@@ -18,6 +18,8 @@ namespace RangeGuard.Can.Slcan
         private readonly byte[] _tx = new byte[SlcanEncoder.MaxEncodedLength];
         private long _lastFrameMs = -1;
         private long _openedPollMs = -1;
+        private int _bitrateCode = -1;
+        private bool _timestamps;
 
         /// <summary>Listen-only bridge on bus 0.</summary>
         public SlcanBridge(IByteLink link)
@@ -70,6 +72,42 @@ namespace RangeGuard.Can.Slcan
         /// <summary>The bridge's own timestamp (ms within the minute, 0..59999) of the last frame, or -1 if it sent none.</summary>
         public long LastBridgeTimestampMs { get; private set; } = -1;
 
+        /// <summary>
+        /// The adapter implements <c>M</c>/<c>m</c> as the SJA1000's acceptance registers (LAWICEL CAN232, CANUSB; see
+        /// <see cref="Sja1000Filter"/>): only then does <see cref="AcceptIds"/> set a filter. Off by default: other SLCAN
+        /// firmwares read those letters differently (the CANable's <c>M</c> leaves silent mode).
+        /// </summary>
+        public bool Sja1000Filtering { get; set; }
+
+        /// <summary>A filter is set: <c>M</c>/<c>m</c> go out at every open (<see cref="AcceptanceCode"/>, <see cref="AcceptanceMask"/>).</summary>
+        public bool Filtering { get; private set; }
+
+        public uint AcceptanceCode { get; private set; } = Sja1000Filter.AcceptAllCode;
+
+        public uint AcceptanceMask { get; private set; } = Sja1000Filter.AcceptAllMask;
+
+        /// <summary>
+        /// Lets only frames with these ids (SignalMap keys) reach the UART, as far as the adapter's filter can tell them apart
+        /// (it may pass a few more); takes effect at the next open (<see cref="Reopen"/> when open). Without
+        /// <see cref="Sja1000Filtering"/>, or when the ids cannot be filtered (29-bit ids), every frame passes. Returns
+        /// whether a filter is set.
+        /// </summary>
+        public bool AcceptIds(uint[] keys, int count)
+        {
+            uint code = Sja1000Filter.AcceptAllCode;
+            uint mask = Sja1000Filter.AcceptAllMask;
+            Filtering = Sja1000Filtering && Sja1000Filter.Compute(keys, count, out code, out mask);
+            AcceptanceCode = Filtering ? code : Sja1000Filter.AcceptAllCode;
+            AcceptanceMask = Filtering ? mask : Sja1000Filter.AcceptAllMask;
+            return Filtering;
+        }
+
+        /// <summary>Closes and opens again with the settings of the last open (a new filter takes effect). False if never opened.</summary>
+        public bool Reopen()
+        {
+            return _bitrateCode >= 0 && Open(_bitrateCode, IsListenOnly, _timestamps);
+        }
+
         /// <summary>Opens listen-only, or normal if transmitting is enabled. See the three-argument overload.</summary>
         public bool Open(int bitrateCode, bool timestamps)
         {
@@ -77,9 +115,10 @@ namespace RangeGuard.Can.Slcan
         }
 
         /// <summary>
-        /// Sends <c>C</c>, <c>Sn</c>, <c>Z0</c>/<c>Z1</c>, then <c>L</c> (or <c>O</c>). Timestamps go before opening because
-        /// Lawicel bridges accept <c>Z</c> only while the channel is closed. Returns false and sends nothing if the code is
-        /// not 0..8 or normal mode is asked for without transmit enabled.
+        /// Sends <c>C</c>, <c>Sn</c>, <c>Z0</c>/<c>Z1</c>, the acceptance filter (<c>M</c>, <c>m</c>) when one is set, then
+        /// <c>L</c> (or <c>O</c>). Timestamps and the filter go before opening because Lawicel bridges accept them only while
+        /// the channel is closed. Returns false and sends nothing if the code is not 0..8 or normal mode is asked for without
+        /// transmit enabled.
         /// </summary>
         public bool Open(int bitrateCode, bool listenOnly, bool timestamps)
         {
@@ -93,7 +132,15 @@ namespace RangeGuard.Can.Slcan
             WriteLine(SlcanLineKind.Close, 0);
             WriteLine(SlcanLineKind.SetBitrate, bitrateCode);
             WriteLine(SlcanLineKind.SetTimestamps, timestamps ? 1 : 0);
+            if (Filtering)
+            {
+                _link.Write(_tx, 0, SlcanEncoder.EncodeRegisters(SlcanLineKind.SetAcceptanceCode, AcceptanceCode, _tx, 0));
+                _link.Write(_tx, 0, SlcanEncoder.EncodeRegisters(SlcanLineKind.SetAcceptanceMask, AcceptanceMask, _tx, 0));
+            }
+
             WriteLine(listenOnly ? SlcanLineKind.OpenListenOnly : SlcanLineKind.OpenNormal, 0);
+            _bitrateCode = bitrateCode;
+            _timestamps = timestamps;
             IsOpen = true;
             IsListenOnly = listenOnly;
             _openedPollMs = -1;

@@ -121,6 +121,23 @@ namespace RangeGuard.Can.Slcan
             }
         }
 
+        /// <summary>
+        /// <c>Mxxxxxxxx</c> (<see cref="SlcanLineKind.SetAcceptanceCode"/>) or <c>mxxxxxxxx</c>
+        /// (<see cref="SlcanLineKind.SetAcceptanceMask"/>): the four registers, the first (AC0/AM0) in the highest byte.
+        /// </summary>
+        public static int EncodeRegisters(SlcanLineKind kind, uint registers, byte[] buffer, int offset)
+        {
+            if ((kind != SlcanLineKind.SetAcceptanceCode && kind != SlcanLineKind.SetAcceptanceMask) || buffer == null || offset < 0 || offset + 10 > buffer.Length)
+            {
+                return 0;
+            }
+
+            buffer[offset] = kind == SlcanLineKind.SetAcceptanceCode ? (byte)'M' : (byte)'m';
+            int pos = WriteHex(registers, 8, buffer, offset + 1);
+            buffer[pos++] = Cr;
+            return pos - offset;
+        }
+
         private static int Single(byte c, byte[] buffer, int offset)
         {
             buffer[offset] = c;

@@ -48,6 +48,12 @@ namespace RangeGuard.Can.Slcan
         /// <summary><c>N</c>: serial number query.</summary>
         SerialQuery = 13,
 
+        /// <summary><c>Mxxxxxxxx</c>: acceptance code registers (SJA1000 bridges; value = the 32 bits, AC0 highest).</summary>
+        SetAcceptanceCode = 14,
+
+        /// <summary><c>mxxxxxxxx</c>: acceptance mask registers (value = the 32 bits, AM0 highest).</summary>
+        SetAcceptanceMask = 15,
+
         /// <summary>First error kind; every kind from here on is a parse error.</summary>
         FirstError = 20,
 

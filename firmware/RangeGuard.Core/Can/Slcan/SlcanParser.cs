@@ -59,6 +59,10 @@ namespace RangeGuard.Can.Slcan
                     return ParseQueryOrReply(line, offset, length, SlcanLineKind.VersionQuery, SlcanLineKind.VersionReply, out value);
                 case (byte)'N':
                     return ParseQueryOrReply(line, offset, length, SlcanLineKind.SerialQuery, SlcanLineKind.SerialReply, out value);
+                case (byte)'M':
+                    return ParseRegisters(line, offset, length, SlcanLineKind.SetAcceptanceCode, out value);
+                case (byte)'m':
+                    return ParseRegisters(line, offset, length, SlcanLineKind.SetAcceptanceMask, out value);
                 default:
                     return SlcanLineKind.UnknownCommand;
             }
@@ -192,6 +196,31 @@ namespace RangeGuard.Can.Slcan
             frame.Data = data;
             frame.TimestampMs = timestamp;
             return SlcanLineKind.Frame;
+        }
+
+        /// <summary><c>M</c>/<c>m</c> with 8 hex digits: the four registers' 32 bits (as an int: the same bits).</summary>
+        private static SlcanLineKind ParseRegisters(byte[] line, int offset, int length, SlcanLineKind kind, out int value)
+        {
+            value = 0;
+            if (length != 9)
+            {
+                return SlcanLineKind.LengthMismatch;
+            }
+
+            uint bits = 0;
+            for (int i = 1; i < 9; i++)
+            {
+                int d = HexValue(line[offset + i]);
+                if (d < 0)
+                {
+                    return SlcanLineKind.BadHex;
+                }
+
+                bits = (bits << 4) | (uint)d;
+            }
+
+            value = RangeGuard.Common.Bits.ToInt32(bits);
+            return kind;
         }
 
         private static SlcanLineKind ParseDigitArgument(byte[] line, int offset, int length, int max, SlcanLineKind kind, out int value)
