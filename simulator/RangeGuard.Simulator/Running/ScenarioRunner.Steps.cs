@@ -76,7 +76,7 @@ namespace RangeGuard.Simulator.Running
             }
 
             bool plugged = st.Plugged;
-            if (_following && _board.View.Advice.PlugInWhenParked && st.OutletKw > 0 && !plugged)
+            if (_following && _board.View.Advice.PlugInWhenParked && st.OutletKw > 0 && !plugged && Awake())
             {
                 plugged = true;
                 _r.AdviceSource = "board";
@@ -100,8 +100,9 @@ namespace RangeGuard.Simulator.Running
             var session = new SessionStart(_t, _car.Battery.SocPercent, _car.GridKwh, _car.Battery.TempC);
             while (_t < end - 1e-9)
             {
-                // The advice may come only once the car is parked (the board learns the departure then): the driver plugs in.
-                if (!plugged && _following && st.OutletKw > 0 && _board.View.Advice.PlugInWhenParked)
+                // The advice may come only once the car is parked (the board learns the departure then): the driver plugs in,
+                // if awake (a sleeping driver sees the advice when waking up).
+                if (!plugged && _following && st.OutletKw > 0 && _board.View.Advice.PlugInWhenParked && Awake())
                 {
                     plugged = true;
                     _r.AdviceSource = "board";
@@ -135,7 +136,7 @@ namespace RangeGuard.Simulator.Running
             SetClimate(st.CabinSetpointC ?? double.NaN, double.PositiveInfinity);
             _u.Driving = false;
             _u.CarOn = !double.IsNaN(st.CabinSetpointC ?? double.NaN);
-            Plug(ch.PowerKw * 1000, ch.IsDc);
+            Plug(ch.PowerKw * _s.Perturb.ChargerPowerFactor * 1000, ch.IsDc);
             double t0 = _t;
             var session = new SessionStart(_t, _car.Battery.SocPercent, _car.GridKwh, _car.Battery.TempC);
             while (true)
@@ -149,10 +150,16 @@ namespace RangeGuard.Simulator.Running
                     {
                         if (!double.IsNaN(adv.ChargeToSocPercent))
                         {
-                            // Charge until the advised SOC, whatever the driver had planned.
+                            // Charge until the advised SOC, whatever the driver had planned; the departure the navigation
+                            // knows moves with it (the advised minutes left, whole minutes, never before the planned one).
                             toSoc = double.IsNaN(toSoc) ? adv.ChargeToSocPercent : Math.Max(toSoc, adv.ChargeToSocPercent);
                             minutes = double.NaN;
                             _r.AdviceSource = "board";
+                            if (!double.IsNaN(adv.ChargeMinutes))
+                            {
+                                double endS = Math.Max(double.IsNaN(st.Minutes) ? 0 : t0 + st.Minutes * 60, _t + Math.Ceiling(adv.ChargeMinutes) * 60);
+                                _nextDepartureMs = _startUnixMs + (long)(Math.Round(endS / 60) * 60 * 1000);
+                            }
                         }
                         else if (!double.IsNaN(adv.ChargeMinutes))
                         {
@@ -189,7 +196,8 @@ namespace RangeGuard.Simulator.Running
             Route route = _s.Route;
             int i = route.SegmentIndexAt(_pos);
             RoadSegment seg = route.Segments[i];
-            double factor = (double.IsNaN(st.SpeedFactor) ? _s.Driver.SpeedFactor : st.SpeedFactor) * _s.Perturb.SpeedFactor;
+            double factor = (double.IsNaN(st.SpeedFactor) ? _s.Driver.SpeedFactor : st.SpeedFactor) * _s.Perturb.SpeedFactor
+                * (1 + _s.Driver.SpeedVariabilityPercent / 100 * _speedDeviation);
             double cap = double.IsNaN(st.MaxSpeedKmh) ? double.PositiveInfinity : st.MaxSpeedKmh;
             if (_following && !double.IsNaN(_board.View.Advice.MaxSpeedKmh) && _board.View.Advice.MaxSpeedKmh > 0)
             {
@@ -203,6 +211,15 @@ namespace RangeGuard.Simulator.Running
                 v = Math.Min(v, Math.Sqrt(vNext * vNext + 2 * ComfortDecelMps2 * Math.Max(0, seg.EndM - _pos)));
             }
 
+            foreach (TrafficJam j in _s.Perturb.Traffic)
+            {
+                if (_pos < j.ToM && j.FromM - _pos < 2000)
+                {
+                    double vj = j.SpeedKmh / 3.6;
+                    v = Math.Min(v, _pos >= j.FromM ? vj : Math.Sqrt(vj * vj + 2 * ComfortDecelMps2 * (j.FromM - _pos)));
+                }
+            }
+
             double remaining = Math.Max(0, st.ToM - _pos);
             return Math.Min(v, Math.Sqrt(2 * ComfortDecelMps2 * remaining) + (remaining > 0.5 ? 0.3 : 0));
         }
@@ -214,14 +231,20 @@ namespace RangeGuard.Simulator.Running
             return Math.Min(v, Math.Sqrt(2 * 2.0 * remaining) + (remaining > 0.5 ? 0.3 : 0));
         }
 
-        private void SubStep(double accel, bool onRoute)
+        /// <summary>The world at the car's place and time: elevation, air temperature, wind (truth + perturbation), sun.</summary>
+        private void Environment()
         {
             double elevation = _s.Route.ElevationAt(_pos);
             _u.ElevationM = elevation;
-            _u.Grade = onRoute && _u.Driving ? _s.Route.GradeAt(_pos) : 0;
             _u.AmbientC = _s.Weather.TemperatureC(_t, LocalHour(), _pos, elevation);
             _u.HeadwindMps = _s.Weather.HeadwindAt(_pos) + _s.Perturb.HeadwindMps;
             _u.SolarW = _s.Vehicle.SolarGainW * _s.Weather.SolarFactor(LocalHour());
+        }
+
+        private void SubStep(double accel, bool onRoute)
+        {
+            Environment();
+            _u.Grade = onRoute && _u.Driving ? _s.Route.GradeAt(_pos) : 0;
             _u.DesiredAccelMps2 = accel;
             _u.BoardHeaterRequest = _board.View.HeaterRequest;
             double before = _car.OdometerM;
@@ -239,6 +262,11 @@ namespace RangeGuard.Simulator.Running
             if (_car.Stranded)
             {
                 _phase = CarPhase.Stranded;
+            }
+
+            if (_s.Driver.SpeedVariabilityPercent > 0)
+            {
+                _speedDeviation = _speedAr * _speedDeviation + Math.Sqrt(1 - _speedAr * _speedAr) * _driverNoise.NextGaussian();
             }
 
             FillSnapshot();
@@ -306,7 +334,7 @@ namespace RangeGuard.Simulator.Running
             s.BatteryTempMinC = b.TempC - 1.0;
             s.BatteryTempMaxC = b.TempC + 1.0;
             s.AmbientTempC = _u.AmbientC;
-            s.AmbientForecastC = _u.AmbientC + _s.Perturb.ForecastTempErrorC;
+            s.AmbientForecastC = _s.ForecastWeather.TemperatureC(_t, s.LocalHour, _pos, _u.ElevationM) + _s.Perturb.ForecastTempErrorC;
             s.CabinTempC = _car.Cabin.CabinTempC;
             s.CabinSetpointC = _u.CabinSetpointC;
             s.HvacPowerW = _car.HvacW;
@@ -324,6 +352,9 @@ namespace RangeGuard.Simulator.Running
         }
 
         private double LocalHour() => (_startLocalHour + _t / 3600.0) % 24.0;
+
+        /// <summary>The driver is awake now (DriverSpec's window, local time): only an awake driver acts on advice while parked.</summary>
+        private bool Awake() => _s.Driver.AwakeAt(LocalHour());
 
         private void SetClimate(double setpointC, double heaterCapW)
         {
