@@ -84,6 +84,8 @@ namespace RangeGuard.Simulator.Running
             _u.PayloadKg = _s.Perturb.PayloadKg;
             _u.CabinHeaterCapW = double.PositiveInfinity;
             _phase = CarPhase.Parked;
+            // The first snapshot already carries the world at the start (air temperature, wind), not zeros.
+            Environment();
             Tick();
 
             foreach (ItineraryStep step in _s.Itinerary)
