@@ -416,5 +416,38 @@ namespace RangeGuard.Tests.Alerts
             Assert.AreEqual("08:29", AlertTexts.ClockText(midnight + 8 * 3600000L + 29 * 60000L + 29000L));
             Assert.AreEqual("00:00", AlertTexts.ClockText(midnight + 23 * 3600000L + 59 * 60000L + 45000L));
         }
-}
+
+        [TestMethod]
+        public void An_air_temperature_never_received_should_reach_neither_the_forecaster_nor_a_text_as_a_value()
+        {
+            AgentRig rig = new AgentRig();
+            rig.Feed(InputId.SocPercent, 40f);
+            rig.Feed(InputId.BatteryTempAvgC, 10f);
+            rig.Feed(InputId.SpeedKmh, 120f);
+            rig.Feed(InputId.ChargingState, 0f);
+            rig.SetPlan();
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = 6f;
+            f.Destination.SocP10 = 2f;
+            f.LossKmByCause[LossCause.ColdAirAndTyres] = 30f;
+            f.TopCauses[0] = LossCause.ColdAirAndTyres;
+            rig.Step(1);
+            Assert.IsTrue(float.IsNaN(rig.Forecaster.LastInputs.AmbientTempC), "not 0 °C: the real forecaster then declines (NaN input)");
+            Assert.AreEqual("Arrive 6 % — cold (-30 km)", rig.Agent.Alerts.Slot(ArriveLowRule.AlertCode).Text);
+            Assert.AreEqual("Degraded: ambient_temp_c not received", rig.Agent.Alerts.Slot(DegradedRule.AlertCode).Text);
+
+            var real = new EnergyForecaster(RangeGuard.Vehicle.VehicleParams.Preset("rangeguard-ref"));
+            RoutePlan plan = new RoutePlan();
+            RouteSegment seg = new RouteSegment();
+            seg.LengthM = 50000f;
+            seg.ExpectedSpeedKmh = 110f;
+            seg.SpeedLimitKmh = 120f;
+            plan.AddSegment(seg);
+            string error;
+            Assert.IsTrue(real.TrySetPlan(plan, out error), error);
+            var result = new ForecastResult();
+            real.Tick(rig.Forecaster.LastInputs, result);
+            Assert.IsFalse(result.Valid, "no forecast from an air temperature nobody measured");
+        }
+    }
 }
