@@ -167,14 +167,15 @@ namespace RangeGuard.Tests.Alerts
         {
             AgentRig rig = NewRig();
             rig.Drive(60f, 5f, 2f, 0f);
-            // Departure 10 h after the start (06:00Z), forecast minimum -12 °C: pack -12 + 17·e^(-15·36000/450000) = -6.9 °C.
+            // Departure 10 h after the start (06:00Z), forecast minimum -12 °C, the pack's loss on the cold side (1.5 × 15 W/K):
+            // -12 + 17·e^(-22.5·36000/450000) = -9.2 °C.
             rig.Forecaster.ColdSoakLossKm = 23f; // the forecaster's cold-soak estimate, asked by the agent itself
             rig.Agent.SetDeparture(AgentRig.StartMs + 36000000 + 1000, -12f);
             rig.Step(1);
 
             AlertSlot s = rig.Agent.Alerts.Slot(ColdSoakRule.AlertCode);
             Assert.IsTrue(s.Active);
-            Assert.AreEqual("Plug in tonight: pack -7 °C by 06:00, -23 km range", s.Text);
+            Assert.AreEqual("Plug in tonight: pack -9 °C by 06:00, -23 km range", s.Text);
 
             // The car goes to sleep: inputs stale, the alert stays (last known values, cooling from the last reading).
             for (int i = 0; i < InputId.Count; i++)
