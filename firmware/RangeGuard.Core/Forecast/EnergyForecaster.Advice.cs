@@ -5,7 +5,13 @@ namespace RangeGuard.Forecast
 {
     public sealed partial class EnergyForecaster
     {
-        private void Advise(ForecastResult result, float pos, Leg dest)
+        /// <summary>A charger this close ahead is the one the car stands at (plans start 10 m before it), m.</summary>
+        public const float AtChargerM = 200f;
+
+        /// <summary>Battery power below this (charging) while standing at a charger counts as a measured charge, W.</summary>
+        public const float MeasuredChargeMinW = -500f;
+
+        private void Advise(ForecastResult result, float pos, Leg dest, ForecastInputs inputs)
         {
             BatteryModel b = _vp.Battery;
 
@@ -22,9 +28,17 @@ namespace RangeGuard.Forecast
             int targetSeg = _profile.Count - 1;
             float targetPos = _profile.TotalM;
             float targetReserve = _destReserve;
-            if (result.Destination.SocP10 < _destReserve && result.LastReachableChargerIndex >= 0)
+            // The charger the car stands at is reachable whatever the reserve (it arrived below it): it is the one to charge at.
+            int reach = result.LastReachableChargerIndex;
+            int next = result.NextChargerIndex;
+            if (reach < 0 && next >= 0 && _chargerPos[next] - pos < AtChargerM)
             {
-                int c = result.LastReachableChargerIndex;
+                reach = next;
+            }
+
+            if (result.Destination.SocP10 < _destReserve && reach >= 0)
+            {
+                int c = reach;
                 Leg onward = Between(_chargerSeg[c], _chargerPos[c], targetSeg, targetPos);
                 float driveNet;
                 float e = LegEnergyWh(onward, out driveNet);
@@ -35,8 +49,9 @@ namespace RangeGuard.Forecast
                 float arrive = _soc - LegEnergyWh(there, out driveNet) / _usableWh * 100f;
                 result.AdviceChargerIndex = c;
                 result.AdviceChargeToSocPercent = toSoc;
-                result.AdviceChargeMinutes = toSoc > arrive ? b.ChargeMinutes(arrive, toSoc, _batteryC, _chargerKw[c], _chargerDc[c]) : 0f;
-                result.AdviceChargeMinutesPreconditioned = toSoc > arrive ? b.ChargeMinutes(arrive, toSoc, b.DcFullPowerTempC, _chargerKw[c], _chargerDc[c]) : 0f;
+                bool here = _chargerPos[c] - pos < AtChargerM;
+                result.AdviceChargeMinutes = toSoc > arrive ? ChargeMinutes(c, arrive, toSoc, _batteryC, here, inputs) : 0f;
+                result.AdviceChargeMinutesPreconditioned = toSoc > arrive ? ChargeMinutes(c, arrive, toSoc, b.DcFullPowerTempC, false, inputs) : 0f;
                 targetSeg = _chargerSeg[c];
                 targetPos = _chargerPos[c];
                 targetReserve = _chargerReserve;
@@ -62,6 +77,45 @@ namespace RangeGuard.Forecast
 
             Leg leg = Between(_seg, pos, targetSeg, targetPos);
             result.AdviceMaxSpeedKmh = MaxCruiseSpeed(leg, targetReserve);
+        }
+
+        /// <summary>
+        /// Minutes to charge at charger <paramref name="c"/> (BatteryModel's CC-CV curve with the car's own load, the pack
+        /// heating while it charges and the loss to the air). Standing at that charger and charging, the power the pack takes
+        /// now (V·I) corrects whichever limit binds now: the pack's acceptance (a car that takes less than its model), the
+        /// heater's draw (a cold pack heated harder than modelled) or the delivered power (a derated or shared station).
+        /// </summary>
+        private float ChargeMinutes(int c, float fromSoc, float toSoc, float packC, bool here, ForecastInputs inputs)
+        {
+            BatteryModel b = _vp.Battery;
+            float loadKw = _vp.AuxBaseW / 1000f;
+            float chargerKw = _chargerKw[c];
+            bool dc = _chargerDc[c];
+            float acceptScale = 1f;
+            float heaterKw = -1f;
+            bool measured = here && inputs.InputsValid && inputs.BatteryPowerW < MeasuredChargeMinW && inputs.SpeedKmh < 1f;
+            if (measured)
+            {
+                float pm = -inputs.BatteryPowerW / 1000f;
+                float avail = b.ChargerDeliveredKw(chargerKw, dc) - loadKw;
+                float heat = b.ChargeHeaterKw(packC, avail);
+                float accept = b.ChargeAcceptKw(fromSoc, packC);
+                if (accept < avail - heat)
+                {
+                    acceptScale = accept > 0.01f ? pm / accept : 1f;
+                }
+                else if (heat > 0f)
+                {
+                    heaterKw = avail - pm > 0f ? avail - pm : 0f;
+                }
+                else
+                {
+                    float eff = dc ? b.DcChargeEfficiency : b.AcChargeEfficiency;
+                    chargerKw = (pm + loadKw) / eff;
+                }
+            }
+
+            return b.ChargeMinutes(fromSoc, toSoc, packC, _ambientC, chargerKw, dc, loadKw, acceptScale, heaterKw);
         }
 
         /// <summary>Energy at a steady cruise speed over a leg, Wh (closed form from the cruise sums).</summary>
