@@ -239,18 +239,31 @@ namespace RangeGuard.Vehicle
         public float ChargeMinutes(float fromSoc, float toSoc, float batteryTempC, float ambientC, float chargerKw, bool isDc,
             float loadKw, float acceptScale, float heaterKw)
         {
-            if (toSoc > 100f)
-            {
-                toSoc = 100f;
-            }
+            float soc;
+            float hours = Charge(fromSoc, toSoc > 100f ? 100f : toSoc, float.MaxValue, batteryTempC, ambientC, chargerKw, isDc, loadKw, acceptScale, heaterKw, out soc);
+            return hours >= 0f ? hours * 60f : -1f;
+        }
 
+        /// <summary>The SOC after charging for <paramref name="minutes"/>, %: the same model as <see cref="ChargeMinutes(float, float, float, float, float, bool, float, float, float)"/>.</summary>
+        public float ChargeSocAfter(float fromSoc, float minutes, float batteryTempC, float ambientC, float chargerKw, bool isDc,
+            float loadKw, float acceptScale, float heaterKw)
+        {
+            float soc;
+            Charge(fromSoc, 100f, minutes / 60f, batteryTempC, ambientC, chargerKw, isDc, loadKw, acceptScale, heaterKw, out soc);
+            return soc;
+        }
+
+        /// <summary>Integrates a charge until <paramref name="toSoc"/> or <paramref name="maxHours"/>; hours taken, -1 if it stalls.</summary>
+        private float Charge(float fromSoc, float toSoc, float maxHours, float batteryTempC, float ambientC, float chargerKw, bool isDc,
+            float loadKw, float acceptScale, float heaterKw, out float soc)
+        {
             float avail = ChargerDeliveredKw(chargerKw, isDc) - (loadKw > 0f ? loadKw : 0f);
             float kwhPerPercent = UsableEnergyKwh(20f) / 100f;
             float temp = batteryTempC;
             float hours = 0f;
-            float soc = fromSoc < 0f ? 0f : fromSoc;
+            soc = fromSoc < 0f ? 0f : fromSoc;
             int guard = 0;
-            while (soc < toSoc && guard++ < 400)
+            while (soc < toSoc && hours < maxHours && guard++ < 400)
             {
                 float heat = temp >= ChargeHeatBelowC ? 0f : (heaterKw >= 0f ? (heaterKw < avail ? heaterKw : avail) : ChargeHeaterKw(temp, avail));
                 float step = toSoc - soc < 1f ? toSoc - soc : 1f;
@@ -263,12 +276,19 @@ namespace RangeGuard.Vehicle
                 if (stored > 0.01f)
                 {
                     dtH = kwhPerPercent * step / stored;
+                    if (hours + dtH > maxHours)
+                    {
+                        step *= (maxHours - hours) / dtH;
+                        dtH = maxHours - hours;
+                    }
+
                     soc += step;
                 }
                 else if (heat > 0f)
                 {
                     // Nothing left to charge with: only warming, a quarter of the way to the threshold at a time.
                     dtH = 0.25f * ThermalMassJPerK * (ChargeHeatBelowC - temp + 0.1f) / (heat * 1000f) / 3600f;
+                    dtH = hours + dtH > maxHours ? maxHours - hours : dtH;
                 }
                 else
                 {
@@ -280,7 +300,7 @@ namespace RangeGuard.Vehicle
                 temp += netW * dtH * 3600f / ThermalMassJPerK;
             }
 
-            return soc >= toSoc ? hours * 60f : -1f;
+            return soc >= toSoc || hours >= maxHours ? hours : -1f;
         }
 
         public BatteryModel Clone()
