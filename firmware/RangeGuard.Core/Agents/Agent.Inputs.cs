@@ -32,6 +32,8 @@ namespace RangeGuard.Agents
             }
 
             _inputs.InputsValid = r.AllRequiredFresh;
+            _inputs.DepartureInS = _trip.DepartureAhead(now) ? (_trip.DepartureUtcMs - now) / 1000f : -1f;
+            _inputs.PluggedIn = r.PluggedIn;
             _inputs.PlannedHeatingKwh = _planner.PlannedHeatingKwh;
         }
 

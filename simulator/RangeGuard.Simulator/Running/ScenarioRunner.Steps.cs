@@ -132,7 +132,10 @@ namespace RangeGuard.Simulator.Running
             ChargerSpec ch = _s.Chargers[st.ChargerIndex];
             _phase = CarPhase.Charging;
             _chargerIndex = st.ChargerIndex;
-            _nextDepartureMs = double.IsNaN(st.Minutes) ? -1 : _startUnixMs + (long)((_t + st.Minutes * 60) * 1000);
+            // The departure the navigation knows: the driver's planned stop. A driver who follows advice decides the stop from
+            // the advice, so none is known until the advice has been read (or found to name no charge here).
+            long plannedDepartureMs = double.IsNaN(st.Minutes) ? -1 : _startUnixMs + (long)((_t + st.Minutes * 60) * 1000);
+            _nextDepartureMs = _following ? -1 : plannedDepartureMs;
             SetClimate(st.CabinSetpointC ?? double.NaN, double.PositiveInfinity);
             _u.Driving = false;
             _u.CarOn = !double.IsNaN(st.CabinSetpointC ?? double.NaN);
@@ -146,6 +149,12 @@ namespace RangeGuard.Simulator.Running
                 if (_following)
                 {
                     BoardAdvice adv = _board.View.Advice;
+                    bool advisedHere = adv.ChargerIndex == st.ChargerIndex && !double.IsNaN(adv.ChargeToSocPercent);
+                    if (!advisedHere && _nextDepartureMs < 0 && _t > t0)
+                    {
+                        _nextDepartureMs = plannedDepartureMs; // the advice names no charge here: the driver's own plan
+                    }
+
                     if (adv.ChargerIndex < 0 || adv.ChargerIndex == st.ChargerIndex)
                     {
                         if (!double.IsNaN(adv.ChargeToSocPercent))

@@ -88,5 +88,34 @@ namespace RangeGuard.Tests.Forecast
             Check.Near(expected, r.AdviceChargeMinutes, 0.05, "the pack's acceptance scaled to what it takes");
             Assert.IsTrue(r.AdviceChargeMinutes > 2f * modelled, r.AdviceChargeMinutes.ToString() + " vs " + modelled.ToString());
         }
+
+        [TestMethod]
+        public void At_a_charger_with_a_departure_the_forecast_should_say_what_leaving_then_means()
+        {
+            // 10 m before an 11 kW AC charger with 15 % in a 20 °C pack, 200 km to go, leaving in an hour.
+            VehicleParams vp = TestRoutes.SimpleCar();
+            var f = new EnergyForecaster(vp);
+            RoutePlan plan = TestRoutes.Flat(200, 1000f, 110f, 20f);
+            plan.AddCharger(ForecasterTests.MakeCharger(10f, 11f));
+            plan.Chargers[0].IsDc = false;
+            string error;
+            Assert.IsTrue(f.TrySetPlan(plan, out error), error);
+            var r = new ForecastResult();
+            ForecastInputs at = TestRoutes.At(0f, 15f, 20f, 20f);
+            f.Tick(at, r);
+            Assert.IsTrue(float.IsNaN(r.DepartureSocPercent), "not plugged in: no departure forecast");
+
+            at.PluggedIn = true;
+            at.DepartureInS = 3600f;
+            f.Tick(at, r);
+            float expected = vp.Battery.ChargeSocAfter(15f, 60f, 20f, 20f, 11f, false, vp.AuxBaseW / 1000f, 1f, -1f);
+            Check.Near(expected, r.DepartureSocPercent, 0.01, "an hour of the same charge model");
+            Assert.IsTrue(r.DepartureSocPercent > 30f && r.DepartureSocPercent < 35f, r.DepartureSocPercent.ToString());
+            Check.Near(r.Destination.SocP50 + (expected - 15f), r.DepartureDestinationSocP50, 0.01, "the median arrival, leaving then");
+            Assert.IsTrue(r.DepartureDestinationSocP90 < 0f, "200 km on 33 %: not even the optimistic case");
+            Assert.IsFalse(r.DepartureChargerReachable, "no other charger");
+            Check.Near(expected, vp.Battery.ChargeSocAfter(15f, vp.Battery.ChargeMinutes(15f, expected, 20f, 20f, 11f, false, vp.AuxBaseW / 1000f, 1f, -1f),
+                20f, 20f, 11f, false, vp.AuxBaseW / 1000f, 1f, -1f), 0.01, "SocAfter and ChargeMinutes are one model");
+        }
     }
 }
