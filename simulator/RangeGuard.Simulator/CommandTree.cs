@@ -13,6 +13,7 @@ namespace RangeGuard.Simulator
             root.Add(RunCommand.Create());
             root.Add(ScenariosCommand.Create());
             root.Add(BenchCommand.Create());
+            root.Add(SweepCommand.Create());
 
             // Host tools around the agent.
             root.Add(ReplayCommand.Create());
