@@ -35,6 +35,16 @@ namespace RangeGuard.Simulator.Reports
                 }
             }
 
+            if (r.ChargeAdvice.Count > 0)
+            {
+                w.WriteLine();
+                w.WriteLine("Charge-time advice vs the truth (a truth car charged from the state at the advice to the advised SOC):");
+                foreach (ChargeAdviceCheck c in r.ChargeAdvice)
+                {
+                    w.WriteLine($"  {c.Charger,-34} advised {c.AdvisedMinutes,4:0} min to {c.ToSocPercent,3:0} % from {c.FromSocPercent,4:0.0} % (pack {c.PackTempC:0} °C); the truth takes {c.TruthMinutes,4:0} min ({c.ErrorPercent:+0.0;-0.0} %)");
+                }
+            }
+
             w.WriteLine();
             w.WriteLine(r.Alerts.Count == 0 ? (r.BoardHasAgent ? "Alerts: none." : "Alerts: none (no agent on this board).") : "Alert timeline:");
             foreach (BoardAlert a in r.Alerts)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using RangeGuard.Simulator.Physics;
-using RangeGuard.Simulator.Scenarios;
 
 namespace RangeGuard.Simulator.Running
 {
@@ -17,67 +16,12 @@ namespace RangeGuard.Simulator.Running
     }
 
     /// <summary>
-    /// Audits the charge-time advice of a run: an observer takes the board's advice and the truth state at the first tick of
-    /// every charge stop; <see cref="TruthMinutes"/> then charges a fresh truth car from that state to the advised SOC.
+    /// The charge-time advice of a run against the truth: the runner takes the board's advice and the truth state at the
+    /// first tick of every charge stop whose advice names that charger (<see cref="RunResult.ChargeAdvice"/>);
+    /// <see cref="TruthMinutes"/> charges a fresh truth car from that state to the advised SOC.
     /// </summary>
-    public sealed class ChargeAdviceAudit : IRunObserver
+    public static class ChargeAdviceAudit
     {
-        private readonly Scenario _s;
-        private int _lastStep = -1;
-        private int _sessionStep = -1;
-        private double _sessionStartS;
-
-        public ChargeAdviceAudit(Scenario scenario)
-        {
-            _s = scenario;
-        }
-
-        public List<ChargeAdviceCheck> Checks { get; } = new();
-
-        public void OnTick(in TruthSnapshot t, BoardView view)
-        {
-            if (t.Phase != CarPhase.Charging || t.ChargerIndex < 0 || t.StepIndex == _lastStep)
-            {
-                return;
-            }
-
-            if (t.StepIndex != _sessionStep)
-            {
-                _sessionStep = t.StepIndex;
-                _sessionStartS = t.ElapsedS;
-            }
-
-            // The first advice of the session naming this charger, within its first minute.
-            BoardAdvice a = view.Advice;
-            if (t.ElapsedS - _sessionStartS > 60)
-            {
-                _lastStep = t.StepIndex;
-                return;
-            }
-
-            if (a.ChargerIndex != t.ChargerIndex || double.IsNaN(a.ChargeToSocPercent) || double.IsNaN(a.ChargeMinutes)
-                || a.ChargeToSocPercent <= t.SocReportedPercent + 1)
-            {
-                return;
-            }
-
-            _lastStep = t.StepIndex;
-
-            ChargerSpec c = _s.Chargers[t.ChargerIndex];
-            double kw = c.PowerKw * _s.Perturb.ChargerPowerFactor;
-            double truth = TruthMinutes(_s.Vehicle, t.SocPercent, a.ChargeToSocPercent, t.BatteryTempC, t.CabinTempC, t.AmbientTempC, kw, c.IsDc);
-            Checks.Add(new ChargeAdviceCheck(c.Name, c.IsDc, kw, t.SocReportedPercent, a.ChargeToSocPercent, t.BatteryTempC, t.AmbientTempC,
-                a.ChargeMinutes, truth));
-        }
-
-        public void OnAlert(BoardAlert alert)
-        {
-        }
-
-        public void OnStepStarted(int index, string label)
-        {
-        }
-
         /// <summary>
         /// Minutes the truth car takes to charge from <paramref name="fromSoc"/> to <paramref name="toSoc"/> at a charger of
         /// <paramref name="chargerKw"/>, parked with the climate off at a constant ambient; +∞ if it does not get there in 24 h.

@@ -141,6 +141,7 @@ namespace RangeGuard.Simulator.Running
             _u.CarOn = !double.IsNaN(st.CabinSetpointC ?? double.NaN);
             Plug(ch.PowerKw * _s.Perturb.ChargerPowerFactor * 1000, ch.IsDc);
             double t0 = _t;
+            bool adviceAudited = false;
             var session = new SessionStart(_t, _car.Battery.SocPercent, _car.GridKwh, _car.Battery.TempC);
             while (true)
             {
@@ -193,11 +194,36 @@ namespace RangeGuard.Simulator.Running
                 }
 
                 Tick();
+                if (!adviceAudited && _t - t0 <= 60)
+                {
+                    adviceAudited = AuditChargeAdvice(st.ChargerIndex, ch);
+                }
             }
 
             RecordSession(session, ch.Name, ch.IsDc);
             Unplug();
             _chargerIndex = -1;
+        }
+
+        /// <summary>
+        /// The first advice of a charge stop that names this charger ("N min to X %", within its first minute) against the
+        /// time a fresh truth car takes from the state now to X %; true once taken.
+        /// </summary>
+        private bool AuditChargeAdvice(int chargerIndex, ChargerSpec ch)
+        {
+            BoardAdvice a = _board.View.Advice;
+            if (a.ChargerIndex != chargerIndex || double.IsNaN(a.ChargeToSocPercent) || double.IsNaN(a.ChargeMinutes)
+                || a.ChargeToSocPercent <= _snap.SocReportedPercent + 1)
+            {
+                return false;
+            }
+
+            double kw = ch.PowerKw * _s.Perturb.ChargerPowerFactor;
+            double truth = ChargeAdviceAudit.TruthMinutes(_s.Vehicle, _car.Battery.SocPercent, a.ChargeToSocPercent, _car.Battery.TempC,
+                _car.Cabin.CabinTempC, _u.AmbientC, kw, ch.IsDc);
+            _r.ChargeAdvice.Add(new ChargeAdviceCheck(ch.Name, ch.IsDc, kw, _snap.SocReportedPercent, a.ChargeToSocPercent, _car.Battery.TempC,
+                _u.AmbientC, a.ChargeMinutes, truth));
+            return true;
         }
 
         private double CruiseTarget(ItineraryStep st)

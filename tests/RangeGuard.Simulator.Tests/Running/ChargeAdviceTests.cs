@@ -29,9 +29,7 @@ namespace RangeGuard.Simulator.Tests.Running
             var all = new List<ChargeAdviceCheck>();
             foreach (bool follow in new[] { false, true })
             {
-                var audit = new ChargeAdviceAudit(s);
-                new ScenarioRunner(s, new AgentBoard(), new RunOptions { FollowAdvice = follow, RecordTrace = false, Observer = audit }).Run();
-                all.AddRange(audit.Checks);
+                all.AddRange(new ScenarioRunner(s, new AgentBoard(), new RunOptions { FollowAdvice = follow, RecordTrace = false }).Run().ChargeAdvice);
             }
 
             return all;
