@@ -53,11 +53,14 @@ namespace RangeGuard.Tests.Alerts
             Assert.AreEqual("Destination not reachable at this pace: strands in 300 km; stay below 70 km/h", s.Text);
 
             // Once raised it stays while even the pessimistic arrival needs a charge (a brighter median does not take it back);
-            // it clears once P10 is above zero plus the 2 % hysteresis, after the clear hold.
+            // it clears once P10 is above the 2 % strand margin plus the 2 % hysteresis, after the clear hold.
             Shortfall(f, -11f, -4f, 5f, 70f);
             rig.Step(120);
             Assert.IsTrue(s.Active, "P10 still -11 %");
             Shortfall(f, 3f, 8f, 13f, 0f);
+            rig.Step(120);
+            Assert.IsTrue(s.Active, "P10 3 % is within the margin and hysteresis");
+            Shortfall(f, 5f, 10f, 15f, 0f);
             rig.Step(120);
             Assert.IsFalse(s.Active, "even the pessimistic arrival makes it");
         }
@@ -88,6 +91,24 @@ namespace RangeGuard.Tests.Alerts
             rig.Step(1);
             Assert.IsTrue(rig.Agent.Alerts.IsActive(NothingReachableRule.AlertCode));
             Assert.AreEqual("Nothing reachable: strands in 300 km; fleet crew alerted", rig.Agent.Alerts.Slot(NothingReachableRule.AlertCode).Text);
+        }
+
+        [TestMethod]
+        public void A_median_just_above_zero_should_count_as_not_arriving_below_the_strand_margin()
+        {
+            // A car stops a little above the displayed 0 %: a median arrival of 1 % with no pace that makes the reserve is critical.
+            AgentRig rig = NewRig();
+            rig.Step(10);
+            ForecastResult f = rig.Forecaster.Next;
+            Shortfall(f, -4f, 3f, 10f, -1f);
+            f.StrandingDistanceM = -1f;
+            rig.Step(5);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(NothingReachableRule.AlertCode), "3 % is above the 2 % margin");
+            Shortfall(f, -6f, 1f, 8f, -1f);
+            f.StrandingDistanceM = -1f;
+            rig.Step(1);
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(NothingReachableRule.AlertCode));
+            Assert.AreEqual("Nothing reachable: arrive 1 %; fleet crew alerted", rig.Agent.Alerts.Slot(NothingReachableRule.AlertCode).Text);
         }
 
         [TestMethod]

@@ -4,7 +4,8 @@ namespace RangeGuard.Alerts.Rules
 {
     /// <summary>
     /// RG-STRANDED: the destination is out of reach and no charger on the way is reachable with its reserve, so the car will
-    /// strand; the fleet crew is told. Severity follows the forecast at the way the car is driven: critical when the median
+    /// strand; the fleet crew is told. A median arrival counts as out of reach below <see cref="AlertConfig.StrandMarginPct"/>
+    /// (the BMS stops a car a little above the displayed 0 %); the optimistic (P90) one below zero. Severity follows the forecast at the way the car is driven: critical when the median
     /// arrival is below zero and no slower pace arrives, or when a slower pace would arrive but the driver keeps above its
     /// cap while even the optimistic (P90) arrival is below zero. A median below zero that the driver makes up by keeping to
     /// the cap stays with RG-ARRIVE-LOW's speed cap (advisory) and RG-CHARGE-REQ (warning). Once raised on the road it stays
@@ -28,10 +29,10 @@ namespace RangeGuard.Alerts.Rules
             FleetFlag = true;
         }
 
-        /// <summary>The arrival band says the car will not get there: P90 below the margin, or the median with no slower pace.</summary>
-        public static bool OutOfReach(float p50, float p90, bool slowerArrives, float margin)
+        /// <summary>The arrival band says the car will not get there: P90 below zero, or the median below the margin with no slower pace.</summary>
+        public static bool OutOfReach(float p50, float p90, bool slowerArrives, float margin, float hysteresis)
         {
-            return p90 < margin || (p50 <= margin && !slowerArrives);
+            return p90 < hysteresis || (p50 <= margin + hysteresis && !slowerArrives);
         }
 
         /// <summary>Plugged in at a charger with a departure planned: the forecast for leaving then applies.</summary>
@@ -57,7 +58,8 @@ namespace RangeGuard.Alerts.Rules
                 float p50 = f.DepartureDestinationSocP50;
                 float p90 = f.DepartureDestinationSocP90;
                 // At a stop the driver decides how much to charge: the alert follows the charge the departure will have.
-                r.Set(none && OutOfReach(p50, p90, f.DepartureSlowerArrives, 0f), none && OutOfReach(p50, p90, f.DepartureSlowerArrives, h),
+                float m = c.Config.StrandMarginPct;
+                r.Set(none && OutOfReach(p50, p90, f.DepartureSlowerArrives, m, 0f), none && OutOfReach(p50, p90, f.DepartureSlowerArrives, m, h),
                     -p50, c.Config.WorsenStepPct);
                 return;
             }
@@ -72,11 +74,12 @@ namespace RangeGuard.Alerts.Rules
             bool slower = f.AdviceMaxSpeedKmh > 0f;
             float speed = c.Readings.FreshSpeedKmh;
             bool aboveCap = slower && !float.IsNaN(speed) && speed > f.AdviceMaxSpeedKmh + CapToleranceKmh;
-            bool enter = slower ? aboveCap && d.SocP90 < 0f : d.SocP50 <= 0f;
+            float margin = c.Config.StrandMarginPct;
+            bool enter = slower ? aboveCap && d.SocP90 < 0f : d.SocP50 <= margin;
             // Raised only when the car moves off (parked before a planned departure the decision is still to come), but kept
             // through a stop: a break does not make the shortfall go away. Plugged in without a planned departure, the car
             // charges at a charger: "nothing reachable" is not true of where it stands.
-            r.Set(Motion.MovingOff(c) && !lastOk && enter, !c.Readings.PluggedIn && chargerMarginal && d.SocP10 < h,
+            r.Set(Motion.MovingOff(c) && !lastOk && enter, !c.Readings.PluggedIn && chargerMarginal && d.SocP10 < margin + h,
                 -strandAtKm, c.Config.WorsenStepKm);
         }
 
@@ -92,7 +95,9 @@ namespace RangeGuard.Alerts.Rules
                     + Destination(c) + " not reachable (arrive " + AlertTexts.Int(f.DepartureDestinationSocP50) + " %)" + charge;
             }
 
-            string strands = "strands in " + AlertTexts.Int(f.StrandingDistanceM / 1000f) + " km" + AlertTexts.Causes(f, c.Readings);
+            // Below the margin but above 0 % the median does not strand on paper: say what it arrives with.
+            string strands = (f.StrandingDistanceM >= 0f ? "strands in " + AlertTexts.Int(f.StrandingDistanceM / 1000f) + " km"
+                : "arrive " + AlertTexts.Int(f.Destination.SocP50) + " %" + AlertTexts.AtDestination(c.Trip)) + AlertTexts.Causes(f, c.Readings);
             if (f.AdviceMaxSpeedKmh > 0f)
             {
                 return Destination(c) + " not reachable at this pace: " + strands + AlertTexts.SpeedAdvice(f);
