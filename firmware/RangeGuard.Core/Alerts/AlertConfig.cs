@@ -12,6 +12,13 @@ namespace RangeGuard.Alerts
         /// <summary>"Charge required" when the pessimistic (P10) destination arrival SOC is below this, %.</summary>
         public float ChargeRequiredP10Pct = 0f;
 
+        /// <summary>
+        /// A median arrival forecast below this SOC counts as not arriving for the critical RG-STRANDED, %. A car does not run to
+        /// exactly 0 %: the BMS stops it a little above the displayed 0 (a cold pack higher), which the forecast's SOC
+        /// arithmetic does not model; the sweep's near-misses stopped at 0.7-2 % with a median forecast of 0.5-3 %.
+        /// </summary>
+        public float StrandMarginPct = 2f;
+
         /// <summary>"Point of no return" once the last reachable charger's point of no return is this close, km.</summary>
         public float PonrWarnKm = 15f;
 

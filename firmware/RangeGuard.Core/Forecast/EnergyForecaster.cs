@@ -228,7 +228,7 @@ namespace RangeGuard.Forecast
             FillChargers(result, pos, plannedWh);
             result.StrandingDistanceM = result.Destination.SocP50 > 0f ? -1f : StrandingDistance(pos);
             Breakdown(result, dest);
-            Advise(result, pos, dest);
+            Advise(result, pos, dest, inputs);
         }
 
         private static void Invalidate(ForecastResult result, string reason)

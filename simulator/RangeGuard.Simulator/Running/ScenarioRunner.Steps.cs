@@ -76,7 +76,7 @@ namespace RangeGuard.Simulator.Running
             }
 
             bool plugged = st.Plugged;
-            if (_following && _board.View.Advice.PlugInWhenParked && st.OutletKw > 0 && !plugged)
+            if (_following && _board.View.Advice.PlugInWhenParked && st.OutletKw > 0 && !plugged && Awake())
             {
                 plugged = true;
                 _r.AdviceSource = "board";
@@ -100,8 +100,9 @@ namespace RangeGuard.Simulator.Running
             var session = new SessionStart(_t, _car.Battery.SocPercent, _car.GridKwh, _car.Battery.TempC);
             while (_t < end - 1e-9)
             {
-                // The advice may come only once the car is parked (the board learns the departure then): the driver plugs in.
-                if (!plugged && _following && st.OutletKw > 0 && _board.View.Advice.PlugInWhenParked)
+                // The advice may come only once the car is parked (the board learns the departure then): the driver plugs in,
+                // if awake (a sleeping driver sees the advice when waking up).
+                if (!plugged && _following && st.OutletKw > 0 && _board.View.Advice.PlugInWhenParked && Awake())
                 {
                     plugged = true;
                     _r.AdviceSource = "board";
@@ -131,12 +132,16 @@ namespace RangeGuard.Simulator.Running
             ChargerSpec ch = _s.Chargers[st.ChargerIndex];
             _phase = CarPhase.Charging;
             _chargerIndex = st.ChargerIndex;
-            _nextDepartureMs = double.IsNaN(st.Minutes) ? -1 : _startUnixMs + (long)((_t + st.Minutes * 60) * 1000);
+            // The departure the navigation knows: the driver's planned stop. A driver who follows advice decides the stop from
+            // the advice, so none is known until the advice has been read (or found to name no charge here).
+            long plannedDepartureMs = double.IsNaN(st.Minutes) ? -1 : _startUnixMs + (long)((_t + st.Minutes * 60) * 1000);
+            _nextDepartureMs = _following ? -1 : plannedDepartureMs;
             SetClimate(st.CabinSetpointC ?? double.NaN, double.PositiveInfinity);
             _u.Driving = false;
             _u.CarOn = !double.IsNaN(st.CabinSetpointC ?? double.NaN);
-            Plug(ch.PowerKw * 1000, ch.IsDc);
+            Plug(ch.PowerKw * _s.Perturb.ChargerPowerFactor * 1000, ch.IsDc);
             double t0 = _t;
+            bool adviceAudited = false;
             var session = new SessionStart(_t, _car.Battery.SocPercent, _car.GridKwh, _car.Battery.TempC);
             while (true)
             {
@@ -145,14 +150,26 @@ namespace RangeGuard.Simulator.Running
                 if (_following)
                 {
                     BoardAdvice adv = _board.View.Advice;
+                    bool advisedHere = adv.ChargerIndex == st.ChargerIndex && !double.IsNaN(adv.ChargeToSocPercent);
+                    if (!advisedHere && _nextDepartureMs < 0 && _t > t0)
+                    {
+                        _nextDepartureMs = plannedDepartureMs; // the advice names no charge here: the driver's own plan
+                    }
+
                     if (adv.ChargerIndex < 0 || adv.ChargerIndex == st.ChargerIndex)
                     {
                         if (!double.IsNaN(adv.ChargeToSocPercent))
                         {
-                            // Charge until the advised SOC, whatever the driver had planned.
+                            // Charge until the advised SOC, whatever the driver had planned; the departure the navigation
+                            // knows moves with it (the advised minutes left, whole minutes, never before the planned one).
                             toSoc = double.IsNaN(toSoc) ? adv.ChargeToSocPercent : Math.Max(toSoc, adv.ChargeToSocPercent);
                             minutes = double.NaN;
                             _r.AdviceSource = "board";
+                            if (!double.IsNaN(adv.ChargeMinutes))
+                            {
+                                double endS = Math.Max(double.IsNaN(st.Minutes) ? 0 : t0 + st.Minutes * 60, _t + Math.Ceiling(adv.ChargeMinutes) * 60);
+                                _nextDepartureMs = _startUnixMs + (long)(Math.Round(endS / 60) * 60 * 1000);
+                            }
                         }
                         else if (!double.IsNaN(adv.ChargeMinutes))
                         {
@@ -177,6 +194,10 @@ namespace RangeGuard.Simulator.Running
                 }
 
                 Tick();
+                if (!adviceAudited && _t - t0 <= 60)
+                {
+                    adviceAudited = AuditChargeAdvice(st.ChargerIndex, ch);
+                }
             }
 
             RecordSession(session, ch.Name, ch.IsDc);
@@ -184,12 +205,34 @@ namespace RangeGuard.Simulator.Running
             _chargerIndex = -1;
         }
 
+        /// <summary>
+        /// The first advice of a charge stop that names this charger ("N min to X %", within its first minute) against the
+        /// time a fresh truth car takes from the state now to X %; true once taken.
+        /// </summary>
+        private bool AuditChargeAdvice(int chargerIndex, ChargerSpec ch)
+        {
+            BoardAdvice a = _board.View.Advice;
+            if (a.ChargerIndex != chargerIndex || double.IsNaN(a.ChargeToSocPercent) || double.IsNaN(a.ChargeMinutes)
+                || a.ChargeToSocPercent <= _snap.SocReportedPercent + 1)
+            {
+                return false;
+            }
+
+            double kw = ch.PowerKw * _s.Perturb.ChargerPowerFactor;
+            double truth = ChargeAdviceAudit.TruthMinutes(_s.Vehicle, _car.Battery.SocPercent, a.ChargeToSocPercent, _car.Battery.TempC,
+                _car.Cabin.CabinTempC, _u.AmbientC, kw, ch.IsDc);
+            _r.ChargeAdvice.Add(new ChargeAdviceCheck(ch.Name, ch.IsDc, kw, _snap.SocReportedPercent, a.ChargeToSocPercent, _car.Battery.TempC,
+                _u.AmbientC, a.ChargeMinutes, truth));
+            return true;
+        }
+
         private double CruiseTarget(ItineraryStep st)
         {
             Route route = _s.Route;
             int i = route.SegmentIndexAt(_pos);
             RoadSegment seg = route.Segments[i];
-            double factor = (double.IsNaN(st.SpeedFactor) ? _s.Driver.SpeedFactor : st.SpeedFactor) * _s.Perturb.SpeedFactor;
+            double factor = (double.IsNaN(st.SpeedFactor) ? _s.Driver.SpeedFactor : st.SpeedFactor) * _s.Perturb.SpeedFactor
+                * (1 + _s.Driver.SpeedVariabilityPercent / 100 * _speedDeviation);
             double cap = double.IsNaN(st.MaxSpeedKmh) ? double.PositiveInfinity : st.MaxSpeedKmh;
             if (_following && !double.IsNaN(_board.View.Advice.MaxSpeedKmh) && _board.View.Advice.MaxSpeedKmh > 0)
             {
@@ -203,6 +246,15 @@ namespace RangeGuard.Simulator.Running
                 v = Math.Min(v, Math.Sqrt(vNext * vNext + 2 * ComfortDecelMps2 * Math.Max(0, seg.EndM - _pos)));
             }
 
+            foreach (TrafficJam j in _s.Perturb.Traffic)
+            {
+                if (_pos < j.ToM && j.FromM - _pos < 2000)
+                {
+                    double vj = j.SpeedKmh / 3.6;
+                    v = Math.Min(v, _pos >= j.FromM ? vj : Math.Sqrt(vj * vj + 2 * ComfortDecelMps2 * (j.FromM - _pos)));
+                }
+            }
+
             double remaining = Math.Max(0, st.ToM - _pos);
             return Math.Min(v, Math.Sqrt(2 * ComfortDecelMps2 * remaining) + (remaining > 0.5 ? 0.3 : 0));
         }
@@ -214,14 +266,20 @@ namespace RangeGuard.Simulator.Running
             return Math.Min(v, Math.Sqrt(2 * 2.0 * remaining) + (remaining > 0.5 ? 0.3 : 0));
         }
 
-        private void SubStep(double accel, bool onRoute)
+        /// <summary>The world at the car's place and time: elevation, air temperature, wind (truth + perturbation), sun.</summary>
+        private void Environment()
         {
             double elevation = _s.Route.ElevationAt(_pos);
             _u.ElevationM = elevation;
-            _u.Grade = onRoute && _u.Driving ? _s.Route.GradeAt(_pos) : 0;
             _u.AmbientC = _s.Weather.TemperatureC(_t, LocalHour(), _pos, elevation);
             _u.HeadwindMps = _s.Weather.HeadwindAt(_pos) + _s.Perturb.HeadwindMps;
             _u.SolarW = _s.Vehicle.SolarGainW * _s.Weather.SolarFactor(LocalHour());
+        }
+
+        private void SubStep(double accel, bool onRoute)
+        {
+            Environment();
+            _u.Grade = onRoute && _u.Driving ? _s.Route.GradeAt(_pos) : 0;
             _u.DesiredAccelMps2 = accel;
             _u.BoardHeaterRequest = _board.View.HeaterRequest;
             double before = _car.OdometerM;
@@ -239,6 +297,11 @@ namespace RangeGuard.Simulator.Running
             if (_car.Stranded)
             {
                 _phase = CarPhase.Stranded;
+            }
+
+            if (_s.Driver.SpeedVariabilityPercent > 0)
+            {
+                _speedDeviation = _speedAr * _speedDeviation + Math.Sqrt(1 - _speedAr * _speedAr) * _driverNoise.NextGaussian();
             }
 
             FillSnapshot();
@@ -306,7 +369,7 @@ namespace RangeGuard.Simulator.Running
             s.BatteryTempMinC = b.TempC - 1.0;
             s.BatteryTempMaxC = b.TempC + 1.0;
             s.AmbientTempC = _u.AmbientC;
-            s.AmbientForecastC = _u.AmbientC + _s.Perturb.ForecastTempErrorC;
+            s.AmbientForecastC = _s.ForecastWeather.TemperatureC(_t, s.LocalHour, _pos, _u.ElevationM) + _s.Perturb.ForecastTempErrorC;
             s.CabinTempC = _car.Cabin.CabinTempC;
             s.CabinSetpointC = _u.CabinSetpointC;
             s.HvacPowerW = _car.HvacW;
@@ -324,6 +387,9 @@ namespace RangeGuard.Simulator.Running
         }
 
         private double LocalHour() => (_startLocalHour + _t / 3600.0) % 24.0;
+
+        /// <summary>The driver is awake now (DriverSpec's window, local time): only an awake driver acts on advice while parked.</summary>
+        private bool Awake() => _s.Driver.AwakeAt(LocalHour());
 
         private void SetClimate(double setpointC, double heaterCapW)
         {
