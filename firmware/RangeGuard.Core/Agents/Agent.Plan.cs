@@ -24,6 +24,7 @@ namespace RangeGuard.Agents
 
             _counters.PlansAccepted++;
             _trip.Accept(plan);
+            _tripEnd.Begin(_trip.PositionM);
             _planner.Reset(_clock.UtcMilliseconds, PreconditioningPlanner.ReasonPlanChanged);
             SetHeater(false);
             _policy.RebasePositions();
