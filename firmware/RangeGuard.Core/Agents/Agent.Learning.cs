@@ -53,18 +53,30 @@ namespace RangeGuard.Agents
         private void LearnAtTripEnd(long now, long dtMs)
         {
             ITripLearner learner = _forecaster as ITripLearner;
-            if (learner == null || !_trip.PlanSet)
+            if (learner != null && _trip.PlanSet && _tripEnd.Update(now, dtMs, _trip.PositionM, RemainingM(), _readings.SpeedFresh,
+                _readings.SpeedKmh, _readings.Parked, _readings.PluggedIn, _readings.PowerFresh, _inputs.BatteryPowerW))
             {
-                return;
+                Learn(learner);
             }
+        }
 
-            float remaining = _forecast.Valid && _forecast.Destination.Exists ? _forecast.Destination.DistanceM : -1f;
-            if (!_tripEnd.Update(now, dtMs, _trip.PositionM, remaining, _readings.SpeedFresh, _readings.SpeedKmh, _readings.Parked,
-                _readings.PluggedIn, _readings.PowerFresh, _inputs.BatteryPowerW))
+        /// <summary>A new plan is about to replace the old one: a trip that has reached the old destination is learned first.</summary>
+        private void LearnBeforeNewPlan()
+        {
+            ITripLearner learner = _forecaster as ITripLearner;
+            if (learner != null && _trip.PlanSet && _tripEnd.CompleteOnNewPlan(_trip.PositionM, RemainingM()))
             {
-                return;
+                Learn(learner);
             }
+        }
 
+        private float RemainingM()
+        {
+            return _forecast.Valid && _forecast.Destination.Exists ? _forecast.Destination.DistanceM : -1f;
+        }
+
+        private void Learn(ITripLearner learner)
+        {
             bool learned = learner.EndTrip(_tripEnd.MeasuredKwh, _tripEnd.ReachedDestination);
             // Once per trip: the text is built then only.
             TextBuffer b = new TextBuffer(96);

@@ -16,6 +16,7 @@ namespace RangeGuard.Agents
                 return false;
             }
 
+            LearnBeforeNewPlan();
             if (!_forecaster.TrySetPlan(plan, out error))
             {
                 _counters.PlansRejected++;

@@ -15,7 +15,7 @@ namespace RangeGuard.Forecast
         private bool _calibrationEnabled = true;
 
         // The constants in force: the calibration learner's, or the preset's when it is switched off.
-        private float _cDrive = 1f, _cAux, _cStartup, _cHeat = 1f, _cCool = 1f, _cUsable = 1f;
+        private float _cDrive = 1f, _cAux, _cStartup, _cHeat = 1f, _cCool = 1f;
 
         // The trip being driven, from its departure (the first tick of a plan, or the first moving tick after EndTrip).
         private bool _tripOpen, _awaitDeparture, _depHeating;
@@ -103,7 +103,7 @@ namespace RangeGuard.Forecast
             bool outcome = _outcome.AddTrip(_departureAmbientC, raw / 1000f, measuredKwh);
             bool constants = _calib.AddTrip(drive, hours, shape, heat, cool, measuredWh);
             float meanBattC = 0.5f * (_depBattC + _batteryC);
-            _calib.AddSocSpan(measuredWh, _depSoc - _soc, _vp.Battery.UsableEnergyKwh(meanBattC) * 1000.0);
+            _calib.AddSocSpan(measuredWh, _depSoc, _soc, _vp.Battery.UsableEnergyKwh(meanBattC) * 1000.0);
             return outcome || constants;
         }
 
@@ -142,7 +142,24 @@ namespace RangeGuard.Forecast
             _cStartup = on ? _calib.StartupWh : _vp.StartupEnergyWh;
             _cHeat = on ? _calib.HeatingScale : 1f;
             _cCool = on ? _calib.CoolingScale : 1f;
-            _cUsable = on ? _calib.UsableScale : 1f;
+        }
+
+        /// <summary>
+        /// Each tick, with everything else in place: the usable energy per SOC point learned for the SOC this forecast
+        /// spends, taken at the middle of the span from now to the destination (energy per point is higher near full).
+        /// Nothing changes until the learner has seen a trip's SOC span.
+        /// </summary>
+        private void ScaleUsable(float pos)
+        {
+            if (!_calibrationEnabled || _calib.SocTripCount == 0 || _usableWh <= 1f)
+            {
+                return;
+            }
+
+            float driveNet;
+            float e = LegEnergyWh(Between(_seg, pos, _profile.Count - 1, _profile.TotalM), out driveNet);
+            float mid = _soc - 50f * e / _usableWh;
+            _usableWh *= _calib.UsableScaleAt(mid > 0f ? mid : _soc * 0.5f);
         }
 
         /// <summary>What the device keeps across restarts: "rgc1;…|rgo2;…" (the car's constants, then the trip-outcome correction).</summary>

@@ -198,12 +198,13 @@ namespace RangeGuard.Forecast
             _batteryC = inputs.BatteryTempC;
             _lossR = _vp.Battery.LossFraction(_batteryC);
             _accept = _vp.Battery.RegenAcceptance(_batteryC, _soc);
-            _usableWh = _vp.Battery.UsableEnergyKwh(_batteryC) * 1000f * _cUsable;
+            _usableWh = _vp.Battery.UsableEnergyKwh(_batteryC) * 1000f;
             float plannedWh = inputs.PlannedHeatingKwh > 0f ? inputs.PlannedHeatingKwh * 1000f : 0f;
             float elapsedS = (inputs.TimeMs - _startMs) / 1000f;
             _warmupLeftWh = _conditionJ / 3600f * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
             _startupLeftWh = _cStartup * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.StartupTauS);
             UpdateHvac(inputs, elapsedS);
+            ScaleUsable(pos);
 
             result.Valid = true;
             result.Degraded = !inputs.InputsValid;

@@ -6,14 +6,14 @@ namespace RangeGuard.Learning
     {
         public const string StateTag = "rgc1";
 
-        // Fields: tag, trips, SOC trips, 5 constants, 15 covariance terms (upper triangle, row by row), usable sum and weight.
-        private const int StateFields = 3 + Count + Count * (Count + 1) / 2 + 2;
+        // Fields: tag, trips, SOC trips, 5 constants, 15 covariance terms (upper triangle, row by row), 5 usable-energy sums.
+        private const int StateFields = 3 + Count + Count * (Count + 1) / 2 + 5;
 
-        // Tag + two counts of up to 11 characters + 22 reals as ";" + 16 hex digits.
+        // Tag + two counts of up to 11 characters + 25 reals as ";" + 16 hex digits.
         private const int StateLength = 4 + 2 * 12 + (StateFields - 3) * 17;
 
         /// <summary>
-        /// "rgc1;trips;socTrips;s;p;e0;h;c;P00;P01;…;P44;usableSum;usableWeight": each real as the 16 hex digits of its IEEE
+        /// "rgc1;trips;socTrips;s;p;e0;h;c;P00;P01;…;P44;Σw;Σwx;Σwx²;Σwr;Σwxr": each real as the 16 hex digits of its IEEE
         /// 754 bits, so a saved state restores bit for bit on the device and the host alike (the format of ConsumptionLearner's
         /// "rgl2"). The prior means are not saved: they come from the vehicle preset the learner is built with.
         /// </summary>
@@ -38,15 +38,18 @@ namespace RangeGuard.Learning
                 }
             }
 
-            AppendReal(b, _usableSum);
-            AppendReal(b, _usableWeight);
+            AppendReal(b, _uw);
+            AppendReal(b, _uwx);
+            AppendReal(b, _uwxx);
+            AppendReal(b, _uwr);
+            AppendReal(b, _uwxr);
             return b.ToString();
         }
 
         /// <summary>
         /// Restores a saved state; false (state unchanged) on any malformed field, a constant outside its bounds, a
-        /// covariance that is not a covariance (variance not positive or above the prior, correlation beyond ±1) or a usable
-        /// scale outside its bounds.
+        /// covariance that is not a covariance (variance not positive or above the prior, correlation beyond ±1) or usable-energy
+        /// sums that no trips could give (negative weight, |x| beyond 1, a mean ratio outside the bounds).
         /// </summary>
         public bool TryLoadState(string state)
         {
@@ -112,9 +115,10 @@ namespace RangeGuard.Learning
                 }
             }
 
-            double sum, weight;
-            if (!Num(f[k++], out sum) || !Num(f[k], out weight) || weight < 0 || weight > 1e6
-                || sum < UsableMin * weight - 1e-9 || sum > UsableMax * weight + 1e-9)
+            double uw, uwx, uwxx, uwr, uwxr;
+            if (!Num(f[k++], out uw) || !Num(f[k++], out uwx) || !Num(f[k++], out uwxx) || !Num(f[k++], out uwr) || !Num(f[k], out uwxr)
+                || uw < 0 || uw > 1e6 || uwxx < 0 || uwxx > uw * (1 + 1e-9) || uwx * uwx > uw * uwxx * (1 + 1e-9)
+                || uwr < UsableMin * uw - 1e-9 || uwr > UsableMax * uw + 1e-9 || uwxr * uwxr > UsableMax * UsableMax * uw * uwxx * (1 + 1e-9))
             {
                 return false;
             }
@@ -129,10 +133,20 @@ namespace RangeGuard.Learning
                 _p[i] = p[i];
             }
 
-            _usableSum = sum;
-            _usableWeight = weight;
+            _uw = uw;
+            _uwx = uwx;
+            _uwxx = uwxx;
+            _uwr = uwr;
+            _uwxr = uwxr;
             _trips = (int)trips;
             _socTrips = (int)socTrips;
+            _ua = 1.0;
+            _ub = 0.0;
+            if (_socTrips > 0)
+            {
+                SolveUsable();
+            }
+
             return true;
         }
 

@@ -19,8 +19,12 @@ namespace RangeGuard.Learning
     /// is clipped to ±1σ of its predictive spread (a Huber step: an outlier moves the constants no more than an ordinary
     /// trip), the constants are bounded, and trips whose energy is off by more than ×3 are refused. Forgetting 0.99 per
     /// trip lets it follow a car that changes; the covariance never grows beyond the prior.
-    /// Separately, the usable energy per SOC point (measured energy over SOC drop × the preset's usable energy), shrunk
-    /// towards the preset with a prior worth 20 SOC points.
+    /// Separately, the usable energy per SOC point relative to the preset's (measured energy over SOC drop × the preset's
+    /// usable energy), as a straight line in the SOC: a + b·(SOC − 50)/50. A BMS counts charge, so a point holds more
+    /// energy near full, where the cell voltage is higher (cell OCV rises about 20 % from empty to full; the development
+    /// trips show the ratio rising from 1.06 at 23 % mid-SOC to 1.18 at 80 %): a ratio learned on trips between 90 and
+    /// 50 % must not be taken for the last 20 %, where running out is decided. Prior: a = 1 and b = 0.09 (the OCV slope),
+    /// each worth 20 SOC points; the scale is exactly 1 until a trip has been learned.
     /// Fixed storage: no allocation except SaveState. Prior spreads, noise, clip and forgetting were chosen on the 31
     /// development trips (disclosed in hardware-docs/prediction-validation.md).
     /// </summary>
@@ -49,12 +53,17 @@ namespace RangeGuard.Learning
         /// <summary>Usable energy: prior weight in SOC points, bounds of the scale, smallest SOC drop learned from.</summary>
         public const double UsablePriorPoints = 20.0, UsableMin = 0.7, UsableMax = 1.4, MinSocDrop = 3.0;
 
+        /// <summary>Prior slope of the usable-energy scale per 50 SOC points (cell OCV slope), and its bounds.</summary>
+        public const double UsableSlopePrior = 0.09, UsableSlopeMin = -0.2, UsableSlopeMax = 0.4;
+
         private readonly double[] _w = new double[Count];
         private readonly double[] _w0 = new double[Count];
         private readonly double[] _p = new double[Count * Count];
         private readonly double[] _x = new double[Count];
         private readonly double[] _px = new double[Count];
-        private double _usableSum, _usableWeight;
+        // Usable energy, weighted sums over trips (x = (mid-SOC − 50) / 50, weights in SOC points): Σw, Σwx, Σwx², Σwr, Σwxr.
+        private double _uw, _uwx, _uwxx, _uwr, _uwxr;
+        private double _ua = 1.0, _ub;
         private int _trips, _socTrips;
 
         public CarCalibrationLearner()
@@ -78,10 +87,22 @@ namespace RangeGuard.Learning
 
         public float CoolingScale { get { return (float)_w[CoolingIndex]; } }
 
-        /// <summary>Usable energy per SOC point relative to the preset's (1 with nothing learned).</summary>
-        public float UsableScale
+        /// <summary>Usable energy per SOC point relative to the preset's at 50 % SOC (1 with nothing learned).</summary>
+        public float UsableScale { get { return (float)_ua; } }
+
+        /// <summary>Change of the usable-energy scale per 50 SOC points (0 with nothing learned).</summary>
+        public float UsableSlope { get { return (float)_ub; } }
+
+        /// <summary>Usable energy per SOC point relative to the preset's for SOC spent around this SOC (exactly 1 with nothing learned).</summary>
+        public float UsableScaleAt(float socPercent)
         {
-            get { return (float)((UsablePriorPoints + _usableSum) / (UsablePriorPoints + _usableWeight)); }
+            if (_socTrips == 0 || float.IsNaN(socPercent))
+            {
+                return 1f;
+            }
+
+            double v = _ua + _ub * (socPercent - 50.0) / 50.0;
+            return (float)(v < UsableMin ? UsableMin : (v > UsableMax ? UsableMax : v));
         }
 
         /// <summary>The preset's base load and start-up energy (the prior means); forgets everything learned.</summary>
@@ -106,8 +127,9 @@ namespace RangeGuard.Learning
                 }
             }
 
-            _usableSum = 0;
-            _usableWeight = 0;
+            _uw = _uwx = _uwxx = _uwr = _uwxr = 0;
+            _ua = 1.0;
+            _ub = 0.0;
             _trips = 0;
             _socTrips = 0;
         }
@@ -181,29 +203,48 @@ namespace RangeGuard.Learning
         }
 
         /// <summary>
-        /// Learns the usable energy per SOC point from a trip's battery energy (Wh) and SOC drop (points), against the
-        /// preset's usable energy at the trip's pack temperature (Wh per 100 %). False for a drop under 3 points or a
-        /// ratio outside 0.5..2 (a SOC jump, a charge during the trip); the ratio is clipped to the bounds.
+        /// Learns the usable energy per SOC point from a trip's battery energy (Wh) and the SOC it started and ended at,
+        /// against the preset's usable energy at the trip's pack temperature (Wh per 100 %). False for a drop under 3
+        /// points or a ratio outside 0.5..2 (a SOC jump, a charge during the trip); the ratio is clipped to the bounds.
         /// </summary>
-        public bool AddSocSpan(double measuredWh, double socDropPercent, double presetUsableWh)
+        public bool AddSocSpan(double measuredWh, double socStartPercent, double socEndPercent, double presetUsableWh)
         {
-            if (NotFinite(measuredWh) || NotFinite(socDropPercent) || NotFinite(presetUsableWh) || socDropPercent < MinSocDrop
-                || presetUsableWh <= 0)
+            double drop = socStartPercent - socEndPercent;
+            if (NotFinite(measuredWh) || NotFinite(drop) || NotFinite(presetUsableWh) || drop < MinSocDrop
+                || presetUsableWh <= 0 || socStartPercent > 100 || socEndPercent < 0)
             {
                 return false;
             }
 
-            double r = measuredWh / (socDropPercent / 100.0 * presetUsableWh);
+            double r = measuredWh / (drop / 100.0 * presetUsableWh);
             if (r < 0.5 || r > 2.0)
             {
                 return false;
             }
 
+            // The mean energy per point over the span is the line's value at the span's middle.
             r = r < UsableMin ? UsableMin : (r > UsableMax ? UsableMax : r);
-            _usableSum = _usableSum * Forgetting + socDropPercent * r;
-            _usableWeight = _usableWeight * Forgetting + socDropPercent;
+            double x = ((socStartPercent + socEndPercent) / 2.0 - 50.0) / 50.0;
+            _uw = _uw * Forgetting + drop;
+            _uwx = _uwx * Forgetting + drop * x;
+            _uwxx = _uwxx * Forgetting + drop * x * x;
+            _uwr = _uwr * Forgetting + drop * r;
+            _uwxr = _uwxr * Forgetting + drop * x * r;
             _socTrips++;
+            SolveUsable();
             return true;
+        }
+
+        /// <summary>Least squares of r = a + b·x over the trips, with the priors a = 1 and b = UsableSlopePrior as pseudo-points.</summary>
+        private void SolveUsable()
+        {
+            double w = UsablePriorPoints;
+            double s11 = _uw + w, s12 = _uwx, s22 = _uwxx + w;
+            double r1 = _uwr + w * 1.0, r2 = _uwxr + w * UsableSlopePrior;
+            double det = s11 * s22 - s12 * s12;
+            double a = (r1 * s22 - r2 * s12) / det, b = (s11 * r2 - s12 * r1) / det;
+            _ua = a < UsableMin ? UsableMin : (a > UsableMax ? UsableMax : a);
+            _ub = b < UsableSlopeMin ? UsableSlopeMin : (b > UsableSlopeMax ? UsableSlopeMax : b);
         }
 
         /// <summary>Covariance inflation by 1/Forgetting, each variance capped at its prior (correlations kept).</summary>

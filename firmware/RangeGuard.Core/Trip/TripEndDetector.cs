@@ -8,8 +8,12 @@ namespace RangeGuard.Trip
     /// <item>it is complete when the car, having driven at least 1 km since the trip began, has been parked (last known
     /// speed under 1 km/h, the bus awake or asleep) for 1 minute within max(300 m, 2 % of the plan) of the plan's
     /// destination, or for 30 minutes anywhere (a charging stop, a long break, the night: long enough for the cabin and
-    /// the drivetrain to cool, so the next departure starts cold again).</item>
+    /// the drivetrain to cool, so the next departure starts cold again);</item>
+    /// <item>or when a new plan arrives while the car, having driven at least 1 km, is within that distance of the
+    /// destination, parked or rolling in (a navigation system re-plans on arrival, e.g. at a charger, before a minute has
+    /// passed).</item>
     /// </list>
+    /// A new plan at any other moment drops the unfinished trip (its departure forecast was for the old plan).
     /// The trip's battery energy is integrated here from the power the agent gives the forecaster (discharge minus
     /// regeneration, the agent's own battery heater excluded), never while plugged in (charging is not the trip's energy),
     /// up to the moment the car parked: the parked time is not part of the trip, as it is not part of the forecast.
@@ -103,21 +107,52 @@ namespace RangeGuard.Trip
             }
 
             long parkedMs = nowMs - _parkedSinceMs;
-            float remaining = float.IsNaN(remainingM) ? -1f : remainingM;
-            float tolerance = DestinationToleranceRel * (positionM + (remaining > 0f ? remaining : 0f));
-            tolerance = tolerance > DestinationToleranceM ? tolerance : DestinationToleranceM;
-            bool atDestination = remaining >= 0f && remaining <= tolerance;
+            bool atDestination = AtDestination(positionM, remainingM);
             if ((atDestination && parkedMs >= DestinationParkedMs) || parkedMs >= ParkedEndMs)
             {
-                _open = false;
-                _parked = false;
-                _measuredKwh = (float)(_energyAtParkWh / 1000.0);
-                _reachedDestination = atDestination;
-                _completed++;
+                Complete(atDestination);
                 return true;
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A new plan arrives (call before it replaces the old one): true, once, when the car is at the old plan's
+        /// destination after a trip of at least 1 km, which is then complete (MeasuredKwh up to now, or to the moment it
+        /// parked).
+        /// </summary>
+        public bool CompleteOnNewPlan(float positionM, float remainingM)
+        {
+            if (!_open || !AtDestination(positionM, remainingM) || (_parked ? _atParkM : positionM) - _startM < MinTripM)
+            {
+                return false;
+            }
+
+            if (!_parked)
+            {
+                _energyAtParkWh = _energyWh;
+            }
+
+            Complete(true);
+            return true;
+        }
+
+        private static bool AtDestination(float positionM, float remainingM)
+        {
+            float remaining = float.IsNaN(remainingM) ? -1f : remainingM;
+            float tolerance = DestinationToleranceRel * (positionM + (remaining > 0f ? remaining : 0f));
+            tolerance = tolerance > DestinationToleranceM ? tolerance : DestinationToleranceM;
+            return remaining >= 0f && remaining <= tolerance;
+        }
+
+        private void Complete(bool atDestination)
+        {
+            _open = false;
+            _parked = false;
+            _measuredKwh = (float)(_energyAtParkWh / 1000.0);
+            _reachedDestination = atDestination;
+            _completed++;
         }
     }
 }

@@ -37,7 +37,7 @@ namespace RangeGuard.Host.Evaluation
                 return "(state not readable)";
             }
 
-            return FormattableString.Invariant($"drive × {c.DriveScale:F3}, base load {c.BaseLoadW:F0} W per planned hour, start-up {c.StartupWh:F0} Wh, heating × {c.HeatingScale:F2}, cooling × {c.CoolingScale:F2} ({c.TripCount} trips); usable energy per SOC point × {c.UsableScale:F3} ({c.SocTripCount} trips)");
+            return FormattableString.Invariant($"drive × {c.DriveScale:F3}, base load {c.BaseLoadW:F0} W per planned hour, start-up {c.StartupWh:F0} Wh, heating × {c.HeatingScale:F2}, cooling × {c.CoolingScale:F2} ({c.TripCount} trips); usable energy per SOC point × {c.UsableScaleAt(20f):F3} at 20 % SOC, × {c.UsableScaleAt(80f):F3} at 80 % ({c.SocTripCount} trips)");
         }
 
         public static double[] Departure(EvaluationSummary s) =>

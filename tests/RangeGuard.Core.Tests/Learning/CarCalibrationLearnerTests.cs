@@ -153,21 +153,43 @@ namespace RangeGuard.Tests.Learning
         }
 
         [TestMethod]
-        public void Usable_energy_per_SOC_point_should_shrink_with_one_trip_and_converge_with_many()
+        public void Usable_energy_per_SOC_point_should_be_the_preset_until_learned_then_a_line_in_the_SOC()
         {
             var l = new CarCalibrationLearner();
-            // 10 points of SOC took 15 % more energy than the preset's usable energy says.
-            Assert.IsTrue(l.AddSocSpan(0.10 * 20000 * 1.15, 10, 20000), "learned");
-            Check.Near((20 + 10 * 1.15) / 30, l.UsableScale, 1e-6, "prior worth 20 points");
-            for (int i = 0; i < 200; i++)
+            Assert.IsTrue(l.UsableScaleAt(10f) == 1f && l.UsableScaleAt(90f) == 1f, "exactly the preset before any trip");
+
+            // One trip from 80 to 70 % took 15 % more energy per point than the preset says: least squares of a + b·x
+            // with the priors (a = 1, b = 0.09) worth 20 points each; x = (75 − 50) / 50.
+            Assert.IsTrue(l.AddSocSpan(0.10 * 20000 * 1.15, 80, 70, 20000), "learned");
+            double w = 20, x = 0.5, d = 10;
+            double s11 = d + w, s12 = d * x, s22 = d * x * x + w, r1 = d * 1.15 + w, r2 = d * x * 1.15 + w * 0.09;
+            double det = s11 * s22 - s12 * s12;
+            double a = (r1 * s22 - r2 * s12) / det, b = (s11 * r2 - s12 * r1) / det;
+            Check.Near(a + b * x, l.UsableScaleAt(75f), 1e-6, "at the trip's middle");
+            Check.Near(a + b * (15.0 - 50) / 50, l.UsableScaleAt(15f), 1e-6, "at 15 %");
+            // Learned near full, it is not carried to near empty: there a point holds less (the prior OCV slope).
+            Assert.IsTrue(l.UsableScaleAt(15f) < l.UsableScaleAt(75f) - 0.05, "less at 15 % than at 75 %");
+
+            Assert.IsFalse(l.AddSocSpan(1000, 50, 48, 20000), "a drop under 3 points tells nothing");
+            Assert.IsFalse(l.AddSocSpan(10000, 60, 50, 20000), "x5: a SOC jump or a charge during the trip");
+            Assert.AreEqual(1, l.SocTripCount, "SOC trips");
+        }
+
+        [TestMethod]
+        public void Usable_energy_line_should_converge_on_trips_across_the_SOC_range()
+        {
+            var l = new CarCalibrationLearner();
+            var rng = new Prng(5);
+            for (int i = 0; i < 300; i++)
             {
-                l.AddSocSpan(0.10 * 20000 * 1.15, 10, 20000);
+                double start = 30 + 65 * rng.NextDouble(), drop = 5 + 20 * rng.NextDouble();
+                double mid = start - drop / 2, r = 1.10 + 0.06 * (mid - 50) / 50;
+                Assert.IsTrue(l.AddSocSpan(drop / 100 * 20000 * r, start, start - drop, 20000), "trip " + i.ToString());
             }
 
-            Check.Near(1.15, l.UsableScale, 0.01, "many trips");
-            Assert.IsFalse(l.AddSocSpan(1000, 2, 20000), "a drop under 3 points tells nothing");
-            Assert.IsFalse(l.AddSocSpan(10000, 10, 20000), "x5: a SOC jump or a charge during the trip");
-            Assert.AreEqual(201, l.SocTripCount, "SOC trips");
+            Check.Near(1.10, l.UsableScale, 0.01, "at 50 %");
+            Check.Near(0.06, l.UsableSlope, 0.02, "slope per 50 points");
+            Check.Near(1.10 - 0.06 * 0.8, l.UsableScaleAt(10f), 0.02, "at 10 %");
         }
 
         [TestMethod]
@@ -181,7 +203,7 @@ namespace RangeGuard.Tests.Learning
             {
                 Trip(rng, i, x);
                 l.AddTrip(x[0], x[1], x[2], x[3], x[4], Truth(x) * (1 + 0.1 * rng.NextGaussian()));
-                l.AddSocSpan(2000 + 100 * i, 9, 19000);
+                l.AddSocSpan(2000 + 100 * i, 90 - 3 * i, 81 - 3 * i, 19000);
             }
 
             string s = l.SaveState();
@@ -190,7 +212,7 @@ namespace RangeGuard.Tests.Learning
             Assert.AreEqual(s, copy.SaveState(), "bit for bit");
             Trip(rng, 13, x);
             Assert.IsTrue(l.Predict(x[0], x[1], x[2], x[3], x[4]) == copy.Predict(x[0], x[1], x[2], x[3], x[4]), "same forecast, exactly");
-            Assert.IsTrue(l.UsableScale == copy.UsableScale, "same usable scale");
+            Assert.IsTrue(l.UsableScaleAt(33f) == copy.UsableScaleAt(33f), "same usable scale");
             Assert.AreEqual(l.TripCount, copy.TripCount, "trips");
             // Both learn the next trip identically.
             l.AddTrip(x[0], x[1], x[2], x[3], x[4], Truth(x));
@@ -207,7 +229,8 @@ namespace RangeGuard.Tests.Learning
             Assert.IsFalse(copy.TryLoadState(Replace(good, 8, 1.0)), "variance above the prior");
             Assert.IsFalse(copy.TryLoadState(Replace(good, 9, 1000.0)), "correlation beyond 1");
             Assert.IsFalse(copy.TryLoadState(Replace(good, 23, double.NaN)), "NaN usable sum");
-            Assert.IsFalse(copy.TryLoadState(Replace(good, 23, 1e9)), "usable scale beyond its bound");
+            Assert.IsFalse(copy.TryLoadState(Replace(good, 23, 1e9)), "an impossible usable-energy weight");
+            Assert.IsFalse(copy.TryLoadState(Replace(good, 26, 1e4)), "a mean usable ratio beyond its bound");
             Assert.AreEqual(good, copy.SaveState(), "unchanged after refused states");
         }
 

@@ -76,6 +76,30 @@ namespace RangeGuard.Tests.Trip
         }
 
         [TestMethod]
+        public void A_new_plan_on_arrival_should_complete_the_trip_at_once_and_elsewhere_should_not()
+        {
+            var d = new TripEndDetector();
+            long t = 0;
+            float pos = 0f;
+            d.Begin(0f);
+            Run(d, ref t, ref pos, 250, 20f, 18000f, 10000f, false);
+            Assert.IsFalse(d.CompleteOnNewPlan(pos, 5000f), "5 km short: a re-route, not an arrival");
+            Run(d, ref t, ref pos, 240, 20f, 18000f, 10000f, false);
+            Run(d, ref t, ref pos, 5, 0f, 3000f, 10000f, false);
+            Assert.IsTrue(d.CompleteOnNewPlan(pos, 200f), "parked 200 m from the destination: arrived");
+            Check.Near((18000.0 * 490 + 3000.0) / 3.6e6, d.MeasuredKwh, 1e-6, "kWh up to the park");
+            Assert.IsTrue(d.ReachedDestination, "reached");
+            Assert.IsFalse(d.CompleteOnNewPlan(pos, 200f), "once");
+
+            // Rolling into the destination when the plan changes counts too (energy up to now).
+            d.Begin(0f);
+            pos = 0f;
+            Run(d, ref t, ref pos, 60, 20f, 9000f, 1300f, false);
+            Assert.IsTrue(d.CompleteOnNewPlan(pos, 100f), "rolling in, 100 m short");
+            Check.Near(9000.0 * 60 / 3.6e6, d.MeasuredKwh, 1e-6, "kWh up to now");
+        }
+
+        [TestMethod]
         public void A_new_plan_should_drop_the_unfinished_trip_and_begin_another()
         {
             var d = new TripEndDetector();
