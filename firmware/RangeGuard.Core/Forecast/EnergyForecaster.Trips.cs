@@ -165,7 +165,7 @@ namespace RangeGuard.Forecast
         /// <summary>What the device keeps across restarts: "rgc1;…|rgo2;…" (the car's constants, then the trip-outcome correction).</summary>
         public string SaveLearnedState()
         {
-            return _calib.SaveState() + StateSeparator + _outcome.SaveState();
+            return _calib.SaveState() + "|" + _outcome.SaveState();
         }
 
         /// <summary>Restores SaveLearnedState's text; false (nothing changed) if either part is refused.</summary>
