@@ -18,6 +18,7 @@ namespace RangeGuard.Agents
                 return false;
             }
 
+            LearnBeforeNewPlan();
             if (!_forecaster.TrySetPlan(plan, out error))
             {
                 _counters.PlansRejected++;
@@ -27,6 +28,7 @@ namespace RangeGuard.Agents
             _counters.PlansAccepted++;
             KeepPlan(plan);
             _trip.Accept(plan);
+            _tripEnd.Begin(_trip.PositionM);
             _planner.Reset(_clock.UtcMilliseconds, PreconditioningPlanner.ReasonPlanChanged);
             SetHeater(false);
             _policy.RebasePositions();

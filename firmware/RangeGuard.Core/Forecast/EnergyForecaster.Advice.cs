@@ -17,7 +17,7 @@ namespace RangeGuard.Forecast
             Departure(result, pos, inputs);
 
             // Lower cabin setpoint by 2 K: saves G·2 K/COP for every heated second.
-            float savedWh = _vp.CabinConductanceWPerK * 2f * dest.HeatS / 3600f;
+            float savedWh = _cHeat * _vp.CabinConductanceWPerK * 2f * dest.HeatS / 3600f;
             float whPerKm = dest.LengthM > 10f ? result.Destination.EnergyNeededKwh * 1e6f / dest.LengthM : 150f;
             result.AdviceSetpointGainKm = whPerKm > 1f ? savedWh / whPerKm : 0f;
 
@@ -192,7 +192,7 @@ namespace RangeGuard.Forecast
                 + _vp.RoadLoadCNPerMps2 * (v * v * leg.LRho + 2f * v * leg.LRhoW + leg.LRhoW2)) * _vp.RoadLoadScale;
             float driveWh = (road / _vp.TractionEfficiency + _vp.InductionLossN * leg.LengthM) / 3600f * (1f + _lossR) + leg.GradeKinWh;
             float hours = leg.LengthM / v / 3600f;
-            float hvac = _vp.CabinConductanceWPerK * (leg.LHeatK + leg.LCoolK) / v / 3600f;
+            float hvac = _vp.CabinConductanceWPerK * (_cHeat * leg.LHeatK + _cCool * leg.LCoolK) / v / 3600f;
             return _k * driveWh + hvac + _auxW * hours;
         }
 
