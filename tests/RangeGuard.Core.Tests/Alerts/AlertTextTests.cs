@@ -230,15 +230,15 @@ namespace RangeGuard.Tests.Alerts
             AgentRig rig = NewRig();
             rig.Forecaster.Next.Destination.SocP50 = 30f;
             rig.Forecaster.Next.Destination.SocP10 = 12f; // below the reserve: the uncertainty matters
-            rig.Forecaster.Next.BandRelativeWidth = 0.36f;
+            rig.Forecaster.Next.BandRelativeWidth = 0.56f;
             rig.Step(1);
             AlertSlot s = rig.Agent.Alerts.Slot(DegradedRule.AlertCode);
-            Assert.AreEqual("Degraded: prediction uncertain ±18 %", s.Text);
+            Assert.AreEqual("Degraded: prediction uncertain ±28 %", s.Text);
 
-            rig.Forecaster.Next.BandRelativeWidth = 0.27f; // between exit (0.25) and enter (0.30): stays
+            rig.Forecaster.Next.BandRelativeWidth = 0.47f; // between exit (0.45) and enter (0.50): stays
             rig.Step(120);
             Assert.IsTrue(s.Active);
-            rig.Forecaster.Next.BandRelativeWidth = 0.24f;
+            rig.Forecaster.Next.BandRelativeWidth = 0.44f;
             rig.Step(60);
             Assert.IsTrue(s.Active, "clear for 59 s only");
             rig.Step(1);
