@@ -107,6 +107,32 @@ namespace RangeGuard.Tests.Forecast
         }
 
         [TestMethod]
+        public void Device_state_should_carry_the_car_constants_and_the_trips_window_learner_all_or_nothing()
+        {
+            EnergyForecaster f = Planned();
+            float physics = Tick(f, 0f, 0f, 0);
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.IsTrue(f.EndTrip(physics * 1.15f, true), "trip " + i.ToString());
+                Plan(f);
+                Tick(f, 0f, 0f, 1000 * (i + 1));
+            }
+
+            string saved = RangeGuard.Runtime.LearnedState.Save(f);
+            EnergyForecaster copy = Planned();
+            Assert.IsTrue(RangeGuard.Runtime.LearnedState.TryLoad(copy, saved), saved);
+            Assert.AreEqual(saved, RangeGuard.Runtime.LearnedState.Save(copy), "bit for bit, both parts");
+            Assert.AreEqual(f.SaveLearnedState(), copy.SaveLearnedState(), "the car's constants came across");
+
+            EnergyForecaster fresh = Planned();
+            string empty = RangeGuard.Runtime.LearnedState.Save(fresh);
+            string car = saved.Substring(0, saved.IndexOf('#'));
+            Assert.IsFalse(RangeGuard.Runtime.LearnedState.TryLoad(fresh, car + "#rgl2;garbage"), "a broken window part");
+            Assert.IsFalse(RangeGuard.Runtime.LearnedState.TryLoad(fresh, car), "no window part");
+            Assert.AreEqual(empty, RangeGuard.Runtime.LearnedState.Save(fresh), "nothing changed, the good car part included");
+        }
+
+        [TestMethod]
         public void Learned_state_should_restore_bit_for_bit_and_refuse_a_broken_part()
         {
             EnergyForecaster f = Planned();
