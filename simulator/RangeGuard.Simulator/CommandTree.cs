@@ -14,6 +14,7 @@ namespace RangeGuard.Simulator
             root.Add(ScenariosCommand.Create());
             root.Add(VehiclesCommand.Create());
             root.Add(BenchCommand.Create());
+            root.Add(SweepCommand.Create());
 
             // Host tools around the agent.
             root.Add(ReplayCommand.Create());

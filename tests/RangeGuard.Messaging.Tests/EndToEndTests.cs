@@ -82,6 +82,9 @@ public class EndToEndTests
             CollectionAssert.AreEqual(reported, raises, "the raises and re-alerts the run reported, in its order");
             Assert.IsTrue(alerts.Any(a => a.GetProperty("code").GetString() == "RG-STRANDED" && a.GetProperty("fleet").GetBoolean()));
 
+            // The clean "offline" is the run's last publish: it may reach the subscriber after the alerts were counted.
+            Assert.IsTrue(await fleet.WaitForAsync(f => f.On($"{car}/status").LastOrDefault()?.Contains("\"offline\"") == true, TimeSpan.FromSeconds(10)),
+                string.Join("\n", fleet.On($"{car}/status")));
             var status = fleet.Json($"{car}/status");
             Assert.AreEqual("online", status[0].GetProperty("state").GetString());
             Assert.AreEqual("offline", status[^1].GetProperty("state").GetString());

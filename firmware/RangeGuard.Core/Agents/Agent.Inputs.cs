@@ -9,8 +9,8 @@ namespace RangeGuard.Agents
     public sealed partial class Agent
     {
         /// <summary>
-        /// A stale input is passed on as its last known value (0 if never seen) with InputsValid = false, never as NaN,
-        /// so a forecaster that forgets to check cannot be poisoned.
+        /// A stale input is passed on as its last known value with InputsValid = false. An input never received is NaN
+        /// (VehicleReadings): the forecaster then makes no forecast rather than one from a value nobody measured.
         /// </summary>
         private void FillForecastInputs(long now)
         {
@@ -32,6 +32,8 @@ namespace RangeGuard.Agents
             }
 
             _inputs.InputsValid = r.AllRequiredFresh;
+            _inputs.DepartureInS = _trip.DepartureAhead(now) ? (_trip.DepartureUtcMs - now) / 1000f : -1f;
+            _inputs.PluggedIn = r.PluggedIn;
             _inputs.PlannedHeatingKwh = _planner.PlannedHeatingKwh;
         }
 

@@ -72,6 +72,7 @@ namespace RangeGuard.Agents
             }
 
             CancelPendingPlan();
+            LearnBeforeNewPlan();
             if (!_forecaster.TrySetPlan(plan, out error))
             {
                 return Refuse(error, out error);
@@ -96,6 +97,7 @@ namespace RangeGuard.Agents
             }
 
             CancelPendingPlan();
+            LearnBeforeNewPlan();
             if (!builder.TryBeginPlan(plan, out error))
             {
                 return Refuse(error, out error);
@@ -161,6 +163,7 @@ namespace RangeGuard.Agents
             LastPlanError = null;
             _plan = plan;
             _trip.Accept(plan);
+            _tripEnd.Begin(_trip.PositionM);
             _planner.Reset(_clock.UtcMilliseconds, PreconditioningPlanner.ReasonPlanChanged);
             SetHeater(false);
             _policy.RebasePositions();

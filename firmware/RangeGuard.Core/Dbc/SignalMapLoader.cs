@@ -4,37 +4,6 @@ using RangeGuard.State;
 
 namespace RangeGuard.Dbc
 {
-    /// <summary>Why a signal map did not load: 1-based line number and reason.</summary>
-    public sealed class SignalMapError
-    {
-        public SignalMapError(int line, string reason)
-        {
-            Line = line;
-            Reason = reason;
-        }
-
-        public int Line { get; private set; }
-
-        public string Reason { get; private set; }
-
-        public override string ToString()
-        {
-            return "line " + Line.ToString() + ": " + Reason;
-        }
-    }
-
-    /// <summary>Thrown by <see cref="SignalMapLoader.Load"/>; the message names the line and the reason.</summary>
-    public sealed class SignalMapFormatException : System.Exception
-    {
-        public SignalMapFormatException(SignalMapError error)
-            : base(error.ToString())
-        {
-            Error = error;
-        }
-
-        public SignalMapError Error { get; private set; }
-    }
-
     /// <summary>
     /// Loads the compact line format (one mapping per line, key=value tokens; '#' comments; a profile=NAME line):
     /// <code>input=soc_pct id=0x131 ext=0 start=24 len=8 order=intel signed=0 factor=0.5 offset=0 min=0 max=100 bus=-1 maxage=5000 sentinel=254</code>

@@ -5,12 +5,19 @@ namespace RangeGuard.Forecast
 {
     public sealed partial class EnergyForecaster
     {
-        private void Advise(ForecastResult result, float pos, Leg dest)
+        /// <summary>A charger this close ahead is the one the car stands at (plans start 10 m before it), m.</summary>
+        public const float AtChargerM = 200f;
+
+        /// <summary>Battery power below this (charging) while standing at a charger counts as a measured charge, W.</summary>
+        public const float MeasuredChargeMinW = -500f;
+
+        private void Advise(ForecastResult result, float pos, Leg dest, ForecastInputs inputs)
         {
             BatteryModel b = _vp.Battery;
+            Departure(result, pos, inputs);
 
             // Lower cabin setpoint by 2 K: saves G·2 K/COP for every heated second.
-            float savedWh = _vp.CabinConductanceWPerK * 2f * dest.HeatS / 3600f;
+            float savedWh = _cHeat * _vp.CabinConductanceWPerK * 2f * dest.HeatS / 3600f;
             float whPerKm = dest.LengthM > 10f ? result.Destination.EnergyNeededKwh * 1e6f / dest.LengthM : 150f;
             result.AdviceSetpointGainKm = whPerKm > 1f ? savedWh / whPerKm : 0f;
 
@@ -22,9 +29,17 @@ namespace RangeGuard.Forecast
             int targetSeg = _profile.Count - 1;
             float targetPos = _profile.TotalM;
             float targetReserve = _destReserve;
-            if (result.Destination.SocP10 < _destReserve && result.LastReachableChargerIndex >= 0)
+            // The charger the car stands at is reachable whatever the reserve (it arrived below it): it is the one to charge at.
+            int reach = result.LastReachableChargerIndex;
+            int next = result.NextChargerIndex;
+            if (reach < 0 && next >= 0 && _chargerPos[next] - pos < AtChargerM)
             {
-                int c = result.LastReachableChargerIndex;
+                reach = next;
+            }
+
+            if (result.Destination.SocP10 < _destReserve && reach >= 0)
+            {
+                int c = reach;
                 Leg onward = Between(_chargerSeg[c], _chargerPos[c], targetSeg, targetPos);
                 float driveNet;
                 float e = LegEnergyWh(onward, out driveNet);
@@ -35,8 +50,9 @@ namespace RangeGuard.Forecast
                 float arrive = _soc - LegEnergyWh(there, out driveNet) / _usableWh * 100f;
                 result.AdviceChargerIndex = c;
                 result.AdviceChargeToSocPercent = toSoc;
-                result.AdviceChargeMinutes = toSoc > arrive ? b.ChargeMinutes(arrive, toSoc, _batteryC, _chargerKw[c], _chargerDc[c]) : 0f;
-                result.AdviceChargeMinutesPreconditioned = toSoc > arrive ? b.ChargeMinutes(arrive, toSoc, b.DcFullPowerTempC, _chargerKw[c], _chargerDc[c]) : 0f;
+                bool here = _chargerPos[c] - pos < AtChargerM;
+                result.AdviceChargeMinutes = toSoc > arrive ? ChargeMinutes(c, arrive, toSoc, _batteryC, here, inputs) : 0f;
+                result.AdviceChargeMinutesPreconditioned = toSoc > arrive ? ChargeMinutes(c, arrive, toSoc, b.DcFullPowerTempC, false, inputs) : 0f;
                 targetSeg = _chargerSeg[c];
                 targetPos = _chargerPos[c];
                 targetReserve = _chargerReserve;
@@ -64,6 +80,99 @@ namespace RangeGuard.Forecast
             result.AdviceMaxSpeedKmh = MaxCruiseSpeed(leg, targetReserve);
         }
 
+        /// <summary>
+        /// Minutes to charge at charger <paramref name="c"/> (BatteryModel's CC-CV curve with the car's own load, the pack
+        /// heating while it charges and the loss to the air), corrected by what the pack takes when charging there now.
+        /// </summary>
+        private float ChargeMinutes(int c, float fromSoc, float toSoc, float packC, bool here, ForecastInputs inputs)
+        {
+            float chargerKw, acceptScale, heaterKw, loadKw;
+            ChargeConditions(c, fromSoc, packC, here, inputs, out chargerKw, out acceptScale, out heaterKw, out loadKw);
+            return _vp.Battery.ChargeMinutes(fromSoc, toSoc, packC, _ambientC, chargerKw, _chargerDc[c], loadKw, acceptScale, heaterKw);
+        }
+
+        /// <summary>
+        /// The charge model's conditions at charger <paramref name="c"/>. Standing there and charging, the power the pack takes
+        /// now (V·I) corrects the model: a cold pack being heated gives the heater's draw (what the charger delivers and the
+        /// pack does not get); otherwise delivery and acceptance are scaled alike to the measured power (a derated station
+        /// or a car that takes less than its model: one power figure cannot tell them apart, and one scale keeps the
+        /// estimate continuous where the binding limit changes).
+        /// </summary>
+        private void ChargeConditions(int c, float fromSoc, float packC, bool here, ForecastInputs inputs,
+            out float chargerKw, out float acceptScale, out float heaterKw, out float loadKw)
+        {
+            BatteryModel b = _vp.Battery;
+            loadKw = _vp.AuxBaseW / 1000f;
+            chargerKw = _chargerKw[c];
+            bool dc = _chargerDc[c];
+            acceptScale = 1f;
+            heaterKw = -1f;
+            bool measured = here && inputs.InputsValid && inputs.BatteryPowerW < MeasuredChargeMinW && inputs.SpeedKmh < 1f;
+            if (!measured)
+            {
+                return;
+            }
+
+            float pm = -inputs.BatteryPowerW / 1000f;
+            float avail = b.ChargerDeliveredKw(chargerKw, dc) - loadKw;
+            float heat = b.ChargeHeaterKw(packC, avail);
+            if (heat > 0f)
+            {
+                heaterKw = avail - pm > 0f ? avail - pm : 0f;
+                return;
+            }
+
+            float accept = b.ChargeAcceptKw(fromSoc, packC);
+            float modelled = avail < accept ? avail : accept;
+            float k = modelled > 0.01f ? pm / modelled : 1f;
+            acceptScale = k;
+            chargerKw = (k * avail + loadKw) / (dc ? b.DcChargeEfficiency : b.AcChargeEfficiency);
+        }
+
+        /// <summary>
+        /// Standing at a charger with a departure planned: the SOC by then and what leaving with it means for the
+        /// destination (the alert rules judge it before the car leaves, not on the first metre of the road).
+        /// </summary>
+        private void Departure(ForecastResult result, float pos, ForecastInputs inputs)
+        {
+            result.DepartureSocPercent = float.NaN;
+            result.DepartureDestinationSocP10 = float.NaN;
+            result.DepartureDestinationSocP50 = float.NaN;
+            result.DepartureDestinationSocP90 = float.NaN;
+            result.DepartureSlowerArrives = false;
+            result.DepartureChargerReachable = false;
+            int here = result.NextChargerIndex;
+            if (!inputs.PluggedIn || inputs.DepartureInS <= 0f || here < 0 || _chargerPos[here] - pos >= AtChargerM)
+            {
+                return;
+            }
+
+            float chargerKw, acceptScale, heaterKw, loadKw;
+            ChargeConditions(here, _soc, _batteryC, true, inputs, out chargerKw, out acceptScale, out heaterKw, out loadKw);
+            float socDep = _vp.Battery.ChargeSocAfter(_soc, inputs.DepartureInS / 60f, _batteryC, _ambientC, chargerKw, _chargerDc[here],
+                loadKw, acceptScale, heaterKw);
+            float gain = socDep - _soc;
+            result.DepartureSocPercent = socDep;
+            result.DepartureDestinationSocP10 = result.Destination.SocP10 + gain;
+            result.DepartureDestinationSocP50 = result.Destination.SocP50 + gain;
+            result.DepartureDestinationSocP90 = result.Destination.SocP90 + gain;
+
+            float soc = _soc;
+            _soc = socDep;
+            result.DepartureSlowerArrives = MaxCruiseSpeed(Between(_seg, pos, _profile.Count - 1, _profile.TotalM), _destReserve) > 0f;
+            ArrivalEstimate a = new ArrivalEstimate();
+            for (int i = 0; i < _chargerCount && !result.DepartureChargerReachable; i++)
+            {
+                if (_chargerPos[i] - pos >= AtChargerM)
+                {
+                    Fill(ref a, Between(_seg, pos, _chargerSeg[i], _chargerPos[i]), _chargerReserve, inputs.PlannedHeatingKwh > 0f ? inputs.PlannedHeatingKwh * 1000f : 0f);
+                    result.DepartureChargerReachable = a.SocP10 >= _chargerReserve;
+                }
+            }
+
+            _soc = soc;
+        }
+
         /// <summary>Energy at a steady cruise speed over a leg, Wh (closed form from the cruise sums).</summary>
         public float CruiseEnergyWh(float speedKmh, float fromM, float toM)
         {
@@ -83,7 +192,7 @@ namespace RangeGuard.Forecast
                 + _vp.RoadLoadCNPerMps2 * (v * v * leg.LRho + 2f * v * leg.LRhoW + leg.LRhoW2)) * _vp.RoadLoadScale;
             float driveWh = (road / _vp.TractionEfficiency + _vp.InductionLossN * leg.LengthM) / 3600f * (1f + _lossR) + leg.GradeKinWh;
             float hours = leg.LengthM / v / 3600f;
-            float hvac = _vp.CabinConductanceWPerK * (leg.LHeatK + leg.LCoolK) / v / 3600f;
+            float hvac = _vp.CabinConductanceWPerK * (_cHeat * leg.LHeatK + _cCool * leg.LCoolK) / v / 3600f;
             return _k * driveWh + hvac + _auxW * hours;
         }
 

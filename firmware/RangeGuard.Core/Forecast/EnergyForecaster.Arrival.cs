@@ -12,7 +12,7 @@ namespace RangeGuard.Forecast
         /// <summary>Median energy of a leg, Wh, and its drive part (for the band).</summary>
         private float LegEnergyWh(Leg leg, out float driveNetWh)
         {
-            float hvac = _vp.CabinConductanceWPerK * (leg.HeatKs + leg.CoolKs) / 3600f;
+            float hvac = _vp.CabinConductanceWPerK * (_cHeat * leg.HeatKs + _cCool * leg.CoolKs) / 3600f;
             float warmup = _warmupLeftWh * (1f - (float)RangeGuard.Common.DMath.Exp(-leg.TimeS / _vp.CabinWarmupTauS));
             float hvacBias = _hvacBiasW * HvacBiasTauS * (1f - (float)RangeGuard.Common.DMath.Exp(-leg.TimeS / HvacBiasTauS)) / 3600f;
             float startup = _startupLeftWh * (1f - (float)RangeGuard.Common.DMath.Exp(-leg.TimeS / _vp.StartupTauS));

@@ -14,7 +14,7 @@ namespace RangeGuard.Forecast
             loss[LossCause.ColdAirAndTyres] = scale * dest.LossColdWh;
             loss[LossCause.Wind] = scale * dest.LossWindWh;
             loss[LossCause.Elevation] = _k * dest.LossElevWh;
-            loss[LossCause.CabinHeating] = _vp.CabinConductanceWPerK * dest.HeatKs / 3600f
+            loss[LossCause.CabinHeating] = _cHeat * _vp.CabinConductanceWPerK * dest.HeatKs / 3600f
                 + _warmupLeftWh * (1f - (float)RangeGuard.Common.DMath.Exp(-dest.TimeS / _vp.CabinWarmupTauS));
             BatteryModel b = _vp.Battery;
             float mildR = b.LossFraction(RoadLoad.ReferenceTempC);

@@ -1,4 +1,4 @@
-// EnergyForecaster: feeding the consumption, speed-factor, kinetic-factor and trip-outcome learners, and the reported-HVAC bias.
+// EnergyForecaster: feeding the consumption, speed-factor and kinetic-factor learners, the trip-outcome correction, and the reported-HVAC bias.
 using RangeGuard.Learning;
 using RangeGuard.Vehicle;
 
@@ -10,58 +10,58 @@ namespace RangeGuard.Forecast
         public const float OutcomeFadeWindows = 10f;
 
         private readonly TripOutcomeLearner _outcome = new TripOutcomeLearner();
-        private float _outcomeC = 1f, _outcomeDepartureC = 1f, _departureAmbientC, _departureRawWh = -1f;
+        private float _outcomeC = 1f, _outcomeDepartureC = 1f, _departureAmbientC;
         private int _windowsAtStart;
 
-        /// <summary>Whole-trip correction learned from earlier trips of this car (kept across plans; persist with SaveState).</summary>
+        /// <summary>Whole-trip correction learned from earlier trips of this car (kept across plans; persisted with SaveLearnedState).</summary>
         public TripOutcomeLearner OutcomeLearner { get { return _outcome; } }
 
-        /// <summary>When false the trip-outcome correction is not applied (it still learns through LearnTripOutcome).</summary>
-        public bool OutcomeCorrectionEnabled = true;
+        /// <summary>
+        /// Whether the trip-outcome correction is applied (it learns at EndTrip either way, so it can be switched on with
+        /// what it has learned). Off by default: stacked on the car's learned constants it made the departure forecast
+        /// worse on the 31 development trips (see prediction-validation.md, "Learning on the device").
+        /// </summary>
+        public bool OutcomeCorrectionEnabled;
 
         /// <summary>Correction applied to the energy ahead now (fades as this trip's own windows are learned).</summary>
         public float OutcomeFactor { get { return _outcomeC; } }
 
         /// <summary>
-        /// Call once when the trip ends with the battery energy it took, kWh: the trip-outcome learner compares it with
-        /// the departure forecast before correction. False when the trip had no departure forecast or is unusable.
+        /// Call once when a trip that reached the plan's destination ends, with the battery energy it took, kWh
+        /// (EndTrip(measuredKwh, true)). False when no trip was open or it is unusable.
         /// </summary>
         public bool LearnTripOutcome(float measuredKwh)
         {
-            if (!LearningEnabled || _departureRawWh <= 0f)
-            {
-                return false;
-            }
-
-            bool ok = _outcome.AddTrip(_departureAmbientC, _departureRawWh / 1000f, measuredKwh);
-            _departureRawWh = -1f;
-            return ok;
+            return EndTrip(measuredKwh, true);
         }
 
-        /// <summary>First tick of a plan: the correction for this departure's ambient.</summary>
+        /// <summary>First tick of a plan: the calibrated cabin conditioning energy, then this departure.</summary>
         private void BeginOutcome(ForecastInputs inputs)
         {
-            _departureAmbientC = inputs.AmbientTempC;
-            _outcomeDepartureC = OutcomeCorrectionEnabled ? _outcome.Factor(inputs.AmbientTempC) : 1f;
-            _windowsAtStart = _learner.WindowCount;
-            _departureRawWh = -1f;
+            ApplyCalibration();
+            _condition0J = _conditionJ;
+            float cabin = inputs.HasCabinTemp && !float.IsNaN(inputs.CabinTempC) ? inputs.CabinTempC : inputs.AmbientTempC;
+            _depHeating = cabin < _setpointC;
+            _conditionJ *= _depHeating ? _cHeat : _cCool;
+            Depart(inputs, 0f);
         }
 
-        /// <summary>Each tick, before the forecast: fade the correction with the windows this trip has taught.</summary>
-        private void UpdateOutcome()
+        /// <summary>
+        /// Each tick, before the forecast: after a completed trip, the first tick moving at DepartureSpeedKmh or more is the
+        /// next departure; then fade the correction with the windows this trip has taught.
+        /// </summary>
+        private void UpdateOutcome(ForecastInputs inputs, float pos)
         {
+            _lastPos = pos;
+            if (_awaitDeparture && inputs.InputsValid && inputs.SpeedKmh >= DepartureSpeedKmh)
+            {
+                Depart(inputs, (inputs.TimeMs - _startMs) / 1000f);
+            }
+
             float learned = _learner.WindowCount - _windowsAtStart;
             _outcomeC = 1f + (_outcomeDepartureC - 1f) * (float)RangeGuard.Common.DMath.Exp(-learned / OutcomeFadeWindows);
         }
 
-        /// <summary>After the first forecast of a plan: remember the uncorrected departure energy.</summary>
-        private void NoteDeparture(float correctedWh)
-        {
-            if (_departureRawWh < 0f)
-            {
-                _departureRawWh = _outcomeC > 0f ? correctedWh / _outcomeC : correctedWh;
-            }
-        }
         /// <summary>
         /// With reported HVAC power: smooth it (5 min) and keep its deviation from the model (steady load + warm-up) now;
         /// the forecast then assumes that deviation fades over HvacBiasTauS. Without it the bias is 0.
@@ -84,7 +84,7 @@ namespace RangeGuard.Forecast
             }
 
             float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
-            float modelW = _vp.HeatingPowerW(_ambientC, _setpointC) + _vp.CoolingPowerW(_ambientC, _setpointC) + warmupW;
+            float modelW = _cHeat * _vp.HeatingPowerW(_ambientC, _setpointC) + _cCool * _vp.CoolingPowerW(_ambientC, _setpointC) + warmupW;
             _hvacBiasW = _hvacAvgW - modelW;
         }
 
@@ -123,7 +123,8 @@ namespace RangeGuard.Forecast
             // Light low-pass (about 2 s) so speed-signal jitter is not taken for acceleration energy.
             float v = _havePrev ? _filteredSpeedMps + 0.4f * (raw - _filteredSpeedMps) : raw;
             _filteredSpeedMps = v;
-            if (!inputs.InputsValid || !LearningEnabled || (_started && inputs.TimeMs - _startMs < LearnHoldOffS * 1000f))
+            // Held off after each departure (the first of a plan, and each after a completed trip).
+            if (!inputs.InputsValid || !LearningEnabled || (_started && inputs.TimeMs - _departMs < LearnHoldOffS * 1000f))
             {
                 _learner.DiscardWindow();
                 _havePrev = false;
@@ -144,14 +145,15 @@ namespace RangeGuard.Forecast
                     float accel = (v - _prevSpeedMps) / dt;
                     float segLen = _profile.Len[_seg + 1] - _profile.Len[_seg];
                     float sinGrade = segLen > 0f ? (_profile.Elev[_seg + 1] - _profile.Elev[_seg]) / segLen : 0f;
-                    float driveW = Powertrain.DrivePowerW(_vp, vMid, accel, sinGrade, inputs.AmbientTempC, 0f, inputs.BatteryTempC, inputs.SocPercent);
+                    // Against the calibrated model: the learner's k and ΔP are what this trip adds to the car's constants.
+                    float driveW = _cDrive * Powertrain.DrivePowerW(_vp, vMid, accel, sinGrade, inputs.AmbientTempC, 0f, inputs.BatteryTempC, inputs.SocPercent);
                     float elapsed = (inputs.TimeMs - _startMs) / 1000f;
                     float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)RangeGuard.Common.DMath.Exp(-elapsed / _vp.CabinWarmupTauS);
-                    float startupW = _vp.StartupEnergyWh * 3600f / _vp.StartupTauS * (float)RangeGuard.Common.DMath.Exp(-elapsed / _vp.StartupTauS);
+                    float startupW = _cStartup * 3600f / _vp.StartupTauS * (float)RangeGuard.Common.DMath.Exp(-elapsed / _vp.StartupTauS);
                     // With reported HVAC the learner only sees the non-HVAC error (the HVAC deviation is handled apart).
                     float auxW = inputs.HvacPowerW >= 0f
-                        ? _vp.AuxBaseW + startupW + inputs.HvacPowerW
-                        : _vp.AuxBaseW + startupW + warmupW + _vp.HeatingPowerW(inputs.AmbientTempC, _setpointC) + _vp.CoolingPowerW(inputs.AmbientTempC, _setpointC);
+                        ? _cAux + startupW + inputs.HvacPowerW
+                        : _cAux + startupW + warmupW + _cHeat * _vp.HeatingPowerW(inputs.AmbientTempC, _setpointC) + _cCool * _vp.CoolingPowerW(inputs.AmbientTempC, _setpointC);
                     float h = dt / 3600f;
                     _learner.AddSample(inputs.BatteryPowerW * h, driveW * h, auxW * h, dt, dist, inputs.AmbientTempC);
                 }

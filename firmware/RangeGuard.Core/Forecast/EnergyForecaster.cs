@@ -87,6 +87,7 @@ namespace RangeGuard.Forecast
             float braked = vehicle.MassKg * (1f - vehicle.CoastShare) / 3600f;
             _drivePerPke = braked / vehicle.TractionEfficiency;
             _regenPerPke = braked * RoadLoad.RegenDecelEfficiency(vehicle.TypicalBrakeDecelMps2, vehicle.RegenLambdaMps2) * vehicle.RegenEfficiency;
+            InitCalibration();
         }
 
         public VehicleParams Vehicle { get { return _vp; } }
@@ -203,10 +204,11 @@ namespace RangeGuard.Forecast
             LearnSpeed(inputs, pos);
             _f = _speed.Factor;
             _g = _kinetic.Factor;
-            UpdateOutcome();
+            UpdateOutcome(inputs, pos);
 
-            _k = _learner.TractionScale;
-            _auxW = _vp.AuxBaseW + _learner.AuxOffsetW;
+            // The car's learned constants (CarCalibrationLearner; the preset's until trips are learned) under this trip's learner.
+            _k = _learner.TractionScale * _cDrive;
+            _auxW = _cAux + _learner.AuxOffsetW;
             _soc = inputs.SocPercent;
             _ambientC = inputs.AmbientTempC;
             _batteryC = inputs.BatteryTempC;
@@ -216,8 +218,9 @@ namespace RangeGuard.Forecast
             float plannedWh = inputs.PlannedHeatingKwh > 0f ? inputs.PlannedHeatingKwh * 1000f : 0f;
             float elapsedS = (inputs.TimeMs - _startMs) / 1000f;
             _warmupLeftWh = _conditionJ / 3600f * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
-            _startupLeftWh = _vp.StartupEnergyWh * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.StartupTauS);
+            _startupLeftWh = _cStartup * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.StartupTauS);
             UpdateHvac(inputs, elapsedS);
+            ScaleUsable(pos);
 
             result.Valid = true;
             result.Degraded = !inputs.InputsValid;
@@ -233,7 +236,6 @@ namespace RangeGuard.Forecast
             Leg dest = Between(_seg, pos, lastSeg, _profile.TotalM);
             Fill(ref result.Destination, dest, _destReserve, plannedWh);
             float eDest = result.Destination.EnergyNeededKwh * 1000f;
-            NoteDeparture(eDest - plannedWh);
             result.BandRelativeWidth = eDest > 1f ? (result.Destination.EnergyNeededHighKwh - result.Destination.EnergyNeededLowKwh) * 1000f / eDest : 0f;
             if (result.BandRelativeWidth > 0.5f && !result.Degraded)
             {
@@ -244,7 +246,7 @@ namespace RangeGuard.Forecast
             FillChargers(result, pos, plannedWh);
             result.StrandingDistanceM = result.Destination.SocP50 > 0f ? -1f : StrandingDistance(pos);
             Breakdown(result, dest);
-            Advise(result, pos, dest);
+            Advise(result, pos, dest, inputs);
         }
 
         private static void Invalidate(ForecastResult result, string reason)

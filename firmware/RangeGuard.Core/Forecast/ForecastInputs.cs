@@ -30,6 +30,12 @@ namespace RangeGuard.Forecast
         /// <summary>Energy the agent has planned to spend on battery preconditioning before the next charger, kWh.</summary>
         public float PlannedHeatingKwh;
 
+        /// <summary>Seconds until the planned departure while the car waits for it, ≤ 0 when none lies ahead.</summary>
+        public float DepartureInS;
+
+        /// <summary>The car reports a charging cable: it stands at a charger (charging until the departure).</summary>
+        public bool PluggedIn;
+
         /// <summary>False if any input the forecast needs is stale or implausible: the result is then marked degraded.</summary>
         public bool InputsValid;
 

@@ -75,6 +75,19 @@ namespace RangeGuard.Forecast
         /// <summary>Advice: range gained at the destination by lowering the cabin setpoint by 2 °C, km.</summary>
         public float AdviceSetpointGainKm;
 
+        /// <summary>
+        /// Standing at a charger with a departure planned: the SOC the charge will have reached by then (the same charge model
+        /// as the advice), NaN otherwise; and for leaving with it, the destination's pessimistic (P10), median and optimistic (P90) arrival,
+        /// whether a slower pace would still arrive with the reserve, and whether a charger beyond this one is reachable with
+        /// its reserve at P10.
+        /// </summary>
+        public float DepartureSocPercent = float.NaN;
+        public float DepartureDestinationSocP10 = float.NaN;
+        public float DepartureDestinationSocP50 = float.NaN;
+        public float DepartureDestinationSocP90 = float.NaN;
+        public bool DepartureSlowerArrives;
+        public bool DepartureChargerReachable;
+
         /// <summary>Top causes by lost range, most first (indices into LossKmByCause; -1 where fewer apply).</summary>
         public readonly int[] TopCauses = new int[3];
     }

@@ -2,8 +2,9 @@ namespace RangeGuard.State
 {
     /// <summary>
     /// The agent's view of the car for one tick, read once from the <see cref="VehicleState"/>: each required input's value
-    /// (the last known one when stale, 0 if never seen, never NaN) with its freshness, and the facts derived from them
-    /// (plugged in, parked, battery power, CAN silent, the first stale input) so that no consumer derives them again.
+    /// with its freshness (the last known value when stale; NaN until it has ever been received, so that an input not yet
+    /// received can never pass for a value, e.g. an air temperature of 0 °C), and the facts derived from them (plugged in,
+    /// parked, battery power, CAN silent, the first stale input) so that no consumer derives them again.
     /// One instance, overwritten by <see cref="Read"/>; allocates nothing.
     /// </summary>
     public sealed class VehicleReadings
@@ -16,7 +17,7 @@ namespace RangeGuard.State
         public bool SocFresh;
         public float SocPercent;
 
-        /// <summary>Average pack temperature, or the midpoint of min/max when the car reports only those.</summary>
+        /// <summary>Average pack temperature, or the midpoint of min/max when the car reports only those (NaN until received).</summary>
         public bool BatteryTempFresh;
         public float BatteryTempC;
 
@@ -61,6 +62,9 @@ namespace RangeGuard.State
         /// <summary>The first stale required input (SOC, battery temperature, ambient, speed), or -1.</summary>
         public int FirstStale = -1;
 
+        /// <summary>That input has never been received (not merely gone stale).</summary>
+        public bool FirstStaleNeverReceived;
+
         /// <summary>Fresh-to-stale edges of required inputs seen before, since start.</summary>
         public int StaleEvents;
 
@@ -103,7 +107,7 @@ namespace RangeGuard.State
             Unplugged = s.HasValue(InputId.ChargingState) && s.GetLast(InputId.ChargingState) < 0.5f;
             int battId = s.HasValue(InputId.BatteryTempAvgC) ? InputId.BatteryTempAvgC : InputId.BatteryTempMinC;
             BatteryTempKnown = s.HasValue(battId);
-            BatteryTempLastC = s.GetLast(battId);
+            BatteryTempLastC = BatteryTempKnown ? s.GetLast(battId) : float.NaN;
             SocKnown = s.HasValue(InputId.SocPercent);
             BatteryTempTimeMs = BatteryTempKnown ? s.GetTime(battId) : -1;
             CanSilent = Silent(s, nowMs, startMs, canSilentMs);
@@ -114,8 +118,10 @@ namespace RangeGuard.State
             first = TrackStale(s, InputId.AmbientTempC, !AmbientFresh, first);
             first = TrackStale(s, InputId.SpeedKmh, !SpeedFresh, first);
             FirstStale = first;
+            FirstStaleNeverReceived = first >= 0 && (first == InputId.BatteryTempAvgC ? !BatteryTempKnown : !s.HasValue(first));
         }
 
+        /// <summary>Fresh value, else the last known one (false), else NaN (false): never received is not a value.</summary>
         private static bool Read(VehicleState s, int id, long now, out float value)
         {
             if (s.TryGet(id, now, out value))
@@ -123,7 +129,7 @@ namespace RangeGuard.State
                 return true;
             }
 
-            value = s.GetLast(id);
+            value = s.HasValue(id) ? s.GetLast(id) : float.NaN;
             return false;
         }
 
@@ -144,8 +150,19 @@ namespace RangeGuard.State
                 return true;
             }
 
-            BatteryTempC = s.HasValue(InputId.BatteryTempAvgC) ? s.GetLast(InputId.BatteryTempAvgC)
-                : (s.GetLast(InputId.BatteryTempMinC) + s.GetLast(InputId.BatteryTempMaxC)) / 2f;
+            if (s.HasValue(InputId.BatteryTempAvgC))
+            {
+                BatteryTempC = s.GetLast(InputId.BatteryTempAvgC);
+            }
+            else if (s.HasValue(InputId.BatteryTempMinC) && s.HasValue(InputId.BatteryTempMaxC))
+            {
+                BatteryTempC = (s.GetLast(InputId.BatteryTempMinC) + s.GetLast(InputId.BatteryTempMaxC)) / 2f;
+            }
+            else
+            {
+                BatteryTempC = float.NaN;
+            }
+
             return false;
         }
 

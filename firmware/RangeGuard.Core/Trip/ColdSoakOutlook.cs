@@ -6,21 +6,31 @@ namespace RangeGuard.Trip
 {
     /// <summary>
     /// Parked before a planned departure: how cold the pack will be by then if left unplugged, and the range that costs
-    /// against plugging in with preconditioning (the "plug in tonight" warning quotes both). Computed by the agent on the
+    /// against plugging in with preconditioning (the "plug in tonight" warning quotes both). The forecast is made once, when
+    /// the car is parked (or the departure or the night's forecast minimum changes): from the pack temperature at parking,
+    /// cooling towards the forecast minimum until departure, so the warning comes while the driver is still at the car,
+    /// not hours into the night when a drifting projection happens to cross the threshold. Computed by the agent on the
     /// device and in the simulator alike.
     /// </summary>
     public sealed class ColdSoakOutlook
     {
-        /// <summary>The range estimate is refreshed this often while a departure lies ahead, ms (it runs the forecaster's physics).</summary>
-        public const long RefreshMs = 600000;
+        /// <summary>
+        /// The pack's heat loss to ambient is taken this much above the vehicle model's for the warning: the models' UA values
+        /// are engineering estimates (a round W/K per pack size, no measurement), the loss grows with wind and a cold
+        /// underbody, and a missed "plug in tonight" costs a stranding while a needless one costs a plug. The cold side of
+        /// a ±50 % uncertainty.
+        /// </summary>
+        public const float ColdSideUaFactor = 1.5f;
 
-        private long _nextEstimateMs;
         private int _departureVersion = -1;
 
         /// <summary>Parked, unplugged, a plan and a departure ahead, a pack temperature known: the outlook applies.</summary>
         public bool Applicable;
 
-        /// <summary>Pack temperature at departure if left unplugged, °C (NaN when not applicable).</summary>
+        /// <summary>When the outlook in force was made (the car parked, or the departure changed), ms; -1 when none.</summary>
+        public long MadeAtMs = -1;
+
+        /// <summary>Pack temperature at departure if left unplugged, cold side, °C (NaN when not applicable).</summary>
         public float PackTempAtDepartureC = float.NaN;
 
         /// <summary>Range lost by parking unplugged until departure, km; -1 unknown (no departure, no SOC or pack temperature yet).</summary>
@@ -28,29 +38,38 @@ namespace RangeGuard.Trip
 
         public void Update(long nowMs, VehicleReadings r, TripContext trip, PackThermalParams thermal, IRangeForecaster forecaster, float cruiseKmh)
         {
-            bool ahead = trip.DepartureAhead(nowMs);
             // A parked car's bus goes to sleep: this uses the last known values and cools from the time of the last reading.
-            Applicable = r.Parked && r.Unplugged && trip.PlanSet && ahead && r.BatteryTempKnown;
-            PackTempAtDepartureC = Applicable
-                ? ThermalModel.TempAfter(r.BatteryTempLastC, trip.ForecastMinAmbientC, 0f, thermal, (trip.DepartureUtcMs - r.BatteryTempTimeMs) / 1000f)
-                : float.NaN;
-
-            if (trip.DepartureUtcMs < 0)
+            bool applicable = r.Parked && r.Unplugged && trip.PlanSet && trip.DepartureAhead(nowMs) && r.BatteryTempKnown;
+            if (!applicable)
             {
-                RangeLossKm = -1f;
+                Applicable = false;
+                PackTempAtDepartureC = float.NaN;
+                MadeAtMs = -1;
+                _departureVersion = -1;
+                if (trip.DepartureUtcMs < 0)
+                {
+                    RangeLossKm = -1f;
+                }
+
+                return;
             }
 
-            if (trip.DepartureVersion != _departureVersion)
+            Applicable = true;
+            if (MadeAtMs >= 0 && trip.DepartureVersion == _departureVersion)
             {
-                _departureVersion = trip.DepartureVersion;
-                _nextEstimateMs = nowMs;
+                return; // the forecast made at parking stands
             }
 
-            if (ahead && nowMs >= _nextEstimateMs && r.SocKnown && r.BatteryTempKnown)
+            _departureVersion = trip.DepartureVersion;
+            MadeAtMs = nowMs;
+            PackThermalParams cold = thermal;
+            cold.LossUaWPerK = thermal.LossUaWPerK * ColdSideUaFactor;
+            float seconds = (trip.DepartureUtcMs - r.BatteryTempTimeMs) / 1000f;
+            PackTempAtDepartureC = ThermalModel.TempAfter(r.BatteryTempLastC, trip.ForecastMinAmbientC, 0f, cold, seconds);
+            if (r.SocKnown)
             {
-                _nextEstimateMs = nowMs + RefreshMs;
-                float hours = (trip.DepartureUtcMs - nowMs) / 3.6e6f;
-                ColdSoakResult cs = forecaster.EstimateColdSoak(r.SocPercent, r.BatteryTempLastC, trip.ForecastMinAmbientC, hours, trip.CabinSetpointC, cruiseKmh);
+                // The range at stake, for the pack as cold as the warning says (already cooled: no further hours).
+                ColdSoakResult cs = forecaster.EstimateColdSoak(r.SocPercent, PackTempAtDepartureC, trip.ForecastMinAmbientC, 0f, trip.CabinSetpointC, cruiseKmh);
                 RangeLossKm = cs.RangeLostKm;
             }
         }

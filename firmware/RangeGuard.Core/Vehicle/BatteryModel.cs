@@ -45,6 +45,23 @@ namespace RangeGuard.Vehicle
         public float DcTaperStartSoc = 50f;
         public float DcFullPowerTempC = 25f;
 
+        /// <summary>
+        /// Share of a charger's rated power that reaches the pack: AC through the on-board charger (85-92 % measured for
+        /// level-2 charging), DC through cable, contactors and busbars.
+        /// </summary>
+        public float AcChargeEfficiency = 0.90f;
+        public float DcChargeEfficiency = 0.95f;
+
+        /// <summary>CC-CV termination: the charge ends when the current has fallen to this C-rate (C/20, the usual Li-ion cut-off).</summary>
+        public float ChargeEndCRate = 0.05f;
+
+        /// <summary>
+        /// A pack colder than this is heated by the car while it charges (charging a cold Li-ion cell plates lithium), the
+        /// heater taking up to <see cref="ChargeHeaterShare"/> of what the charger delivers.
+        /// </summary>
+        public float ChargeHeatBelowC = 5f;
+        public float ChargeHeaterShare = 0.5f;
+
         /// <summary>Capacity factor vs temperature (1 at ≥ 20 °C).</summary>
         public float CapacityFactor(float batteryTempC)
         {
@@ -130,80 +147,160 @@ namespace RangeGuard.Vehicle
         }
 
         /// <summary>
-        /// Charging power into the pack, kW. AC: min(charger, on-board charger), halved below 0 °C.
-        /// DC: peak × SOC taper (1 below DcTaperStartSoc, 0.45 at 80 %, 0.1 at 100 %) × temperature factor
-        /// (1 at ≥ DcFullPowerTempC falling linearly to 0.3 at 0 °C, 0.15 below −10 °C: cold packs charge slowly, notes B6).
+        /// What the pack accepts, kW (CC-CV): constant current up to the knee, then the charger holds the cell voltage at its
+        /// maximum and, the open-circuit voltage rising about linearly with SOC near the top, the current falls linearly
+        /// with SOC to the termination current (<see cref="ChargeEndCRate"/>) at 100 %: a line from DcMaxKw at DcTaperStartSoc
+        /// to the termination power at 100 %. A lower charging power meets that line later, as a lower current reaches the
+        /// voltage limit later. Times a temperature factor (1 at ≥ DcFullPowerTempC, 0.3 at 0 °C, 0.15 below −10 °C: the
+        /// BMS limits the current of a cold pack, notes B6).
         /// </summary>
-        public float ChargePowerKw(float socPercent, float batteryTempC, float chargerKw, bool isDc)
+        public float ChargeAcceptKw(float socPercent, float batteryTempC)
         {
-            if (socPercent >= 100f || chargerKw <= 0f)
+            if (socPercent >= 100f)
             {
                 return 0f;
             }
 
-            if (!isDc)
-            {
-                float ac = chargerKw < AcMaxKw ? chargerKw : AcMaxKw;
-                return batteryTempC < 0f ? ac * 0.5f : ac;
-            }
-
-            float taper;
-            if (socPercent <= DcTaperStartSoc)
-            {
-                taper = 1f;
-            }
-            else if (socPercent <= 80f)
-            {
-                taper = 1f - 0.55f * (socPercent - DcTaperStartSoc) / (80f - DcTaperStartSoc);
-            }
-            else
-            {
-                taper = 0.45f - 0.35f * (socPercent - 80f) / 20f;
-            }
-
-            float temp;
-            if (batteryTempC >= DcFullPowerTempC)
-            {
-                temp = 1f;
-            }
-            else if (batteryTempC >= 0f)
-            {
-                temp = 0.3f + 0.7f * batteryTempC / DcFullPowerTempC;
-            }
-            else
-            {
-                temp = batteryTempC <= -10f ? 0.15f : 0.3f - 0.15f * (-batteryTempC / 10f);
-            }
-
-            float p = DcMaxKw * taper * temp;
-            return p < chargerKw ? p : chargerKw;
+            float endKw = ChargeEndCRate * NominalKwh;
+            float span = 100f - DcTaperStartSoc;
+            float cv = span > 0.1f ? endKw + (DcMaxKw - endKw) * (100f - socPercent) / span : DcMaxKw;
+            float p = cv < DcMaxKw ? cv : DcMaxKw;
+            return p * ChargeTempFactor(batteryTempC);
         }
 
-        /// <summary>Minutes to charge from one SOC to another at a constant pack temperature, integrated in 1 % steps (no allocation).</summary>
-        public float ChargeMinutes(float fromSoc, float toSoc, float batteryTempC, float chargerKw, bool isDc)
+        /// <summary>Charge-current limit of a cold pack as a share of the warm one.</summary>
+        public float ChargeTempFactor(float batteryTempC)
         {
-            if (toSoc > 100f)
+            if (batteryTempC >= DcFullPowerTempC)
             {
-                toSoc = 100f;
+                return 1f;
             }
 
-            float kwhPerPercent = UsableEnergyKwh(batteryTempC) / 100f;
-            float minutes = 0f;
-            float soc = fromSoc < 0f ? 0f : fromSoc;
-            while (soc < toSoc)
+            if (batteryTempC >= 0f)
             {
+                return 0.3f + 0.7f * batteryTempC / DcFullPowerTempC;
+            }
+
+            return batteryTempC <= -10f ? 0.15f : 0.3f - 0.15f * (-batteryTempC / 10f);
+        }
+
+        /// <summary>What a charger rated <paramref name="chargerKw"/> delivers to the car, kW (AC limited by the on-board charger).</summary>
+        public float ChargerDeliveredKw(float chargerKw, bool isDc)
+        {
+            if (chargerKw <= 0f)
+            {
+                return 0f;
+            }
+
+            if (isDc)
+            {
+                return chargerKw * DcChargeEfficiency;
+            }
+
+            return (chargerKw < AcMaxKw ? chargerKw : AcMaxKw) * AcChargeEfficiency;
+        }
+
+        /// <summary>Charging power into the pack, kW: what the charger delivers, at most what the pack accepts (no loads, no heating).</summary>
+        public float ChargePowerKw(float socPercent, float batteryTempC, float chargerKw, bool isDc)
+        {
+            float delivered = ChargerDeliveredKw(chargerKw, isDc);
+            float accept = ChargeAcceptKw(socPercent, batteryTempC);
+            return delivered < accept ? delivered : accept;
+        }
+
+        /// <summary>Minutes to charge from one SOC to another, the pack starting at <paramref name="batteryTempC"/> with no loss to ambient and no loads; see the full overload.</summary>
+        public float ChargeMinutes(float fromSoc, float toSoc, float batteryTempC, float chargerKw, bool isDc)
+        {
+            return ChargeMinutes(fromSoc, toSoc, batteryTempC, batteryTempC, chargerKw, isDc, 0f, 1f, -1f);
+        }
+
+        /// <summary>What the car's heater takes of <paramref name="availKw"/> while charging a pack at this temperature, kW.</summary>
+        public float ChargeHeaterKw(float batteryTempC, float availKw)
+        {
+            if (batteryTempC >= ChargeHeatBelowC || HeaterPowerW <= 0f || availKw <= 0f)
+            {
+                return 0f;
+            }
+
+            float share = ChargeHeaterShare * availKw;
+            return HeaterPowerW / 1000f < share ? HeaterPowerW / 1000f : share;
+        }
+
+        /// <summary>
+        /// Minutes to charge from one SOC to another, integrated in 1 % steps (no allocation), -1 if it cannot get there.
+        /// Each step: the charger's delivered power less the car's own load (<paramref name="loadKw"/>) and, for a pack below
+        /// <see cref="ChargeHeatBelowC"/>, the heater (<see cref="ChargeHeaterKw"/>, or <paramref name="heaterKw"/> when ≥ 0:
+        /// measured); at most what the pack accepts (× <paramref name="acceptScale"/>, a correction measured at the charger);
+        /// the resistive loss (<see cref="LossFraction"/>) is not stored. The loss, the heater and the heat lost to
+        /// <paramref name="ambientC"/> move the pack temperature, which moves the acceptance and the heating. A percent takes
+        /// the warm pack's usable energy per percent: the capacity factor of a cold pack says how much of its charge it can
+        /// give back, not how much it takes to fill.
+        /// </summary>
+        public float ChargeMinutes(float fromSoc, float toSoc, float batteryTempC, float ambientC, float chargerKw, bool isDc,
+            float loadKw, float acceptScale, float heaterKw)
+        {
+            float soc;
+            float hours = Charge(fromSoc, toSoc > 100f ? 100f : toSoc, float.MaxValue, batteryTempC, ambientC, chargerKw, isDc, loadKw, acceptScale, heaterKw, out soc);
+            return hours >= 0f ? hours * 60f : -1f;
+        }
+
+        /// <summary>The SOC after charging for <paramref name="minutes"/>, %: the same model as <see cref="ChargeMinutes(float, float, float, float, float, bool, float, float, float)"/>.</summary>
+        public float ChargeSocAfter(float fromSoc, float minutes, float batteryTempC, float ambientC, float chargerKw, bool isDc,
+            float loadKw, float acceptScale, float heaterKw)
+        {
+            float soc;
+            Charge(fromSoc, 100f, minutes / 60f, batteryTempC, ambientC, chargerKw, isDc, loadKw, acceptScale, heaterKw, out soc);
+            return soc;
+        }
+
+        /// <summary>Integrates a charge until <paramref name="toSoc"/> or <paramref name="maxHours"/>; hours taken, -1 if it stalls.</summary>
+        private float Charge(float fromSoc, float toSoc, float maxHours, float batteryTempC, float ambientC, float chargerKw, bool isDc,
+            float loadKw, float acceptScale, float heaterKw, out float soc)
+        {
+            float avail = ChargerDeliveredKw(chargerKw, isDc) - (loadKw > 0f ? loadKw : 0f);
+            float kwhPerPercent = UsableEnergyKwh(20f) / 100f;
+            float temp = batteryTempC;
+            float hours = 0f;
+            soc = fromSoc < 0f ? 0f : fromSoc;
+            int guard = 0;
+            while (soc < toSoc && hours < maxHours && guard++ < 400)
+            {
+                float heat = temp >= ChargeHeatBelowC ? 0f : (heaterKw >= 0f ? (heaterKw < avail ? heaterKw : avail) : ChargeHeaterKw(temp, avail));
                 float step = toSoc - soc < 1f ? toSoc - soc : 1f;
-                float p = ChargePowerKw(soc + step * 0.5f, batteryTempC, chargerKw, isDc);
-                if (p <= 0.01f)
+                float accept = ChargeAcceptKw(soc + step * 0.5f, temp) * acceptScale;
+                float p = avail - heat;
+                p = p < accept ? p : accept;
+                float lossFrac = LossFraction(temp);
+                float stored = p * (1f - lossFrac);
+                float dtH;
+                if (stored > 0.01f)
+                {
+                    dtH = kwhPerPercent * step / stored;
+                    if (hours + dtH > maxHours)
+                    {
+                        step *= (maxHours - hours) / dtH;
+                        dtH = maxHours - hours;
+                    }
+
+                    soc += step;
+                }
+                else if (heat > 0f)
+                {
+                    // Nothing left to charge with: only warming, a quarter of the way to the threshold at a time.
+                    dtH = 0.25f * ThermalMassJPerK * (ChargeHeatBelowC - temp + 0.1f) / (heat * 1000f) / 3600f;
+                    dtH = hours + dtH > maxHours ? maxHours - hours : dtH;
+                }
+                else
                 {
                     return -1f;
                 }
 
-                minutes += kwhPerPercent * step / p * 60f;
-                soc += step;
+                hours += dtH;
+                float netW = (p * lossFrac + heat) * 1000f - HeatTransferWPerK * (temp - ambientC);
+                temp += netW * dtH * 3600f / ThermalMassJPerK;
             }
 
-            return minutes;
+            return soc >= toSoc || hours >= maxHours ? hours : -1f;
         }
 
         public BatteryModel Clone()

@@ -17,7 +17,11 @@ namespace RangeGuard.Host.Evaluation
     /// <param name="Folds">0 = no calibration (the preset as it is); 1 = calibrated on all trips (in-sample, reference only).</param>
     /// <param name="Sequence">Carry the learners from trip to trip in name order (the car's life), instead of a fresh learner per trip.</param>
     /// <param name="BySeason">Folds = seasons (calibrate on summer, predict winter and vice versa); Folds is then 2.</param>
-    public sealed record CvOptions(PlanOptions Plan, int Folds = 10, bool Sequence = false, bool UseHvac = false, bool BySeason = false, bool CarryConsumption = false)
+    /// <param name="CarryConsumption">Sequence: carry the per-window learner too (it is trip-local on the device).</param>
+    /// <param name="ApplyCalibration">Apply the car's constants learned from earlier trips (CarCalibrationLearner).</param>
+    /// <param name="ApplyOutcome">Apply the trip-outcome correction learned from earlier trips (TripOutcomeLearner).</param>
+    public sealed record CvOptions(PlanOptions Plan, int Folds = 10, bool Sequence = false, bool UseHvac = false, bool BySeason = false, bool CarryConsumption = false,
+        bool ApplyCalibration = true, bool ApplyOutcome = false)
     {
         public static CvOptions Default => new(PlanOptions.Nav);
     }
@@ -72,14 +76,15 @@ namespace RangeGuard.Host.Evaluation
 
             var evaluations = new List<TripEvaluation>();
             var guess = new GuessOMeter(TripEvaluator.LabelWhPerKm(preset));
-            string? carried = null, outcome = null;
+            string? carried = null, car = null;
             for (int i = 0; i < trips.Count; i++)
             {
                 int f = folds <= 1 ? 0 : FoldOf(i);
-                var options = new EvaluationOptions(o.Plan, Learn: true, UseHvac: o.UseHvac, LearnHoldOffS: fitted[f]?.LearnHoldOffS ?? DefaultHoldOffS);
-                TripEvaluation e = TripEvaluator.Evaluate(trips[i], vehicles[f], options, o.Sequence && o.CarryConsumption ? carried : null, guess, o.Sequence ? outcome : null);
+                var options = new EvaluationOptions(o.Plan, Learn: true, UseHvac: o.UseHvac, LearnHoldOffS: fitted[f]?.LearnHoldOffS ?? DefaultHoldOffS,
+                    ApplyCalibration: o.ApplyCalibration, ApplyOutcome: o.ApplyOutcome);
+                TripEvaluation e = TripEvaluator.Evaluate(trips[i], vehicles[f], options, o.Sequence && o.CarryConsumption ? carried : null, guess, o.Sequence ? car : null);
                 carried = e.LearnerState;
-                outcome = e.OutcomeState;
+                car = e.CarState;
                 evaluations.Add(e);
             }
 

@@ -44,12 +44,19 @@ namespace RangeGuard.Host.Evaluation
     public sealed record TripEvaluation(string Trip, string Season, double DistanceKm, double MeasuredKwh, double AmbientC,
         IReadOnlyList<Checkpoint> Checkpoints, float LearnedScale, float LearnedAuxW, string LearnerState)
     {
-        /// <summary>Learner states carried to the next trip of a sequence (consumption; trip outcome), see Evaluate.</summary>
-        public string? OutcomeState { get; init; }
+        /// <summary>
+        /// What the car carries to its next trip in a sequence: the learned constants and the trip-outcome correction
+        /// (EnergyForecaster.SaveLearnedState), after learning this trip at its end.
+        /// </summary>
+        public string? CarState { get; init; }
     }
 
-    /// <summary>How a trip is evaluated: the plan, whether the learner learns, HVAC given, the learner hold-off.</summary>
-    public sealed record EvaluationOptions(PlanOptions Plan, bool Learn = true, bool UseHvac = false, float LearnHoldOffS = 600f)
+    /// <summary>
+    /// How a trip is evaluated: the plan, whether the learner learns, HVAC given, the learner hold-off, whether the car's
+    /// learned constants and the trip-outcome correction are applied (both still learn at the trip's end).
+    /// </summary>
+    public sealed record EvaluationOptions(PlanOptions Plan, bool Learn = true, bool UseHvac = false, float LearnHoldOffS = 600f,
+        bool ApplyCalibration = true, bool ApplyOutcome = false)
     {
         public static readonly EvaluationOptions Default = new(PlanOptions.Nav);
     }
@@ -73,14 +80,20 @@ namespace RangeGuard.Host.Evaluation
         public static TripEvaluation Evaluate(TripLog trip, VehicleParams vehicle) => Evaluate(trip, vehicle, EvaluationOptions.Default);
 
         /// <param name="learnerState">Consumption-learner state carried from the previous trip of a sequence; null = fresh.</param>
-        /// <param name="outcomeState">Trip-outcome learner state carried from the previous trip; null = fresh.</param>
+        /// <param name="carState">Learned car state carried from the previous trip (SaveLearnedState); null = fresh.</param>
         /// <param name="guess">The car's guess-o-meter, carried across trips in driving order; null = a fresh one.</param>
         public static TripEvaluation Evaluate(TripLog trip, VehicleParams vehicle, EvaluationOptions options, string? learnerState = null,
-            GuessOMeter? guess = null, string? outcomeState = null)
+            GuessOMeter? guess = null, string? carState = null)
         {
             var plan = new RoutePlan();
             options.Plan.Build(trip, plan);
-            var forecaster = new EnergyForecaster(vehicle.Clone()) { LearningEnabled = options.Learn, LearnHoldOffS = options.LearnHoldOffS };
+            var forecaster = new EnergyForecaster(vehicle.Clone())
+            {
+                LearningEnabled = options.Learn,
+                LearnHoldOffS = options.LearnHoldOffS,
+                CalibrationEnabled = options.ApplyCalibration,
+                OutcomeCorrectionEnabled = options.ApplyOutcome,
+            };
             if (!forecaster.TrySetPlan(plan, out string error))
             {
                 throw new InvalidOperationException($"{trip.Name}: route rejected: {error}");
@@ -91,9 +104,9 @@ namespace RangeGuard.Host.Evaluation
                 throw new InvalidOperationException($"{trip.Name}: learner state rejected");
             }
 
-            if (outcomeState != null && !forecaster.OutcomeLearner.TryLoadState(outcomeState))
+            if (carState != null && !forecaster.TryLoadLearnedState(carState))
             {
-                throw new InvalidOperationException($"{trip.Name}: trip-outcome state rejected");
+                throw new InvalidOperationException($"{trip.Name}: learned car state rejected");
             }
 
             double label = LabelWhPerKm(vehicle);
@@ -142,7 +155,11 @@ namespace RangeGuard.Host.Evaluation
             }
 
             guess.Drive(driven);
-            forecaster.LearnTripOutcome((float)energyAfter[0]);
+            // What this trip's own learner ended with (EndTrip restarts it), then the trip ends at its destination: it is
+            // learned as the device learns it, for the next trip of a sequence.
+            float k = forecaster.Learner.TractionScale, dp = forecaster.Learner.AuxOffsetW;
+            string ownState = forecaster.Learner.SaveState();
+            forecaster.EndTrip((float)energyAfter[0], reachedDestination: true);
 
             double meanAmbient = 0;
             foreach (double t in trip.AmbientTempC)
@@ -151,9 +168,9 @@ namespace RangeGuard.Host.Evaluation
             }
 
             return new TripEvaluation(trip.Name, trip.Season, total / 1000.0, energyAfter[0], meanAmbient / trip.Count, checkpoints,
-                forecaster.Learner.TractionScale, forecaster.Learner.AuxOffsetW, forecaster.Learner.SaveState())
+                k, dp, ownState)
             {
-                OutcomeState = forecaster.OutcomeLearner.SaveState(),
+                CarState = forecaster.SaveLearnedState(),
             };
         }
     }

@@ -304,32 +304,6 @@ namespace RangeGuard.Host.Evaluation
             return r.Destination.EnergyNeededKwh * 1000.0;
         }
 
-        /// <summary>Second-by-second drive energy (no auxiliaries), Wh, with the same 2 s speed filter as the forecaster's learner.</summary>
-        public static double DriveWh(TripLog t, VehicleParams vp)
-        {
-            double wh = 0;
-            double vPrev = t.SpeedKmh[0] / 3.6;
-            double[] pos = RouteFromTrip.Positions(t);
-            for (int i = 1; i < t.Count; i++)
-            {
-                double dt = t.TimeS[i] - t.TimeS[i - 1];
-                if (dt <= 0 || dt > 5)
-                {
-                    vPrev = t.SpeedKmh[i] / 3.6;
-                    continue;
-                }
-
-                double v = vPrev + 0.4 * (t.SpeedKmh[i] / 3.6 - vPrev);
-                double dist = pos[i] - pos[i - 1];
-                double sin = dist > 1 ? Math.Clamp((t.ElevationM[i] - t.ElevationM[i - 1]) / dist, -0.15, 0.15) : 0;
-                wh += Powertrain.DrivePowerW(vp, (float)(0.5 * (v + vPrev)), (float)((v - vPrev) / dt), (float)sin,
-                    (float)t.AmbientTempC[i], 0f, (float)t.BatteryTempC[i], (float)t.SocPct[i]) * dt / 3600.0;
-                vPrev = v;
-            }
-
-            return wh;
-        }
-
         private static double Sum(TripLog t, double[] w)
         {
             double s = 0;

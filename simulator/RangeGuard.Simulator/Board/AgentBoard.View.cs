@@ -80,7 +80,8 @@ namespace RangeGuard.Simulator.Board
                 int ev = tr.Event(i);
                 if (ev == AlertEvent.Raised || ev == AlertEvent.Worsened)
                 {
-                    View.Alerts.Add(new BoardAlert(t.TimeUnixMs, t.ElapsedS, t.PositionM, s.Code, (SimSeverity)(s.Severity - 1), s.Text));
+                    View.Alerts.Add(new BoardAlert(t.TimeUnixMs, t.ElapsedS, t.PositionM, s.Code, (SimSeverity)(s.Severity - 1), s.Text,
+                        ev == AlertEvent.Worsened));
                 }
                 else if (ev == AlertEvent.Cleared)
                 {

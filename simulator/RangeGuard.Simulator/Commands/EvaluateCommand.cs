@@ -97,7 +97,7 @@ namespace RangeGuard.Simulator.Commands
 
             output.WriteLine($"vehicle {vp.Id}; {trips.Count} trips; season = winter when the trip's mean measured ambient is below {TripLog.WinterBelowC:F0} °C");
             output.WriteLine(o.Plan.Describe());
-            output.WriteLine(o.Sequence ? "learners carried from trip to trip in name order (the car's life)" : "fresh learner per trip");
+            output.WriteLine(o.Sequence ? "the car's learned constants carried from trip to trip in name order (the car's life); per-window learner fresh per trip" : "fresh learner per trip");
             CrossValidation.Result cv = CrossValidation.Run(trips, vp, o);
             WriteCalibration(cv, o, output);
             var summary = new EvaluationSummary(cv.Evaluations);

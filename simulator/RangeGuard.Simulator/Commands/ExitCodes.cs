@@ -23,6 +23,7 @@ namespace RangeGuard.Simulator.Commands
             ["vehicles"] = null,
             ["vehicles generate"] = "a generated file is out of date (only with --check)",
             ["bench"] = null,
+            ["sweep"] = "an alert-quality target was missed (only with --check)",
             ["replay"] = null,
             ["dbc"] = null,
             ["profile build"] = null,

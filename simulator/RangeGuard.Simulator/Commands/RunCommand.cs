@@ -7,6 +7,7 @@ using RangeGuard.Simulator.Board;
 using RangeGuard.Simulator.Plots;
 using RangeGuard.Simulator.Reports;
 using RangeGuard.Simulator.Running;
+using RangeGuard.Simulator.Running.Sweep;
 using RangeGuard.Simulator.Scenarios;
 using RangeGuard.Simulator.Validation;
 using RangeGuard.Simulator.Views;
@@ -83,9 +84,11 @@ namespace RangeGuard.Simulator.Commands
             var noPlots = new Option<bool>("--no-plots") { Description = "Do not write PNG plots." };
             var board = BoardOption();
             var can = CanOption();
+            var variant = new Option<int>("--variant") { Description = "Run sweep variant N of the scenario instead (see `rangeguard sweep`); its expectations do not apply.", DefaultValueFactory = _ => -1 };
+            var seed = new Option<uint>("--seed") { Description = "Base seed of --variant (as `sweep --seed`).", DefaultValueFactory = _ => 1 };
             var cmd = new Command("run", "Run a scenario: the simulated car drives the itinerary with the board watching it.")
             {
-                scenario, check, follow, asDriven, both, outDir, live, speedup, noPlots, board, can,
+                scenario, check, follow, asDriven, both, outDir, live, speedup, noPlots, board, can, variant, seed,
             };
             var mqtt = new MqttRunOptions();
             mqtt.AddTo(cmd);
@@ -100,13 +103,13 @@ namespace RangeGuard.Simulator.Commands
 
                 return Execute(p.GetValue(scenario)!, p.GetValue(check), p.GetValue(follow), p.GetValue(asDriven),
                     p.GetValue(both), p.GetValue(outDir)!, p.GetValue(live), p.GetValue(speedup), p.GetValue(noPlots),
-                    p.GetValue(board)!, p.GetValue(can), m);
+                    p.GetValue(board)!, p.GetValue(can), p.GetValue(variant), p.GetValue(seed), m);
             });
             return cmd;
         }
 
         public static int Execute(string name, bool check, bool follow, bool asDriven, bool both, string outDir, bool live,
-            double speedup, bool noPlots, string board = "agent", string? can = null, MqttRunSettings? mqtt = null)
+            double speedup, bool noPlots, string board = "agent", string? can = null, int variant = -1, uint seed = 1, MqttRunSettings? mqtt = null)
         {
             Func<Scenario, IVirtualBoard>? factory = BoardFor(board, can, out string boardError);
             if (factory == null)
@@ -127,6 +130,15 @@ namespace RangeGuard.Simulator.Commands
             if (!ScenarioArgument.TryLoad(name, Verb, out Scenario s))
             {
                 return ExitCodes.BadInput;
+            }
+
+            if (variant >= 0)
+            {
+                SweepVariant v = SweepVariant.Draw(s, variant, seed);
+                Console.WriteLine($"Variant {variant} (seed {seed}): forecast temperature error {v.ForecastTempErrorC:+0.0;-0.0} °C, head wind {v.HeadwindErrorMps:+0.0;-0.0} m/s, " +
+                    $"driver speed × {v.SpeedFactor:0.00} ± {v.SpeedVariabilityPercent:0.0} %, chargers × {v.ChargerPowerFactor:0.00}, " +
+                    $"{v.Traffic.Count} jam(s){(v.Traffic.Count > 0 ? ": " + string.Join(", ", System.Linq.Enumerable.Select(v.Traffic, j => $"km {j.FromM / 1000:0}-{j.ToM / 1000:0} at {j.SpeedKmh:0} km/h")) : string.Empty)}");
+                s = v.Apply(s);
             }
 
             try

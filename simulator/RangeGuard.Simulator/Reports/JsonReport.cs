@@ -95,6 +95,21 @@ namespace RangeGuard.Simulator.Reports
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("chargeAdvice");
+            foreach (ChargeAdviceCheck c in r.ChargeAdvice)
+            {
+                w.WriteStartObject();
+                w.WriteString("charger", c.Charger);
+                w.WriteNumber("fromSoc", Round(c.FromSocPercent));
+                w.WriteNumber("toSoc", Round(c.ToSocPercent));
+                w.WriteNumber("batteryTempC", Round(c.PackTempC));
+                w.WriteNumber("advisedMinutes", Round(c.AdvisedMinutes));
+                w.WriteNumber("truthMinutes", Round(c.TruthMinutes));
+                w.WriteNumber("errorPercent", Round(c.ErrorPercent));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("alerts");
             foreach (BoardAlert a in r.Alerts)
             {

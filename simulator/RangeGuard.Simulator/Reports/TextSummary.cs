@@ -64,6 +64,16 @@ namespace RangeGuard.Simulator.Reports
                 }
             }
 
+            if (r.ChargeAdvice.Count > 0)
+            {
+                w.WriteLine();
+                w.WriteLine("Charge-time advice vs the truth (a truth car charged from the state at the advice to the advised SOC):");
+                foreach (ChargeAdviceCheck c in r.ChargeAdvice)
+                {
+                    w.WriteLine($"  {c.Charger,-34} advised {c.AdvisedMinutes,4:0} min to {c.ToSocPercent,3:0} % from {c.FromSocPercent,4:0.0} % (pack {c.PackTempC:0} °C); the truth takes {c.TruthMinutes,4:0} min ({c.ErrorPercent:+0.0;-0.0} %)");
+                }
+            }
+
             w.WriteLine();
             w.WriteLine(r.Outcome == Outcome.Strands
                 ? $"Outcome: STRANDED at km {r.StrandedAtM / 1000:0.0}, {Math.Abs(r.StrandedOffsetKm):0.0} km {(r.StrandedOffsetKm < 0 ? "before" : "after")} {r.StrandedNear}, {Clock(s, r.SimulatedS)} ({r.StrandReason})"

@@ -14,8 +14,8 @@ namespace RangeGuard.Simulator.Running
         public Scenario Scenario { get; }
         public bool DriverFollowsAdvice { get; }
 
-        /// <summary>Forecast ambient temperature the board may plan with: truth plus the scenario's forecast error.</summary>
+        /// <summary>Forecast ambient temperature the board may plan with: the scenario's forecast weather plus its forecast error.</summary>
         public double ForecastTempC(double elapsedS, double localHour, double positionM, double elevationM)
-            => Scenario.Weather.TemperatureC(elapsedS, localHour, positionM, elevationM) + Scenario.Perturb.ForecastTempErrorC;
+            => Scenario.ForecastWeather.TemperatureC(elapsedS, localHour, positionM, elevationM) + Scenario.Perturb.ForecastTempErrorC;
     }
 }

@@ -38,8 +38,9 @@ namespace RangeGuard.Simulator.Running
             || !double.IsNaN(ChargeMinutes) || PlugInWhenParked || !double.IsNaN(CabinSetpointC);
     }
 
-    /// <summary>One alert the board raised.</summary>
-    public sealed record BoardAlert(long TimeUnixMs, double ElapsedS, double PositionM, string Code, AlertSeverity Severity, string Text);
+    /// <summary>One alert the board raised, or re-announced because it got worse (<paramref name="Worse"/>).</summary>
+    public sealed record BoardAlert(long TimeUnixMs, double ElapsedS, double PositionM, string Code, AlertSeverity Severity, string Text,
+        bool Worse = false);
 
     /// <summary>
     /// The board's outputs as the simulator sees them after each step: dashboard LEDs and buzzer, heater request, forecast

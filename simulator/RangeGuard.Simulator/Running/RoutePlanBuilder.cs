@@ -6,8 +6,9 @@ namespace RangeGuard.Simulator.Running
 {
     /// <summary>
     /// Turns a scenario into the agent's <see cref="RoutePlan"/> (what a real driver's navigation would hand over): the route as
-    /// segments of at most <see cref="MaxPieceM"/>, expected speeds, the forecast temperature at the expected time of passage
-    /// (truth + the scenario's forecast error), head wind, chargers, reserves and setpoint. For a board's Start.
+    /// segments of at most <see cref="MaxPieceM"/>, the road's typical speeds (not the driver's), the forecast temperature at the
+    /// expected time of passage (the scenario's forecast weather + its forecast error) and the forecast head wind (never the
+    /// truth's), chargers at their rated power, reserves and setpoint.
     /// </summary>
     public static class RoutePlanBuilder
     {
@@ -142,7 +143,8 @@ namespace RangeGuard.Simulator.Running
 
                 int pieces = Math.Max(1, (int)Math.Ceiling(remaining / MaxPieceM));
                 double len = remaining / pieces;
-                double speedKmh = seg.TypicalSpeedKmh * s.Driver.SpeedFactor;
+                // What a navigation system knows: the road's typical speed, not this driver's bias.
+                double speedKmh = seg.TypicalSpeedKmh;
                 for (int i = 0; i < pieces; i++)
                 {
                     double mid = from + (i + 0.5) * len;
@@ -216,8 +218,8 @@ namespace RangeGuard.Simulator.Running
                 ElevationChangeM = (float)climbM,
                 ExpectedSpeedKmh = (float)speedKmh,
                 SpeedLimitKmh = (float)limitKmh,
-                AmbientTempC = (float)(s.Weather.TemperatureC(etaS, hour, midM, elevation) + s.Perturb.ForecastTempErrorC),
-                HeadwindMps = (float)(s.Weather.HeadwindAt(midM) + s.Perturb.HeadwindMps),
+                AmbientTempC = (float)(s.ForecastWeather.TemperatureC(etaS, hour, midM, elevation) + s.Perturb.ForecastTempErrorC),
+                HeadwindMps = (float)s.ForecastWeather.HeadwindAt(midM),
             };
         }
     }

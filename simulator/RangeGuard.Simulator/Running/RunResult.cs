@@ -52,6 +52,9 @@ namespace RangeGuard.Simulator.Running
 
         public List<StepRecord> Steps { get; } = new();
         public List<ChargeSession> ChargeSessions { get; } = new();
+
+        /// <summary>Charge-time advice at the start of each charge stop against the truth's time (agent boards only).</summary>
+        public List<ChargeAdviceCheck> ChargeAdvice { get; } = new();
         public List<BoardAlert> Alerts { get; } = new();
 
         /// <summary>When alerts cleared (the board's view), for "still active at the step" checks.</summary>

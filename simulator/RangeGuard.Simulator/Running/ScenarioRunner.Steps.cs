@@ -76,7 +76,7 @@ namespace RangeGuard.Simulator.Running
             }
 
             bool plugged = st.Plugged;
-            if (_following && _board.View.Advice.PlugInWhenParked && st.OutletKw > 0 && !plugged)
+            if (_following && _board.View.Advice.PlugInWhenParked && st.OutletKw > 0 && !plugged && Awake())
             {
                 plugged = true;
                 _r.AdviceSource = "board";
@@ -100,8 +100,9 @@ namespace RangeGuard.Simulator.Running
             var session = new SessionStart(_t, _car.Battery.SocPercent, _car.GridKwh, _car.Battery.TempC);
             while (_t < end - 1e-9)
             {
-                // The advice may come only once the car is parked (the board learns the departure then): the driver plugs in.
-                if (!plugged && _following && st.OutletKw > 0 && _board.View.Advice.PlugInWhenParked)
+                // The advice may come only once the car is parked (the board learns the departure then): the driver plugs in,
+                // if awake (a sleeping driver sees the advice when waking up).
+                if (!plugged && _following && st.OutletKw > 0 && _board.View.Advice.PlugInWhenParked && Awake())
                 {
                     plugged = true;
                     _r.AdviceSource = "board";
@@ -126,204 +127,10 @@ namespace RangeGuard.Simulator.Running
             Unplug();
         }
 
-        private void Charge(ItineraryStep st)
-        {
-            ChargerSpec ch = _s.Chargers[st.ChargerIndex];
-            _phase = CarPhase.Charging;
-            _chargerIndex = st.ChargerIndex;
-            _nextDepartureMs = double.IsNaN(st.Minutes) ? -1 : _startUnixMs + (long)((_t + st.Minutes * 60) * 1000);
-            SetClimate(st.CabinSetpointC ?? double.NaN, double.PositiveInfinity);
-            _u.Driving = false;
-            _u.CarOn = !double.IsNaN(st.CabinSetpointC ?? double.NaN);
-            Plug(ch.PowerKw * 1000, ch.IsDc);
-            double t0 = _t;
-            var session = new SessionStart(_t, _car.Battery.SocPercent, _car.GridKwh, _car.Battery.TempC);
-            while (true)
-            {
-                double toSoc = st.ToSocPercent;
-                double minutes = st.Minutes;
-                if (_following)
-                {
-                    BoardAdvice adv = _board.View.Advice;
-                    if (adv.ChargerIndex < 0 || adv.ChargerIndex == st.ChargerIndex)
-                    {
-                        if (!double.IsNaN(adv.ChargeToSocPercent))
-                        {
-                            // Charge until the advised SOC, whatever the driver had planned.
-                            toSoc = double.IsNaN(toSoc) ? adv.ChargeToSocPercent : Math.Max(toSoc, adv.ChargeToSocPercent);
-                            minutes = double.NaN;
-                            _r.AdviceSource = "board";
-                        }
-                        else if (!double.IsNaN(adv.ChargeMinutes))
-                        {
-                            minutes = double.IsNaN(minutes) ? adv.ChargeMinutes : Math.Max(minutes, adv.ChargeMinutes);
-                            _r.AdviceSource = "board";
-                        }
-                    }
-                }
-
-                double soc = _car.Battery.SocPercent;
-                bool done = (!double.IsNaN(toSoc) && soc >= toSoc) || (!double.IsNaN(minutes) && _t - t0 >= minutes * 60 - 1e-9)
-                    || _t - t0 >= MaxChargeStepS || soc >= 99.99;
-                if (done)
-                {
-                    break;
-                }
-
-                _u.ChargeEnabled = true;
-                for (int k = 0; k < Substeps; k++)
-                {
-                    SubStep(0, onRoute: false);
-                }
-
-                Tick();
-            }
-
-            RecordSession(session, ch.Name, ch.IsDc);
-            Unplug();
-            _chargerIndex = -1;
-        }
-
-        private double CruiseTarget(ItineraryStep st)
-        {
-            Route route = _s.Route;
-            int i = route.SegmentIndexAt(_pos);
-            RoadSegment seg = route.Segments[i];
-            double factor = (double.IsNaN(st.SpeedFactor) ? _s.Driver.SpeedFactor : st.SpeedFactor) * _s.Perturb.SpeedFactor;
-            double cap = double.IsNaN(st.MaxSpeedKmh) ? double.PositiveInfinity : st.MaxSpeedKmh;
-            if (_following && !double.IsNaN(_board.View.Advice.MaxSpeedKmh) && _board.View.Advice.MaxSpeedKmh > 0)
-            {
-                cap = Math.Min(cap, _board.View.Advice.MaxSpeedKmh);
-            }
-
-            double v = Math.Min(seg.TypicalSpeedKmh * factor, cap) / 3.6;
-            if (i + 1 < route.Segments.Count)
-            {
-                double vNext = Math.Min(route.Segments[i + 1].TypicalSpeedKmh * factor, cap) / 3.6;
-                v = Math.Min(v, Math.Sqrt(vNext * vNext + 2 * ComfortDecelMps2 * Math.Max(0, seg.EndM - _pos)));
-            }
-
-            double remaining = Math.Max(0, st.ToM - _pos);
-            return Math.Min(v, Math.Sqrt(2 * ComfortDecelMps2 * remaining) + (remaining > 0.5 ? 0.3 : 0));
-        }
-
-        private double CycleTarget(ItineraryStep st)
-        {
-            double v = _s.Route.CycleSpeedAt(_cycleT + Dt);
-            double remaining = Math.Max(0, st.ToM - _pos);
-            return Math.Min(v, Math.Sqrt(2 * 2.0 * remaining) + (remaining > 0.5 ? 0.3 : 0));
-        }
-
-        private void SubStep(double accel, bool onRoute)
-        {
-            double elevation = _s.Route.ElevationAt(_pos);
-            _u.ElevationM = elevation;
-            _u.Grade = onRoute && _u.Driving ? _s.Route.GradeAt(_pos) : 0;
-            _u.AmbientC = _s.Weather.TemperatureC(_t, LocalHour(), _pos, elevation);
-            _u.HeadwindMps = _s.Weather.HeadwindAt(_pos) + _s.Perturb.HeadwindMps;
-            _u.SolarW = _s.Vehicle.SolarGainW * _s.Weather.SolarFactor(LocalHour());
-            _u.DesiredAccelMps2 = accel;
-            _u.BoardHeaterRequest = _board.View.HeaterRequest;
-            double before = _car.OdometerM;
-            _car.Step(Dt, in _u);
-            if (onRoute)
-            {
-                _pos += _car.OdometerM - before;
-            }
-
-            _t += Dt;
-        }
-
-        private void Tick()
-        {
-            if (_car.Stranded)
-            {
-                _phase = CarPhase.Stranded;
-            }
-
-            FillSnapshot();
-            _board.Step(in _snap);
-            BoardView view = _board.View;
-            if (view.Alerts.Count > _alertsSeen)
-            {
-                for (int i = _alertsSeen; i < view.Alerts.Count; i++)
-                {
-                    _o.Observer?.OnAlert(view.Alerts[i]);
-                }
-
-                _alertsSeen = view.Alerts.Count;
-            }
-
-            double soc = _car.Battery.SocPercent;
-            if (soc < _r.MinSocPercent)
-            {
-                _r.MinSocPercent = soc;
-                _r.MinSocAtKm = _pos / 1000;
-            }
-
-            if (_r.Trace != null && _t >= _nextTraceS)
-            {
-                _r.Trace.Add(in _snap, view);
-                _nextTraceS = _t + _o.TraceIntervalS;
-            }
-
-            _r.Ticks++;
-            _o.Observer?.OnTick(in _snap, view);
-        }
-
-        private void FillSnapshot()
-        {
-            var b = _car.Battery;
-            ref TruthSnapshot s = ref _snap;
-            s.TimeUnixMs = _startUnixMs + (long)Math.Round(_t * 1000);
-            s.ElapsedS = _t;
-            s.LocalHour = LocalHour();
-            s.Phase = _phase;
-            s.StepIndex = _stepIndex;
-            s.NextDepartureUnixMs = _nextDepartureMs;
-            s.PositionM = _pos;
-            s.OdometerKm = _car.OdometerM / 1000;
-            s.SpeedKmh = _car.SpeedMps * 3.6;
-            s.AccelMps2 = _car.AccelMps2;
-            s.ElevationM = _u.ElevationM;
-            s.Grade = _u.Grade;
-            s.HeadwindMps = _u.HeadwindMps;
-            s.SocPercent = b.SocPercent;
-            double noisy = b.SocPercent;
-            if (_s.Perturb.SocNoisePercent > 0)
-            {
-                noisy += _s.Perturb.SocNoisePercent * _noise.NextGaussian();
-            }
-
-            s.SocReportedPercent = Math.Clamp(noisy, 0, 100);
-            s.SocFloorPercent = b.SocFloorPercent;
-            s.UsableEnergyKwh = b.UsableEnergyKwh;
-            s.CarDisplayedRangeKm = b.DisplayedRangeKm;
-            s.PackVoltageV = _car.PackVoltageV;
-            s.PackCurrentA = _car.PackCurrentA;
-            s.PackPowerKw = _car.PackPowerW / 1000;
-            s.BatteryTempC = b.TempC;
-            s.BatteryTempMinC = b.TempC - 1.0;
-            s.BatteryTempMaxC = b.TempC + 1.0;
-            s.AmbientTempC = _u.AmbientC;
-            s.AmbientForecastC = _u.AmbientC + _s.Perturb.ForecastTempErrorC;
-            s.CabinTempC = _car.Cabin.CabinTempC;
-            s.CabinSetpointC = _u.CabinSetpointC;
-            s.HvacPowerW = _car.HvacW;
-            s.BatteryHeaterW = _car.BatteryHeaterW;
-            s.AuxPowerW = _car.AuxW;
-            s.WheelPowerKw = _car.WheelPowerW / 1000;
-            s.ChargingState = _car.ChargingState;
-            s.Plugged = _u.Plugged;
-            s.ChargerIndex = _chargerIndex;
-            s.ChargerInputKw = _car.ChargerInputW / 1000;
-            s.Stranded = _car.Stranded;
-            s.BatteryOutKwh = _car.BatteryOutKwh;
-            s.BatteryInKwh = _car.BatteryInKwh;
-            s.GridKwh = _car.GridKwh;
-        }
-
         private double LocalHour() => (_startLocalHour + _t / 3600.0) % 24.0;
+
+        /// <summary>The driver is awake now (DriverSpec's window, local time): only an awake driver acts on advice while parked.</summary>
+        private bool Awake() => _s.Driver.AwakeAt(LocalHour());
 
         private void SetClimate(double setpointC, double heaterCapW)
         {
@@ -335,32 +142,6 @@ namespace RangeGuard.Simulator.Running
 
             _u.CabinSetpointC = sp;
             _u.CabinHeaterCapW = heaterCapW;
-        }
-
-        private void Plug(double chargerW, bool dc)
-        {
-            _u.Plugged = true;
-            _u.ChargerW = chargerW;
-            _u.ChargerIsDc = dc;
-            _u.ChargeEnabled = true;
-        }
-
-        private void Unplug()
-        {
-            _u.Plugged = false;
-            _u.ChargerW = 0;
-            _u.ChargerIsDc = false;
-            _u.ChargeEnabled = false;
-        }
-
-        private readonly record struct SessionStart(double T, double Soc, double GridKwh, double TempC);
-
-        private void RecordSession(SessionStart s, string where, bool dc)
-        {
-            double minutes = (_t - s.T) / 60;
-            double grid = _car.GridKwh - s.GridKwh;
-            _r.ChargeSessions.Add(new ChargeSession(_stepIndex, where, dc, s.T, minutes, s.Soc, _car.Battery.SocPercent, grid,
-                minutes > 0 ? grid / (minutes / 60) : 0, s.TempC, _car.Battery.TempC));
         }
     }
 }

@@ -29,6 +29,8 @@ namespace RangeGuard.Simulator.Running
         private readonly RunOptions _o;
         private readonly TruthCar _car;
         private readonly Prng _noise;
+        private readonly Prng _driverNoise;
+        private readonly double _speedAr;
         private readonly bool _following;
         private readonly RunResult _r;
         private readonly long _startUnixMs;
@@ -46,6 +48,9 @@ namespace RangeGuard.Simulator.Running
         private int _chargerIndex = -1;
         private CarPhase _phase;
 
+        // The driver's slowly varying speed deviation (AR(1), unit variance), updated once per tick.
+        private double _speedDeviation;
+
         public ScenarioRunner(Scenario scenario, IVirtualBoard board, RunOptions? options = null)
         {
             _s = scenario;
@@ -54,6 +59,8 @@ namespace RangeGuard.Simulator.Running
             _following = _o.FollowAdvice ?? scenario.Driver.FollowsAdvice;
             _car = new TruthCar(scenario.Vehicle, scenario.StartSocPercent, scenario.StartBatteryTempC, scenario.StartCabinTempC);
             _noise = new Prng(scenario.Perturb.Seed);
+            _driverNoise = new Prng(scenario.Perturb.Seed * 2654435761u + 1013904223u);
+            _speedAr = Math.Exp(-TickS / Math.Max(1, scenario.Driver.SpeedCorrelationS));
             _startUnixMs = scenario.Start.ToUnixTimeMilliseconds();
             _startLocalHour = scenario.Start.TimeOfDay.TotalHours;
             _r = new RunResult
@@ -77,6 +84,8 @@ namespace RangeGuard.Simulator.Running
             _u.PayloadKg = _s.Perturb.PayloadKg;
             _u.CabinHeaterCapW = double.PositiveInfinity;
             _phase = CarPhase.Parked;
+            // The first snapshot already carries the world at the start (air temperature, wind), not zeros.
+            Environment();
             Tick();
 
             foreach (ItineraryStep step in _s.Itinerary)

@@ -57,7 +57,7 @@ namespace RangeGuard.Simulator.Scenarios
         private static Scenario Read(JsonCursor r)
         {
             r.AllowOnly("$schema", "name", "description", "notes", "vehicle", "start", "cabinSetpointC", "reserve", "route",
-                "places", "chargers", "weather", "driver", "perturbations", "itinerary", "expect");
+                "places", "chargers", "weather", "forecast", "driver", "perturbations", "itinerary", "expect");
             string name = r.RequiredString("name");
             string description = r.RequiredString("description");
             var notes = new List<string>();
@@ -99,19 +99,11 @@ namespace RangeGuard.Simulator.Scenarios
             List<ChargerSpec> chargers = RouteReader.ReadChargers(r, route, places);
             Weather weather = WeatherReader.Read(r.Object("weather", required: true), route);
 
-            JsonCursor? drv = r.Object("driver");
-            drv?.AllowOnly("followsAdvice", "speedFactor");
-            var driver = new DriverSpec(drv?.Bool("followsAdvice", false) ?? false, drv?.Number("speedFactor", 1, 0.3, 2) ?? 1);
-
-            JsonCursor? pc = r.Object("perturbations");
-            Perturbations perturb = Perturbations.None;
-            if (pc != null)
-            {
-                pc.AllowOnly("speedFactor", "payloadKg", "headwindMps", "forecastTempErrorC", "socNoisePercent", "seed");
-                perturb = new Perturbations(pc.Number("speedFactor", 1, 0.3, 2), pc.Number("payloadKg", 0, 0, 2000),
-                    pc.Number("headwindMps", 0, -40, 40), pc.Number("forecastTempErrorC", 0, -30, 30),
-                    pc.Number("socNoisePercent", 0, 0, 20), (uint)pc.Number("seed", 1, 1, uint.MaxValue));
-            }
+            // The plan is given the forecast; without one it is given the truth's weather (a perfect forecast).
+            JsonCursor? fc = r.Object("forecast");
+            Weather forecast = fc == null ? weather : WeatherReader.Read(fc, route);
+            DriverSpec driver = ReadDriver(r.Object("driver"));
+            Perturbations perturb = ReadPerturbations(r.Object("perturbations"), route);
 
             var ctx = new ItineraryReader.Context(route, places, chargers, setpoint);
             List<ItineraryStep> itinerary = ItineraryReader.Read(r, ctx);
@@ -148,6 +140,7 @@ namespace RangeGuard.Simulator.Scenarios
                 Places = places,
                 Chargers = chargers,
                 Weather = weather,
+                ForecastWeather = forecast,
                 Driver = driver,
                 Perturb = perturb,
                 Itinerary = itinerary,
@@ -155,6 +148,79 @@ namespace RangeGuard.Simulator.Scenarios
                 ExpectFollowingAdvice = advised,
                 DestinationName = ctx.LastDestination,
             };
+        }
+
+        private static DriverSpec ReadDriver(JsonCursor? d)
+        {
+            if (d == null)
+            {
+                return DriverSpec.Default;
+            }
+
+            d.AllowOnly("followsAdvice", "speedFactor", "speedVariabilityPercent", "speedCorrelationMin", "awake");
+            double from = DriverSpec.DefaultAwakeFromHour, until = DriverSpec.DefaultAwakeUntilHour;
+            if (d.Has("awake"))
+            {
+                List<JsonCursor> a = d.Array("awake");
+                if (a.Count != 2)
+                {
+                    d.Error("awake", "must be [\"HH:mm\", \"HH:mm\"]: from when until when the driver is awake (local time)");
+                }
+                else
+                {
+                    from = LocalHour(a[0]);
+                    until = LocalHour(a[1]);
+                }
+            }
+
+            return new DriverSpec(d.Bool("followsAdvice", false), d.Number("speedFactor", 1, 0.3, 2),
+                d.Number("speedVariabilityPercent", 0, 0, 30), d.Number("speedCorrelationMin", DriverSpec.DefaultCorrelationS / 60, 0.5, 600) * 60,
+                double.IsNaN(from) ? DriverSpec.DefaultAwakeFromHour : from, double.IsNaN(until) ? DriverSpec.DefaultAwakeUntilHour : until);
+        }
+
+        private static Perturbations ReadPerturbations(JsonCursor? pc, Route route)
+        {
+            if (pc == null)
+            {
+                return Perturbations.None;
+            }
+
+            pc.AllowOnly("speedFactor", "payloadKg", "headwindMps", "forecastTempErrorC", "socNoisePercent", "chargerPowerFactor",
+                "traffic", "seed");
+            var jams = new List<TrafficJam>();
+            foreach (JsonCursor j in pc.Array("traffic"))
+            {
+                j.AllowOnly("fromKm", "toKm", "speedKmh");
+                double from = j.RequiredNumber("fromKm", 0, route.LengthM / 1000);
+                double to = j.RequiredNumber("toKm", 0, route.LengthM / 1000);
+                if (to <= from)
+                {
+                    j.Error("toKm", $"must be after fromKm (got {JsonCursor.Fmt(from)} .. {JsonCursor.Fmt(to)})");
+                }
+
+                jams.Add(new TrafficJam(from * 1000, to * 1000, j.RequiredNumber("speedKmh", 5, 200)));
+            }
+
+            return new Perturbations(pc.Number("speedFactor", 1, 0.3, 2), pc.Number("payloadKg", 0, 0, 2000),
+                pc.Number("headwindMps", 0, -40, 40), pc.Number("forecastTempErrorC", 0, -30, 30),
+                pc.Number("socNoisePercent", 0, 0, 20), (uint)pc.Number("seed", 1, 1, uint.MaxValue))
+            {
+                ChargerPowerFactor = pc.Number("chargerPowerFactor", 1, 0.05, 1),
+                Traffic = jams,
+            };
+        }
+
+        /// <summary>A local time of day "HH:mm" as hours (NaN, with an error, if malformed).</summary>
+        private static double LocalHour(JsonCursor c)
+        {
+            string? text = c.Element.ValueKind == System.Text.Json.JsonValueKind.String ? c.Element.GetString() : null;
+            if (text != null && TimeSpan.TryParseExact(text, "hh\\:mm", CultureInfo.InvariantCulture, out TimeSpan ts))
+            {
+                return ts.TotalHours;
+            }
+
+            c.Error($"must be a local time of day HH:mm (got {c.Element.GetRawText()})");
+            return double.NaN;
         }
 
         private static VehicleParameters? ReadVehicle(JsonCursor r)

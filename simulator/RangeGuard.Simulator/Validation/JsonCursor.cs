@@ -9,7 +9,7 @@ namespace RangeGuard.Simulator.Validation
     /// Reads one JSON object while tracking its JSON path, collecting every problem (not only the first) into a shared list.
     /// Missing optional fields give the default; a wrong type or out-of-range value is an error naming the path.
     /// </summary>
-    public sealed class JsonCursor
+    public sealed partial class JsonCursor
     {
         private readonly List<InputError> _errors;
 
@@ -59,24 +59,6 @@ namespace RangeGuard.Simulator.Validation
 
         public bool Has(string field) => Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(field, out JsonElement v)
             && v.ValueKind != JsonValueKind.Null;
-
-        /// <summary>Reports fields this reader does not know (typos would otherwise be ignored silently).</summary>
-        public void AllowOnly(params string[] known)
-        {
-            if (Element.ValueKind != JsonValueKind.Object)
-            {
-                return;
-            }
-
-            foreach (JsonProperty p in Element.EnumerateObject())
-            {
-                if (System.Array.IndexOf(known, p.Name) < 0)
-                {
-                    string hint = Closest(p.Name, known);
-                    Error(p.Name, hint.Length > 0 ? $"unknown field (did you mean \"{hint}\"?)" : "unknown field");
-                }
-            }
-        }
 
         public double Number(string field, double defaultValue, double min = double.NegativeInfinity, double max = double.PositiveInfinity)
         {
@@ -162,104 +144,6 @@ namespace RangeGuard.Simulator.Validation
             return defaultValue;
         }
 
-        /// <summary>A nested object, or null (with an error if required or of the wrong type).</summary>
-        public JsonCursor? Object(string field, bool required = false)
-        {
-            if (!TryGet(field, out JsonElement v))
-            {
-                if (required)
-                {
-                    Error(field, "is required");
-                }
-
-                return null;
-            }
-
-            if (v.ValueKind != JsonValueKind.Object)
-            {
-                Error(field, $"must be an object, not {Kind(v)}");
-                return null;
-            }
-
-            return new JsonCursor(File, Child(field), v, _errors);
-        }
-
-        /// <summary>The elements of an array field (empty when absent or not an array, with an error where due).</summary>
-        public List<JsonCursor> Array(string field, bool required = false, int minCount = 0)
-        {
-            var items = new List<JsonCursor>();
-            if (!TryGet(field, out JsonElement v))
-            {
-                if (required)
-                {
-                    Error(field, "is required");
-                }
-
-                return items;
-            }
-
-            if (v.ValueKind != JsonValueKind.Array)
-            {
-                Error(field, $"must be an array, not {Kind(v)}");
-                return items;
-            }
-
-            int i = 0;
-            foreach (JsonElement e in v.EnumerateArray())
-            {
-                items.Add(new JsonCursor(File, $"{Child(field)}[{i}]", e, _errors));
-                i++;
-            }
-
-            if (items.Count < minCount)
-            {
-                Error(field, $"must have at least {minCount} element{(minCount == 1 ? "" : "s")}");
-            }
-
-            return items;
-        }
-
-        /// <summary>A table of [x, y] pairs with x strictly increasing, e.g. [[0, 3.3], [100, 4.2]].</summary>
-        public (double[] X, double[] Y)? Table(string field, bool required = false, double yMin = double.NegativeInfinity, double yMax = double.PositiveInfinity)
-        {
-            List<JsonCursor> rows = Array(field, required, required ? 1 : 0);
-            if (rows.Count == 0)
-            {
-                return null;
-            }
-
-            var xs = new double[rows.Count];
-            var ys = new double[rows.Count];
-            bool ok = true;
-            for (int i = 0; i < rows.Count; i++)
-            {
-                JsonElement r = rows[i].Element;
-                if (r.ValueKind != JsonValueKind.Array || r.GetArrayLength() != 2
-                    || r[0].ValueKind != JsonValueKind.Number || r[1].ValueKind != JsonValueKind.Number)
-                {
-                    rows[i].Error("must be a pair of numbers [x, y]");
-                    ok = false;
-                    continue;
-                }
-
-                xs[i] = r[0].GetDouble();
-                ys[i] = r[1].GetDouble();
-                if (ys[i] < yMin || ys[i] > yMax)
-                {
-                    rows[i].Error($"value {Fmt(ys[i])} must be within [{Fmt(yMin)}, {Fmt(yMax)}]");
-                    ok = false;
-                }
-
-                if (i > 0 && xs[i] <= xs[i - 1])
-                {
-                    rows[i].Error($"x = {Fmt(xs[i])} must be greater than the previous x = {Fmt(xs[i - 1])}");
-                    ok = false;
-                }
-            }
-
-            return ok ? (xs, ys) : null;
-        }
-
         public static string Fmt(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 
         private double NumberCore(string field, bool required, double defaultValue, double min, double max)
@@ -324,40 +208,6 @@ namespace RangeGuard.Simulator.Validation
         {
             int i = message.IndexOf(". ", StringComparison.Ordinal);
             return i > 0 ? message.Substring(0, i) : message;
-        }
-
-        private static string Closest(string name, string[] known)
-        {
-            string best = string.Empty;
-            int bestD = 3;
-            foreach (string k in known)
-            {
-                int d = Distance(name.ToLowerInvariant(), k.ToLowerInvariant());
-                if (d < bestD)
-                {
-                    bestD = d;
-                    best = k;
-                }
-            }
-
-            return best;
-        }
-
-        private static int Distance(string a, string b)
-        {
-            var d = new int[a.Length + 1, b.Length + 1];
-            for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-            for (int j = 0; j <= b.Length; j++) d[0, j] = j;
-            for (int i = 1; i <= a.Length; i++)
-            {
-                for (int j = 1; j <= b.Length; j++)
-                {
-                    int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                    d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                }
-            }
-
-            return d[a.Length, b.Length];
         }
     }
 }

@@ -44,7 +44,7 @@ namespace RangeGuard.Tests.Alerts
 
             if (s_bandFromInputs)
             {
-                f.BandRelativeWidth = 0.30f + 0.02f * (inputs.AmbientTempC + 8f) + 0.002f * (inputs.SpeedKmh - 110f);
+                f.BandRelativeWidth = 0.50f + 0.02f * (inputs.AmbientTempC + 8f) + 0.002f * (inputs.SpeedKmh - 110f);
             }
         }
 

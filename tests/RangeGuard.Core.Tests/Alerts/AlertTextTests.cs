@@ -167,14 +167,15 @@ namespace RangeGuard.Tests.Alerts
         {
             AgentRig rig = NewRig();
             rig.Drive(60f, 5f, 2f, 0f);
-            // Departure 10 h after the start (06:00Z), forecast minimum -12 °C: pack -12 + 17·e^(-15·36000/450000) = -6.9 °C.
+            // Departure 10 h after the start (06:00Z), forecast minimum -12 °C, the pack's loss on the cold side (1.5 × 15 W/K):
+            // -12 + 17·e^(-22.5·36000/450000) = -9.2 °C.
             rig.Forecaster.ColdSoakLossKm = 23f; // the forecaster's cold-soak estimate, asked by the agent itself
             rig.Agent.SetDeparture(AgentRig.StartMs + 36000000 + 1000, -12f);
             rig.Step(1);
 
             AlertSlot s = rig.Agent.Alerts.Slot(ColdSoakRule.AlertCode);
             Assert.IsTrue(s.Active);
-            Assert.AreEqual("Plug in tonight: pack -7 °C by 06:00, -23 km range", s.Text);
+            Assert.AreEqual("Plug in tonight: pack -9 °C by 06:00, -23 km range", s.Text);
 
             // The car goes to sleep: inputs stale, the alert stays (last known values, cooling from the last reading).
             for (int i = 0; i < InputId.Count; i++)
@@ -229,15 +230,15 @@ namespace RangeGuard.Tests.Alerts
             AgentRig rig = NewRig();
             rig.Forecaster.Next.Destination.SocP50 = 30f;
             rig.Forecaster.Next.Destination.SocP10 = 12f; // below the reserve: the uncertainty matters
-            rig.Forecaster.Next.BandRelativeWidth = 0.36f;
+            rig.Forecaster.Next.BandRelativeWidth = 0.56f;
             rig.Step(1);
             AlertSlot s = rig.Agent.Alerts.Slot(DegradedRule.AlertCode);
-            Assert.AreEqual("Degraded: prediction uncertain ±18 %", s.Text);
+            Assert.AreEqual("Degraded: prediction uncertain ±28 %", s.Text);
 
-            rig.Forecaster.Next.BandRelativeWidth = 0.27f; // between exit (0.25) and enter (0.30): stays
+            rig.Forecaster.Next.BandRelativeWidth = 0.47f; // between exit (0.45) and enter (0.50): stays
             rig.Step(120);
             Assert.IsTrue(s.Active);
-            rig.Forecaster.Next.BandRelativeWidth = 0.24f;
+            rig.Forecaster.Next.BandRelativeWidth = 0.44f;
             rig.Step(60);
             Assert.IsTrue(s.Active, "clear for 59 s only");
             rig.Step(1);
@@ -416,5 +417,38 @@ namespace RangeGuard.Tests.Alerts
             Assert.AreEqual("08:29", AlertTexts.ClockText(midnight + 8 * 3600000L + 29 * 60000L + 29000L));
             Assert.AreEqual("00:00", AlertTexts.ClockText(midnight + 23 * 3600000L + 59 * 60000L + 45000L));
         }
-}
+
+        [TestMethod]
+        public void An_air_temperature_never_received_should_reach_neither_the_forecaster_nor_a_text_as_a_value()
+        {
+            AgentRig rig = new AgentRig();
+            rig.Feed(InputId.SocPercent, 40f);
+            rig.Feed(InputId.BatteryTempAvgC, 10f);
+            rig.Feed(InputId.SpeedKmh, 120f);
+            rig.Feed(InputId.ChargingState, 0f);
+            rig.SetPlan();
+            ForecastResult f = rig.Forecaster.Next;
+            f.Destination.SocP50 = 6f;
+            f.Destination.SocP10 = 2f;
+            f.LossKmByCause[LossCause.ColdAirAndTyres] = 30f;
+            f.TopCauses[0] = LossCause.ColdAirAndTyres;
+            rig.Step(1);
+            Assert.IsTrue(float.IsNaN(rig.Forecaster.LastInputs.AmbientTempC), "not 0 °C: the real forecaster then declines (NaN input)");
+            Assert.AreEqual("Arrive 6 % — cold (-30 km)", rig.Agent.Alerts.Slot(ArriveLowRule.AlertCode).Text);
+            Assert.AreEqual("Degraded: ambient_temp_c not received", rig.Agent.Alerts.Slot(DegradedRule.AlertCode).Text);
+
+            var real = new EnergyForecaster(RangeGuard.Vehicle.VehicleParams.Preset("rangeguard-ref"));
+            RoutePlan plan = new RoutePlan();
+            RouteSegment seg = new RouteSegment();
+            seg.LengthM = 50000f;
+            seg.ExpectedSpeedKmh = 110f;
+            seg.SpeedLimitKmh = 120f;
+            plan.AddSegment(seg);
+            string error;
+            Assert.IsTrue(real.TrySetPlan(plan, out error), error);
+            var result = new ForecastResult();
+            real.Tick(rig.Forecaster.LastInputs, result);
+            Assert.IsFalse(result.Valid, "no forecast from an air temperature nobody measured");
+        }
+    }
 }

@@ -113,6 +113,11 @@ namespace RangeGuard.Tests.Fakes
             d.AdviceChargeMinutes = s.AdviceChargeMinutes;
             d.AdviceChargeToSocPercent = s.AdviceChargeToSocPercent;
             d.AdviceSetpointGainKm = s.AdviceSetpointGainKm;
+            d.DepartureSocPercent = s.DepartureSocPercent;
+            d.DepartureDestinationSocP50 = s.DepartureDestinationSocP50;
+            d.DepartureDestinationSocP90 = s.DepartureDestinationSocP90;
+            d.DepartureSlowerArrives = s.DepartureSlowerArrives;
+            d.DepartureChargerReachable = s.DepartureChargerReachable;
         }
     }
 }

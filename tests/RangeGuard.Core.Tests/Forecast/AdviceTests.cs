@@ -57,10 +57,65 @@ namespace RangeGuard.Tests.Forecast
             f.Tick(TestRoutes.At(0f, 60f, 5f, 20f), r);
             Assert.AreEqual(0, r.AdviceChargerIndex);
             Assert.IsTrue(r.AdviceChargeToSocPercent > 40f && r.AdviceChargeToSocPercent <= 100f, "to " + r.AdviceChargeToSocPercent.ToString());
-            float expected = vp.Battery.ChargeMinutes(r.NextCharger.SocP50, r.AdviceChargeToSocPercent, 5f, 150f, true);
-            Check.Near(expected, r.AdviceChargeMinutes, 0.05, "minutes from the curve");
+            float expected = vp.Battery.ChargeMinutes(r.NextCharger.SocP50, r.AdviceChargeToSocPercent, 5f, 20f, 150f, true, vp.AuxBaseW / 1000f, 1f, -1f);
+            Check.Near(expected, r.AdviceChargeMinutes, 0.05, "minutes from the curve, with the car's own load and the air temperature");
             Assert.IsTrue(r.AdviceChargeMinutes > r.AdviceChargeMinutesPreconditioned * 1.5f, "cold pack charges slower");
             Check.Near(0.0, r.AdviceMaxSpeedKmh, 1e-6, "the charger leg needs no limit");
+        }
+
+        [TestMethod]
+        public void Charge_advice_at_the_charger_should_take_the_measured_power_for_the_limit_that_binds()
+        {
+            // Standing 10 m before a 150 kW DC charger (the plan's origin when a charge starts), 20 % in a warm pack: the model
+            // says the pack binds (100 kW peak < 142.5 kW delivered). It takes 40 kW: the pack's curve is scaled to that.
+            VehicleParams vp = TestRoutes.SimpleCar();
+            var f = new EnergyForecaster(vp);
+            RoutePlan plan = TestRoutes.Flat(200, 1000f, 110f, 20f);
+            plan.AddCharger(ForecasterTests.MakeCharger(10f, 150f));
+            string error;
+            Assert.IsTrue(f.TrySetPlan(plan, out error), error);
+            var r = new ForecastResult();
+            ForecastInputs at = TestRoutes.At(0f, 20f, 25f, 20f);
+            f.Tick(at, r);
+            Assert.AreEqual(0, r.AdviceChargerIndex, "the charger the car stands at, although reached below its reserve");
+            float modelled = r.AdviceChargeMinutes;
+            at.BatteryPowerW = -40000f;
+            f.Tick(at, r);
+            float load = vp.AuxBaseW / 1000f;
+            float from = r.NextCharger.SocP50;
+            float scale = 40f / vp.Battery.ChargeAcceptKw(from, 25f);
+            float expected = vp.Battery.ChargeMinutes(from, r.AdviceChargeToSocPercent, 25f, 20f, 150f, true, load, scale, -1f);
+            Check.Near(expected, r.AdviceChargeMinutes, 0.05, "the pack's acceptance scaled to what it takes");
+            Assert.IsTrue(r.AdviceChargeMinutes > 2f * modelled, r.AdviceChargeMinutes.ToString() + " vs " + modelled.ToString());
+        }
+
+        [TestMethod]
+        public void At_a_charger_with_a_departure_the_forecast_should_say_what_leaving_then_means()
+        {
+            // 10 m before an 11 kW AC charger with 15 % in a 20 °C pack, 200 km to go, leaving in an hour.
+            VehicleParams vp = TestRoutes.SimpleCar();
+            var f = new EnergyForecaster(vp);
+            RoutePlan plan = TestRoutes.Flat(200, 1000f, 110f, 20f);
+            plan.AddCharger(ForecasterTests.MakeCharger(10f, 11f));
+            plan.Chargers.IsDc[0] = false;
+            string error;
+            Assert.IsTrue(f.TrySetPlan(plan, out error), error);
+            var r = new ForecastResult();
+            ForecastInputs at = TestRoutes.At(0f, 15f, 20f, 20f);
+            f.Tick(at, r);
+            Assert.IsTrue(float.IsNaN(r.DepartureSocPercent), "not plugged in: no departure forecast");
+
+            at.PluggedIn = true;
+            at.DepartureInS = 3600f;
+            f.Tick(at, r);
+            float expected = vp.Battery.ChargeSocAfter(15f, 60f, 20f, 20f, 11f, false, vp.AuxBaseW / 1000f, 1f, -1f);
+            Check.Near(expected, r.DepartureSocPercent, 0.01, "an hour of the same charge model");
+            Assert.IsTrue(r.DepartureSocPercent > 30f && r.DepartureSocPercent < 35f, r.DepartureSocPercent.ToString());
+            Check.Near(r.Destination.SocP50 + (expected - 15f), r.DepartureDestinationSocP50, 0.01, "the median arrival, leaving then");
+            Assert.IsTrue(r.DepartureDestinationSocP90 < 0f, "200 km on 33 %: not even the optimistic case");
+            Assert.IsFalse(r.DepartureChargerReachable, "no other charger");
+            Check.Near(expected, vp.Battery.ChargeSocAfter(15f, vp.Battery.ChargeMinutes(15f, expected, 20f, 20f, 11f, false, vp.AuxBaseW / 1000f, 1f, -1f),
+                20f, 20f, 11f, false, vp.AuxBaseW / 1000f, 1f, -1f), 0.01, "SocAfter and ChargeMinutes are one model");
         }
     }
 }

@@ -24,7 +24,7 @@ namespace RangeGuard.Tests.Forecast
         {
             var fresh = new EnergyForecaster(TestRoutes.SimpleCar());
             float physics = Departure(fresh);
-            var learned = new EnergyForecaster(TestRoutes.SimpleCar());
+            var learned = new EnergyForecaster(TestRoutes.SimpleCar()) { OutcomeCorrectionEnabled = true };
             for (int i = 0; i < 40; i++)
             {
                 learned.OutcomeLearner.AddTrip(20f, 1.0f, 1.2f);

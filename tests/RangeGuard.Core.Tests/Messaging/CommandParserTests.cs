@@ -135,7 +135,7 @@ namespace RangeGuard.Tests.Messaging
                 "config", deep, "$", "nested deeper than 6 levels", "d",
                 "config", "{\"id\":\"t29\"}", "$", "nothing to change", "t29",
                 "config", "{\"id\":\"t30\",\"alerts\":{\"ponr_warn_km\":0}}", "alerts.ponr_warn_km", "outside 1..100", "t30",
-                "config", "{\"id\":\"t31\",\"alerts\":{\"band_exit\":0.4}}", "alerts.band_exit", "must be below band_enter", "t31",
+                "config", "{\"id\":\"t31\",\"alerts\":{\"band_exit\":0.6}}", "alerts.band_exit", "must be below band_enter", "t31",
                 "config", "{\"id\":\"t32\",\"vehicle\":\"mass_kg=12\"}", "vehicle", "line 1: mass_kg: value 12 outside", "t32",
                 "config", "{\"id\":\"t33\",\"signal_profile\":\"input=soc_pct\"}", "signal_profile", "line 1", "t33",
                 "config", "{\"id\":\"t34\",\"telemetry\":{\"driving_s\":2.5}}", "telemetry.driving_s", "expected an integer", "t34",

@@ -62,7 +62,7 @@ namespace RangeGuard.Tests.Runtime
                 "teleport", "{\"id\":\"m18\"}", "command",
                 "config", "{\"id\":\"m19\"}", "$",
                 "config", "{\"id\":\"m20\",\"alerts\":{\"ponr_warn_km\":0}}", "alerts.ponr_warn_km",
-                "config", "{\"id\":\"m21\",\"alerts\":{\"band_exit\":0.4}}", "alerts.band_exit",
+                "config", "{\"id\":\"m21\",\"alerts\":{\"band_exit\":0.6}}", "alerts.band_exit",
                 "config", "{\"id\":\"m22\",\"vehicle\":\"mass_kg=12\"}", "vehicle",
                 "config", "{\"id\":\"m23\",\"signal_profile\":\"input=soc_pct\"}", "signal_profile",
                 // Valid groups first, a bad one last: nothing of the command may apply.

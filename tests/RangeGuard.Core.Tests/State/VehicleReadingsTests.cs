@@ -74,5 +74,31 @@ namespace RangeGuard.Tests.State
             Assert.IsTrue(r.Parked, "last speed 0");
             Assert.IsTrue(r.Unplugged, "last charging state 0");
         }
+
+        [TestMethod]
+        public void An_input_never_received_should_be_NaN_not_zero_and_named_as_not_received()
+        {
+            VehicleState s = new VehicleState();
+            s.Set(InputId.SocPercent, 50f, T0);
+            s.Set(InputId.BatteryTempAvgC, 20f, T0);
+            s.Set(InputId.SpeedKmh, 0f, T0);
+            VehicleReadings r = new VehicleReadings();
+            r.Read(s, T0, T0, 10000);
+            Assert.IsTrue(float.IsNaN(r.AmbientC), "no air temperature received: not 0 °C");
+            Assert.IsTrue(float.IsNaN(r.FreshAmbientC));
+            Assert.AreEqual(InputId.AmbientTempC, r.FirstStale);
+            Assert.IsTrue(r.FirstStaleNeverReceived);
+
+            s.Set(InputId.AmbientTempC, -10f, T0 + 1000);
+            r.Read(s, T0 + 60000, T0, 100000);
+            Check.Near(-10.0, r.AmbientC, 1e-6, "received once, then stale: the last value");
+            Assert.IsFalse(r.FirstStaleNeverReceived, "stale, not missing");
+
+            VehicleReadings empty = new VehicleReadings();
+            empty.Read(new VehicleState(), T0, T0, 10000);
+            Assert.IsTrue(float.IsNaN(empty.SocPercent) && float.IsNaN(empty.BatteryTempC) && float.IsNaN(empty.SpeedKmh));
+            Assert.IsTrue(float.IsNaN(empty.BatteryTempLastC));
+            Assert.IsFalse(empty.BatteryTempKnown || empty.SocKnown);
+        }
     }
 }

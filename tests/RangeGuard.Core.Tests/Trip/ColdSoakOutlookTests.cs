@@ -30,7 +30,7 @@ namespace RangeGuard.Tests.Trip
         }
 
         [TestMethod]
-        public void Update_should_cool_the_pack_to_departure_and_ask_the_forecaster_every_ten_minutes()
+        public void Update_should_forecast_once_at_parking_on_the_cold_side_and_hold_it_until_the_departure_changes()
         {
             TripContext trip = new TripContext();
             trip.Accept(new RoutePlan(4));
@@ -43,22 +43,26 @@ namespace RangeGuard.Tests.Trip
 
             o.Update(T0, r, trip, p, f, 100f);
             Assert.IsTrue(o.Applicable);
-            // -12 + 17·exp(-15·36000/450000) = -6.88 °C
-            Check.Near(-6.88, o.PackTempAtDepartureC, 0.01, "pack at departure, °C");
+            Assert.AreEqual(T0, o.MadeAtMs, "made at parking");
+            // Cold side: UA 1.5 × 15 W/K. -12 + 17·exp(-22.5·36000/450000) = -9.19 °C (the model's own UA: -6.88 °C).
+            Check.Near(-9.19, o.PackTempAtDepartureC, 0.01, "pack at departure, °C");
             Assert.AreEqual(23f, o.RangeLossKm);
             Assert.AreEqual(1, f.ColdSoakEstimates);
 
-            o.Update(T0 + ColdSoakOutlook.RefreshMs - 1000, r, trip, p, f, 100f);
-            Assert.AreEqual(1, f.ColdSoakEstimates, "not again within ten minutes");
-            o.Update(T0 + ColdSoakOutlook.RefreshMs, r, trip, p, f, 100f);
-            Assert.AreEqual(2, f.ColdSoakEstimates);
+            // Hours later the pack reads colder than the model said: the forecast made at parking stands (no 3 a.m. warning).
+            r.BatteryTempLastC = -5f;
+            r.BatteryTempTimeMs = T0 + 18000000;
+            o.Update(T0 + 18000000, r, trip, p, f, 100f);
+            Check.Near(-9.19, o.PackTempAtDepartureC, 0.01, "held");
+            Assert.AreEqual(1, f.ColdSoakEstimates, "not asked again");
 
-            trip.SetDeparture(T0 + 40000000, -12f); // a new departure: estimate at once
-            o.Update(T0 + ColdSoakOutlook.RefreshMs + 1000, r, trip, p, f, 100f);
-            Assert.AreEqual(3, f.ColdSoakEstimates);
+            trip.SetDeparture(T0 + 40000000, -15f); // a new departure or forecast: a new outlook at once
+            o.Update(T0 + 18001000, r, trip, p, f, 100f);
+            Assert.AreEqual(2, f.ColdSoakEstimates);
+            Assert.AreEqual(T0 + 18001000, o.MadeAtMs);
 
             trip.SetDeparture(-1, 0f);
-            o.Update(T0 + ColdSoakOutlook.RefreshMs + 2000, r, trip, p, f, 100f);
+            o.Update(T0 + 18002000, r, trip, p, f, 100f);
             Assert.IsFalse(o.Applicable);
             Assert.AreEqual(-1f, o.RangeLossKm, "no departure, no estimate");
             Assert.IsTrue(float.IsNaN(o.PackTempAtDepartureC));

@@ -69,12 +69,19 @@ namespace RangeGuard.Simulator.Tests.Board
             Assert.IsTrue(soak.ElapsedS >= night && soak.ElapsedS < night + 3600, $"{(soak.ElapsedS - night) / 60:0} min after parking");
             StringAssert.Contains(soak.Text, "by 08:30", "local time of the departure");
 
-            // Unplugging at Norwich at about 28 % (step 14): charge required up, then nothing reachable right after leaving.
+            // Unplugging at Norwich at about 28 % (step 14): charge required up, and before leaving already the critical that
+            // the plan is not reachable with the charge taken by the planned departure, with the minutes needed.
             BoardAlert? norwich = UpAt(r, "RG-CHARGE-REQ", StepStartS(r, 14));
             Assert.IsNotNull(norwich, "RG-CHARGE-REQ up when unplugging at Norwich");
             StringAssert.Contains(norwich.Text, "Norwich Public Utilities");
-            BoardAlert leaving = r.Alerts.First(a => a.Code == "RG-STRANDED" && a.ElapsedS >= StepStartS(r, 14) - 1);
-            Assert.IsTrue(leaving.PositionM < 650_000, $"at km {leaving.PositionM / 1000:0.0}");
+            BoardAlert? leaving = UpAt(r, "RG-STRANDED", StepStartS(r, 14));
+            Assert.IsNotNull(leaving, "RG-STRANDED up before leaving Norwich");
+            Assert.AreEqual(AlertSeverity.Critical, leaving.Severity);
+            Assert.IsTrue(leaving.ElapsedS >= StepStartS(r, 13) && leaving.PositionM > 640_000, $"at the Norwich charger, km {leaving.PositionM / 1000:0.0}");
+            StringAssert.Contains(leaving.Text, "Leaving at 10:53");
+            StringAssert.Contains(leaving.Text, "not reachable");
+            StringAssert.Contains(leaving.Text, "min here");
+            Assert.IsTrue(r.StrandedAtM - leaving.PositionM > 15_000 && r.SimulatedS - leaving.ElapsedS > 20 * 60, "well ahead of the stranding");
 
             // No flapping: no alert code raised more than 6 times in 25 h.
             foreach (var g in r.Alerts.GroupBy(a => a.Code))

@@ -40,8 +40,10 @@ namespace RangeGuard.Simulator.Tests.Board
         {
             var early = new BoardAlert(0, 1500, 173_800, "RG-STRANDED", AlertSeverity.Critical, "strands in 267 km");
             Assert.AreEqual(CheckStatus.Failed, Item(Result(early), "alert RG-STRANDED (>= Critical) from km 640").Status);
-            var norwich = new BoardAlert(0, 14_000, 640_100, "RG-STRANDED", AlertSeverity.Critical, "strands in 77 km");
-            Assert.AreEqual(CheckStatus.Passed, Item(Result(early, norwich), "alert RG-STRANDED (>= Critical) from km 640").Status);
+            var norwich = new BoardAlert(0, 13_500, 640_100, "RG-STRANDED", AlertSeverity.Critical, "Leaving at 10:53 with 29 %: ... not reachable");
+            Assert.AreEqual(CheckStatus.Passed, Item(Result(early, norwich), "alert RG-STRANDED (>= Critical) from km 640").Status, "at the charger, before step 14");
+            var onTheRoad = norwich with { ElapsedS = 14_000 };
+            Assert.AreEqual(CheckStatus.Failed, Item(Result(early, onTheRoad), "alert RG-STRANDED (>= Critical) from km 640").Status, "only once on the road: too late");
         }
 
         /// <summary>Drive, charge (arrive 37.7 %), drive, park, drive, charge (arrive at Milford with milfordSoc), drive to the end.</summary>

@@ -36,7 +36,7 @@ namespace RangeGuard.Simulator.Tests.Commands
             var (code, _, err) = Cli.Run("frob");
             Assert.AreEqual(ExitCodes.BadInput, code);
             string[] lines = Cli.Lines(err);
-            StringAssert.StartsWith(lines[0], "rangeguard: frob: no such command (commands: run, scenarios, vehicles, bench, replay, dbc, profile, evaluate, dyno");
+            StringAssert.StartsWith(lines[0], "rangeguard: frob: no such command (commands: run, scenarios, vehicles, bench, sweep, replay, dbc, profile, evaluate, dyno");
             Assert.AreEqual("Try 'rangeguard --help'.", lines[^1]);
             Assert.AreEqual(2, lines.Length, "one error, not also 'no command given'");
             Assert.AreEqual("Try 'rangeguard run --help'.", Cli.Lines(Cli.Run("run").Err)[^1]);

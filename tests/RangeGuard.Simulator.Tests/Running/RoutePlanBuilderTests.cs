@@ -45,5 +45,22 @@ namespace RangeGuard.Simulator.Tests.Running
             Assert.IsTrue(RoutePlanBuilder.Fill(ScenarioCatalog.Load("summer-commute"), plan));
             Assert.IsTrue(plan.SegmentCount > 100);
         }
+
+        [TestMethod]
+        public void The_plan_should_get_the_forecast_and_the_road_speeds_while_the_truth_drives_its_own_weather_and_driver()
+        {
+            var o = ScenarioJson.Node();
+            o["weather"] = System.Text.Json.Nodes.JsonNode.Parse("""{ "temperatureC": -5, "headwindMps": 6 }""");
+            o["forecast"] = System.Text.Json.Nodes.JsonNode.Parse("""{ "temperatureC": 2 }""");
+            o["driver"] = System.Text.Json.Nodes.JsonNode.Parse("""{ "speedFactor": 1.2, "speedVariabilityPercent": 5 }""");
+            o["perturbations"] = System.Text.Json.Nodes.JsonNode.Parse("""{ "headwindMps": 3, "forecastTempErrorC": -1 }""");
+            Scenario s = ScenarioLoader.Parse("mini.json", o.ToJsonString());
+            var plan = new RoutePlan();
+            Assert.IsTrue(RoutePlanBuilder.Fill(s, plan));
+            Assert.AreEqual(1f, plan.Segments[0].AmbientTempC, 1e-5f, "forecast 2 °C plus the forecast error -1 °C, not the truth's -5 °C");
+            Assert.AreEqual(0f, plan.Segments[0].HeadwindMps, 1e-6f, "the forecast has no wind; the truth's 6 + 3 m/s stay unknown");
+            Assert.AreEqual(50f, plan.Segments[0].ExpectedSpeedKmh, 1e-4f, "the road's speed, not the driver's bias");
+            Assert.AreEqual(-5, s.Weather.TemperatureC(0, 8, 0, 0), 1e-9);
+        }
     }
 }

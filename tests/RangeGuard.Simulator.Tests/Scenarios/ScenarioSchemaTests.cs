@@ -154,5 +154,37 @@ namespace RangeGuard.Simulator.Tests.Scenarios
             o["route"] = JsonNode.Parse("""{ "cycles": [ { "cycle": "nedc" } ] }""");
             AssertHas(Errors(o.ToJsonString()), "t.json: $.route.cycles[0].cycle: unknown drive cycle (known: hwfet, udds, us06, wltc_3b)");
         }
+
+        [TestMethod]
+        public void Driver_profile_forecast_and_perturbations_should_load_with_defaults_and_bad_values_named()
+        {
+            Scenario plain = ScenarioLoader.Parse("t.json", ScenarioJson.Valid);
+            Assert.AreSame(plain.Weather, plain.ForecastWeather, "no forecast given: the plan gets the truth's weather");
+            Assert.AreEqual(DriverSpec.DefaultAwakeFromHour, plain.Driver.AwakeFromHour);
+            Assert.IsFalse(plain.Driver.AwakeAt(3.0), "asleep at 03:00 by default");
+            Assert.IsTrue(plain.Driver.AwakeAt(21.25), "awake at 21:15 by default");
+            Assert.AreEqual(1.0, plain.Perturb.ChargerPowerFactor);
+
+            JsonObject o = ScenarioJson.Node();
+            o["driver"] = JsonNode.Parse("""{ "speedFactor": 1.1, "speedVariabilityPercent": 6, "speedCorrelationMin": 5, "awake": ["22:00", "05:00"] }""");
+            o["perturbations"] = JsonNode.Parse("""{ "chargerPowerFactor": 0.5, "traffic": [ { "fromKm": 12, "toKm": 15, "speedKmh": 20 } ] }""");
+            Scenario s = ScenarioLoader.Parse("t.json", o.ToJsonString());
+            Assert.AreEqual(300, s.Driver.SpeedCorrelationS, 1e-9);
+            Assert.IsTrue(s.Driver.AwakeAt(3.0) && !s.Driver.AwakeAt(12.0), "a night-shift window wraps around midnight");
+            Assert.AreEqual(new TrafficJam(12_000, 15_000, 20), s.Perturb.Traffic[0]);
+            Assert.AreEqual(0.5, s.Perturb.ChargerPowerFactor);
+
+            string[] errors = Errors(n =>
+            {
+                n["driver"] = JsonNode.Parse("""{ "awake": ["7:00 am", "22:00"], "speedVariabilityPercent": 90 }""");
+                n["perturbations"] = JsonNode.Parse("""{ "traffic": [ { "fromKm": 20, "toKm": 10, "speedKmh": 20 } ], "chargerPowerFactor": 0 }""");
+                n["forecast"] = JsonNode.Parse("""{ "sunshine": 0.2 }""");
+            });
+            AssertHas(errors, "t.json: $.driver.awake[0]: must be a local time of day HH:mm (got \"7:00 am\")");
+            AssertHas(errors, "t.json: $.driver.speedVariabilityPercent: must be <= 30 (got 90)");
+            AssertHas(errors, "t.json: $.perturbations.traffic[0].toKm: must be after fromKm (got 20 .. 10)");
+            AssertHas(errors, "t.json: $.perturbations.chargerPowerFactor: must be >= 0.05 (got 0)");
+            AssertHas(errors, "t.json: $.forecast: needs temperatureC, temperatureByHourC or temperatureByElapsedHoursC");
+        }
     }
 }

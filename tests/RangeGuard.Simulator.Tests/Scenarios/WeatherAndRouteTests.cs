@@ -65,6 +65,56 @@ namespace RangeGuard.Simulator.Tests.Scenarios
             Assert.IsTrue(p0.ReportedMinusTrue.All(d => d == 0));
             double sd = System.Math.Sqrt(pn.ReportedMinusTrue.Select(d => d * d).Average());
             Assert.AreEqual(1.5, sd, 0.1, "reported SOC noise σ");
+
+            // A traffic jam slows the truth; a varying driver spreads the speed but keeps the bias; a derated charger charges less.
+            RunResult jam = Run("""{ "traffic": [ { "fromKm": 12, "toKm": 28, "speedKmh": 25 } ] }""", out _);
+            Assert.IsTrue(jam.SimulatedS > baseRun.SimulatedS + 600, $"{jam.SimulatedS - baseRun.SimulatedS:0} s longer");
+            RunResult slowCharger = Run("""{ "chargerPowerFactor": 0.3 }""", out _);
+            Assert.IsTrue(slowCharger.ChargeSessions[0].SocTo < baseRun.ChargeSessions[0].SocTo - 2,
+                $"{slowCharger.ChargeSessions[0].SocTo:0.0} vs {baseRun.ChargeSessions[0].SocTo:0.0} % after the same 10 min");
+        }
+
+        [TestMethod]
+        public void A_varying_driver_should_spread_the_speed_around_the_bias_reproducibly()
+        {
+            RunResult Run(string driver, uint seed, out SpeedProbe probe)
+            {
+                JsonObject o = ScenarioJson.Node();
+                o["driver"] = JsonNode.Parse(driver);
+                o["perturbations"] = JsonNode.Parse($$"""{ "seed": {{seed}} }""");
+                probe = new SpeedProbe();
+                return new ScenarioRunner(ScenarioLoader.Parse("mini.json", o.ToJsonString()), probe).Run();
+            }
+
+            Run("""{ "speedFactor": 0.9 }""", 1, out SpeedProbe steady);
+            Run("""{ "speedFactor": 0.9, "speedVariabilityPercent": 10, "speedCorrelationMin": 1 }""", 1, out SpeedProbe a);
+            Run("""{ "speedFactor": 0.9, "speedVariabilityPercent": 10, "speedCorrelationMin": 1 }""", 1, out SpeedProbe b);
+            Run("""{ "speedFactor": 0.9, "speedVariabilityPercent": 10, "speedCorrelationMin": 1 }""", 2, out SpeedProbe c);
+            CollectionAssert.AreEqual(a.Speeds, b.Speeds, "same seed, same run");
+            CollectionAssert.AreNotEqual(a.Speeds, c.Speeds, "another seed, another driver");
+            double cruiseSteady = steady.CruiseSpeeds().Average(), cruiseVar = a.CruiseSpeeds().Average();
+            Assert.AreEqual(90, cruiseSteady, 1.0, "the bias: 0.9 × 100 km/h on the open road");
+            Assert.AreEqual(cruiseSteady, cruiseVar, 4.0, "variability around the same bias");
+            Assert.IsTrue(a.CruiseSpeeds().Max() - a.CruiseSpeeds().Min() > 8, "the speed varies");
+        }
+
+        private sealed class SpeedProbe : IVirtualBoard
+        {
+            public System.Collections.Generic.List<double> Speeds { get; } = new();
+            public System.Collections.Generic.List<double> Positions { get; } = new();
+            public string Name => "probe";
+            public bool HasAgent => false;
+            public BoardView View { get; } = new();
+            public void Start(BoardContext context) { }
+
+            public void Step(in TruthSnapshot truth)
+            {
+                Speeds.Add(truth.SpeedKmh);
+                Positions.Add(truth.PositionM);
+            }
+
+            /// <summary>Speeds on the 100 km/h segment away from its ends (km 12..28).</summary>
+            public double[] CruiseSpeeds() => Speeds.Where((v, i) => Positions[i] > 12_000 && Positions[i] < 28_000).ToArray();
         }
 
         private sealed class RecordingBoardProbe : IVirtualBoard

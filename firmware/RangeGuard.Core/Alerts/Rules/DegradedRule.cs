@@ -62,7 +62,7 @@ namespace RangeGuard.Alerts.Rules
 
             if (c.Readings.FirstStale >= 0)
             {
-                return InputId.Name(c.Readings.FirstStale) + " stale";
+                return InputId.Name(c.Readings.FirstStale) + (c.Readings.FirstStaleNeverReceived ? " not received" : " stale");
             }
 
             ForecastResult f = c.Forecast;

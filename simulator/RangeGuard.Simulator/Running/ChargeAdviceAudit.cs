@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using RangeGuard.Simulator.Physics;
+
+namespace RangeGuard.Simulator.Running
+{
+    /// <summary>
+    /// One charge stop's time advice against the truth: what the board advised at the first tick of the session ("N min to
+    /// X %") and how long the truth car, started from the same state at the same charger, takes to reach X %.
+    /// </summary>
+    public sealed record ChargeAdviceCheck(string Charger, bool IsDc, double PowerKw, double FromSocPercent, double ToSocPercent,
+        double PackTempC, double AmbientC, double AdvisedMinutes, double TruthMinutes)
+    {
+        /// <summary>(advised − truth) / truth, %.</summary>
+        public double ErrorPercent => TruthMinutes > 0 ? (AdvisedMinutes - TruthMinutes) / TruthMinutes * 100 : double.NaN;
+    }
+
+    /// <summary>
+    /// The charge-time advice of a run against the truth: the runner takes the board's advice and the truth state at the
+    /// first tick of every charge stop whose advice names that charger (<see cref="RunResult.ChargeAdvice"/>);
+    /// <see cref="TruthMinutes"/> charges a fresh truth car from that state to the advised SOC.
+    /// </summary>
+    public static class ChargeAdviceAudit
+    {
+        /// <summary>
+        /// Minutes the truth car takes to charge from <paramref name="fromSoc"/> to <paramref name="toSoc"/> at a charger of
+        /// <paramref name="chargerKw"/>, parked with the climate off at a constant ambient; +∞ if it does not get there in 24 h.
+        /// </summary>
+        public static double TruthMinutes(VehicleParameters p, double fromSoc, double toSoc, double packC, double cabinC, double ambientC,
+            double chargerKw, bool dc)
+        {
+            var car = new TruthCar(p, fromSoc, packC, cabinC);
+            var u = new CarInputs
+            {
+                AmbientC = ambientC,
+                CabinSetpointC = double.NaN,
+                CabinHeaterCapW = double.PositiveInfinity,
+                Plugged = true,
+                ChargerW = chargerKw * 1000,
+                ChargerIsDc = dc,
+                ChargeEnabled = true,
+            };
+            const double dt = 0.5;
+            for (double t = 0; t < 24 * 3600; t += dt)
+            {
+                if (car.Battery.SocPercent >= toSoc)
+                {
+                    return t / 60;
+                }
+
+                car.Step(dt, in u);
+            }
+
+            return double.PositiveInfinity;
+        }
+    }
+}
