@@ -33,7 +33,7 @@ namespace RangeGuard.Can
         /// <summary>Frames refused because the ring was full.</summary>
         public int Dropped { get; private set; }
 
-        public void OnCanFrame(CanFrame frame)
+        public void OnCanFrame(ref CanFrame frame)
         {
             if (_count == _items.Length)
             {

@@ -1,10 +1,12 @@
 namespace RangeGuard.Can
 {
     /// <summary>
-    /// Receives decoded CAN frames. The frame is passed by value (a struct copy), so delivering it allocates nothing.
+    /// Receives decoded CAN frames. The frame is passed by reference: on nanoFramework every copy of a struct is a new heap
+    /// object, so a frame passed by value would leave garbage per frame (on .NET neither allocates). Read it; keep a copy
+    /// if needed; do not hold the reference.
     /// </summary>
     public interface ICanFrameSink
     {
-        void OnCanFrame(CanFrame frame);
+        void OnCanFrame(ref CanFrame frame);
     }
 }

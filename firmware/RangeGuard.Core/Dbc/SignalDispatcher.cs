@@ -65,7 +65,7 @@ namespace RangeGuard.Dbc
         /// Sink for the SLCAN bridge and log replay: decodes the frame stamped with its own <see cref="CanFrame.TimestampMs"/>
         /// (the bridge stamps frames with the agent clock).
         /// </summary>
-        public void OnCanFrame(CanFrame frame)
+        public void OnCanFrame(ref CanFrame frame)
         {
             Process(ref frame, frame.TimestampMs);
         }

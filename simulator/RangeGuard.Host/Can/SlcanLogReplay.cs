@@ -55,7 +55,7 @@ namespace RangeGuard.Host.Can
                     CanFrame frame = _assembler.Frame;
                     frame.Bus = entry.Frame.Bus;
                     frame.TimestampMs = ms;
-                    _sink.OnCanFrame(frame);
+                    _sink.OnCanFrame(ref frame);
                     Delivered++;
                     delivered = true;
                 }

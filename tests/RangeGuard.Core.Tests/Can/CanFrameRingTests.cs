@@ -17,14 +17,16 @@ namespace RangeGuard.Tests.Can
             CanFrame f;
             for (uint id = 1; id <= 2; id++)
             {
-                ring.OnCanFrame(SlcanTestSupport.MakeFrame(id, false, false, 0, 0));
+                CanFrame g = SlcanTestSupport.MakeFrame(id, false, false, 0, 0);
+                ring.OnCanFrame(ref g);
             }
 
             Assert.IsTrue(ring.TryTake(out f));
             Assert.AreEqual(1u, f.Id);
             for (uint id = 3; id <= 5; id++)
             {
-                ring.OnCanFrame(SlcanTestSupport.MakeFrame(id, false, false, 0, 0));
+                CanFrame g = SlcanTestSupport.MakeFrame(id, false, false, 0, 0);
+                ring.OnCanFrame(ref g);
             }
 
             Assert.AreEqual(3, ring.Count);

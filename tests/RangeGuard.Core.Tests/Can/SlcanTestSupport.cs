@@ -74,7 +74,7 @@ namespace RangeGuard.Tests.Can
             get { return _frames[index]; }
         }
 
-        public void OnCanFrame(CanFrame frame)
+        public void OnCanFrame(ref CanFrame frame)
         {
             if (Count == _frames.Length)
             {

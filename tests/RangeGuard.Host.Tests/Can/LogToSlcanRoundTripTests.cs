@@ -17,7 +17,7 @@ namespace RangeGuard.Host.Tests.Can
         {
             public readonly List<CanFrame> Frames = new();
 
-            public void OnCanFrame(CanFrame frame) => Frames.Add(frame);
+            public void OnCanFrame(ref CanFrame frame) => Frames.Add(frame);
         }
 
         [TestMethod]
@@ -75,7 +75,7 @@ namespace RangeGuard.Host.Tests.Can
         {
             public readonly List<CanFrame> Frames = new();
 
-            public void OnCanFrame(CanFrame frame) => Frames.Add(frame);
+            public void OnCanFrame(ref CanFrame frame) => Frames.Add(frame);
         }
 
         [TestMethod]

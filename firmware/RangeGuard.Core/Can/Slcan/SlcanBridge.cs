@@ -195,15 +195,12 @@ namespace RangeGuard.Can.Slcan
                 {
                     if (kind == SlcanLineKind.Frame)
                     {
-                        CanFrame frame = Receiver.Frame;
-                        LastBridgeTimestampMs = frame.TimestampMs;
-                        frame.Bus = _bus;
-                        frame.TimestampMs = nowMs;
+                        LastBridgeTimestampMs = Receiver.StampFrame(_bus, nowMs);
                         _lastFrameMs = nowMs;
                         frames++;
                         if (sink != null)
                         {
-                            sink.OnCanFrame(frame);
+                            Receiver.DeliverFrame(sink);
                         }
                     }
                     else if (kind == SlcanLineKind.VersionReply)

@@ -72,60 +72,107 @@ namespace RangeGuard.Can.Slcan
         /// </summary>
         public SlcanLineKind Next(byte[] data, ref int offset, int end)
         {
-            while (offset < end)
+            // Written for the interpreter, where this loop runs for every byte from the bridge: fields live in locals, the
+            // byte count is added once per call, a line's text is found by scanning for the first byte that can end it
+            // (all of CR 13, LF 10 and BEL 7 are below 14, all text above) and copied in one native Array.Copy.
+            byte[] line = _line;
+            int length = _length;
+            bool discarding = _discarding;
+            int start = offset;
+            int i = offset;
+            SlcanLineKind kind = SlcanLineKind.None;
+            while (i < end)
             {
-                byte b = data[offset++];
-                Counters.Bytes++;
+                int run = i;
+                while (i < end && data[i] > Lf + 3)
+                {
+                    i++;
+                }
+
+                if (i > run && !discarding)
+                {
+                    int n = i - run;
+                    int room = line.Length - length;
+                    if (n > room)
+                    {
+                        // The first byte that does not fit starts the overflow (reported now, its line discarded).
+                        System.Array.Copy(data, run, line, length, room);
+                        i = run + room + 1;
+                        discarding = true;
+                        length = 0;
+                        _lastLineLength = 0;
+                        kind = SlcanLineKind.Overflow;
+                        break;
+                    }
+
+                    System.Array.Copy(data, run, line, length, n);
+                    length += n;
+                }
+
+                if (i == end)
+                {
+                    break;
+                }
+
+                byte b = data[i++];
                 if (b == SlcanEncoder.Cr || b == Lf)
                 {
-                    if (_discarding)
+                    if (discarding)
                     {
                         // The overflow was reported when it started; its tail ends here.
-                        _discarding = false;
-                        _length = 0;
+                        discarding = false;
+                        length = 0;
                         continue;
                     }
 
-                    if (_length == 0 && b == Lf)
+                    if (length == 0 && b == Lf)
                     {
                         continue;
                     }
 
-                    _lastLineLength = _length;
-                    _length = 0;
-                    return Report(SlcanParser.Parse(_line, 0, _lastLineLength, out _frame, out _value));
+                    _lastLineLength = length;
+                    length = 0;
+                    kind = SlcanParser.Parse(line, 0, _lastLineLength, out _frame, out _value);
+                    break;
                 }
 
                 if (b == SlcanEncoder.Bel)
                 {
-                    if (_length > 0 && !_discarding)
+                    if (length > 0 && !discarding)
                     {
                         Counters.Add(SlcanLineKind.Truncated);
                     }
 
-                    _discarding = false;
-                    _length = 0;
+                    discarding = false;
+                    length = 0;
                     _lastLineLength = 0;
-                    return Report(SlcanLineKind.ErrorReply);
+                    kind = SlcanLineKind.ErrorReply;
+                    break;
                 }
 
-                if (_discarding)
+                // Another control byte: part of the line like any other.
+                if (discarding)
                 {
                     continue;
                 }
 
-                if (_length == _line.Length)
+                if (length == line.Length)
                 {
-                    _discarding = true;
-                    _length = 0;
+                    discarding = true;
+                    length = 0;
                     _lastLineLength = 0;
-                    return Report(SlcanLineKind.Overflow);
+                    kind = SlcanLineKind.Overflow;
+                    break;
                 }
 
-                _line[_length++] = b;
+                line[length++] = b;
             }
 
-            return SlcanLineKind.None;
+            _length = length;
+            _discarding = discarding;
+            Counters.Bytes += i - start;
+            offset = i;
+            return kind == SlcanLineKind.None ? kind : Report(kind);
         }
 
         /// <summary>
@@ -144,12 +191,30 @@ namespace RangeGuard.Can.Slcan
                     frames++;
                     if (sink != null)
                     {
-                        sink.OnCanFrame(_frame);
+                        sink.OnCanFrame(ref _frame);
                     }
                 }
             }
 
             return frames;
+        }
+
+        /// <summary>
+        /// Stamps the last frame in place with the host's time and bus (no copy) and returns the bridge's own timestamp it
+        /// carried (ms within the minute, or -1).
+        /// </summary>
+        internal long StampFrame(byte bus, long nowMs)
+        {
+            long bridgeMs = _frame.TimestampMs;
+            _frame.Bus = bus;
+            _frame.TimestampMs = nowMs;
+            return bridgeMs;
+        }
+
+        /// <summary>Hands the last frame to <paramref name="sink"/> by reference.</summary>
+        internal void DeliverFrame(ICanFrameSink sink)
+        {
+            sink.OnCanFrame(ref _frame);
         }
 
         /// <summary>Drops an unfinished line (e.g. when re-opening the bridge), counting it as Truncated; true if one was dropped.</summary>

@@ -148,10 +148,28 @@ namespace RangeGuard.Can.Slcan
                 return SlcanLineKind.LengthMismatch;
             }
 
-            long id = ParseHex(line, offset + 1, idDigits);
-            if (id < 0)
+            // Hex digits converted inline and the payload gathered in two 32-bit halves: on the interpreter a call per
+            // digit and 64-bit shifts per byte cost more than the rest of the parse.
+            uint id = 0;
+            int end = offset + 1 + idDigits;
+            for (int p = offset + 1; p < end; p++)
             {
-                return SlcanLineKind.BadHex;
+                int c = line[p];
+                int d = c - '0';
+                if (d > 9)
+                {
+                    d = (c | 0x20) - 'a' + 10;
+                    if (d < 10 || d > 15)
+                    {
+                        return SlcanLineKind.BadHex;
+                    }
+                }
+                else if (d < 0)
+                {
+                    return SlcanLineKind.BadHex;
+                }
+
+                id = (id << 4) | (uint)d;
             }
 
             if (id > (extended ? CanFrame.MaxExtendedId : CanFrame.MaxStandardId))
@@ -159,20 +177,55 @@ namespace RangeGuard.Can.Slcan
                 return SlcanLineKind.IdOutOfRange;
             }
 
-            ulong data = 0;
+            uint low = 0, high = 0;
             int pos = offset + header;
-            for (int i = 0; i < payloadDigits / 2; i++)
+            int bytes = payloadDigits / 2;
+            for (int i = 0; i < bytes; i++)
             {
-                int hi = HexValue(line[pos]);
-                int lo = HexValue(line[pos + 1]);
-                if (hi < 0 || lo < 0)
+                int c = line[pos];
+                int hi = c - '0';
+                if (hi > 9)
+                {
+                    hi = (c | 0x20) - 'a' + 10;
+                    if (hi < 10 || hi > 15)
+                    {
+                        return SlcanLineKind.BadHex;
+                    }
+                }
+                else if (hi < 0)
                 {
                     return SlcanLineKind.BadHex;
                 }
 
-                data |= (ulong)((hi << 4) | lo) << (8 * i);
+                c = line[pos + 1];
+                int lo = c - '0';
+                if (lo > 9)
+                {
+                    lo = (c | 0x20) - 'a' + 10;
+                    if (lo < 10 || lo > 15)
+                    {
+                        return SlcanLineKind.BadHex;
+                    }
+                }
+                else if (lo < 0)
+                {
+                    return SlcanLineKind.BadHex;
+                }
+
+                uint b = (uint)((hi << 4) | lo);
+                if (i < 4)
+                {
+                    low |= b << (8 * i);
+                }
+                else
+                {
+                    high |= b << (8 * (i - 4));
+                }
+
                 pos += 2;
             }
+
+            ulong data = ((ulong)high << 32) | low;
 
             long timestamp = -1;
             if (hasTimestamp)
@@ -189,7 +242,7 @@ namespace RangeGuard.Can.Slcan
                 }
             }
 
-            frame.Id = (uint)id;
+            frame.Id = id;
             frame.IsExtended = extended;
             frame.IsRemote = remote;
             frame.Length = (byte)dlc;
