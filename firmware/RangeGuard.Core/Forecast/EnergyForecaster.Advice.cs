@@ -17,7 +17,7 @@ namespace RangeGuard.Forecast
             Departure(result, pos, inputs);
 
             // Lower cabin setpoint by 2 K: saves G·2 K/COP for every heated second.
-            float savedWh = _cHeat * _vp.CabinConductanceWPerK * 2f * dest.HeatS / 3600f;
+            float savedWh = _m.HeatScale * _vp.CabinConductanceWPerK * 2f * dest.HeatS / 3600f;
             float whPerKm = dest.LengthM > 10f ? result.Destination.EnergyNeededKwh * 1e6f / dest.LengthM : 150f;
             result.AdviceSetpointGainKm = whPerKm > 1f ? savedWh / whPerKm : 0f;
 
@@ -40,18 +40,18 @@ namespace RangeGuard.Forecast
             if (result.Destination.SocP10 < _destReserve && reach >= 0)
             {
                 int c = reach;
-                Leg onward = Between(_chargerSeg[c], _chargerPos[c], targetSeg, targetPos);
+                Leg onward = Between(_legA, _chargerSeg[c], _chargerPos[c], targetSeg, targetPos);
                 float driveNet;
-                float e = LegEnergyWh(onward, out driveNet);
-                float sigma = LegSigmaWh(onward, e, driveNet);
-                float toSoc = _destReserve + (e + Normal.Z90 * sigma) / _usableWh * 100f;
+                float e = _m.EnergyWh(onward, out driveNet);
+                float sigma = _m.SigmaWh(onward, e, driveNet);
+                float toSoc = _destReserve + (e + Normal.Z90 * sigma) / _m.UsableWh * 100f;
                 toSoc = toSoc > 100f ? 100f : toSoc;
-                Leg there = Between(_seg, pos, _chargerSeg[c], _chargerPos[c]);
-                float arrive = _soc - LegEnergyWh(there, out driveNet) / _usableWh * 100f;
+                Leg there = FromHere(_legA, _chargerSeg[c], _chargerPos[c]);
+                float arrive = _m.Soc - _m.EnergyWh(there, out driveNet) / _m.UsableWh * 100f;
                 result.AdviceChargerIndex = c;
                 result.AdviceChargeToSocPercent = toSoc;
                 bool here = _chargerPos[c] - pos < AtChargerM;
-                result.AdviceChargeMinutes = toSoc > arrive ? ChargeMinutes(c, arrive, toSoc, _batteryC, here, inputs) : 0f;
+                result.AdviceChargeMinutes = toSoc > arrive ? ChargeMinutes(c, arrive, toSoc, _m.BatteryC, here, inputs) : 0f;
                 result.AdviceChargeMinutesPreconditioned = toSoc > arrive ? ChargeMinutes(c, arrive, toSoc, b.DcFullPowerTempC, false, inputs) : 0f;
                 targetSeg = _chargerSeg[c];
                 targetPos = _chargerPos[c];
@@ -67,7 +67,7 @@ namespace RangeGuard.Forecast
             else
             {
                 float dn;
-                median = _soc - LegEnergyWh(Between(_seg, pos, targetSeg, targetPos), out dn) / _usableWh * 100f;
+                median = _m.Soc - _m.EnergyWh(FromHere(_legA, targetSeg, targetPos), out dn) / _m.UsableWh * 100f;
             }
 
             if (median >= targetReserve)
@@ -76,8 +76,8 @@ namespace RangeGuard.Forecast
                 return;
             }
 
-            Leg leg = Between(_seg, pos, targetSeg, targetPos);
-            result.AdviceMaxSpeedKmh = MaxCruiseSpeed(leg, targetReserve);
+            Leg leg = FromHere(_legA, targetSeg, targetPos);
+            result.AdviceMaxSpeedKmh = _m.MaxCruiseSpeed(leg, targetReserve);
         }
 
         /// <summary>
@@ -88,7 +88,7 @@ namespace RangeGuard.Forecast
         {
             float chargerKw, acceptScale, heaterKw, loadKw;
             ChargeConditions(c, fromSoc, packC, here, inputs, out chargerKw, out acceptScale, out heaterKw, out loadKw);
-            return _vp.Battery.ChargeMinutes(fromSoc, toSoc, packC, _ambientC, chargerKw, _chargerDc[c], loadKw, acceptScale, heaterKw);
+            return _vp.Battery.ChargeMinutes(fromSoc, toSoc, packC, _m.AmbientC, chargerKw, _chargerDc[c], loadKw, acceptScale, heaterKw);
         }
 
         /// <summary>
@@ -148,29 +148,28 @@ namespace RangeGuard.Forecast
             }
 
             float chargerKw, acceptScale, heaterKw, loadKw;
-            ChargeConditions(here, _soc, _batteryC, true, inputs, out chargerKw, out acceptScale, out heaterKw, out loadKw);
-            float socDep = _vp.Battery.ChargeSocAfter(_soc, inputs.DepartureInS / 60f, _batteryC, _ambientC, chargerKw, _chargerDc[here],
+            ChargeConditions(here, _m.Soc, _m.BatteryC, true, inputs, out chargerKw, out acceptScale, out heaterKw, out loadKw);
+            float socDep = _vp.Battery.ChargeSocAfter(_m.Soc, inputs.DepartureInS / 60f, _m.BatteryC, _m.AmbientC, chargerKw, _chargerDc[here],
                 loadKw, acceptScale, heaterKw);
-            float gain = socDep - _soc;
+            float gain = socDep - _m.Soc;
             result.DepartureSocPercent = socDep;
             result.DepartureDestinationSocP10 = result.Destination.SocP10 + gain;
             result.DepartureDestinationSocP50 = result.Destination.SocP50 + gain;
             result.DepartureDestinationSocP90 = result.Destination.SocP90 + gain;
 
-            float soc = _soc;
-            _soc = socDep;
-            result.DepartureSlowerArrives = MaxCruiseSpeed(Between(_seg, pos, _profile.Count - 1, _profile.TotalM), _destReserve) > 0f;
-            ArrivalEstimate a = new ArrivalEstimate();
+            float soc = _m.Soc;
+            _m.Soc = socDep;
+            result.DepartureSlowerArrives = _m.MaxCruiseSpeed(FromHere(_legA, _profile.Count - 1, _profile.TotalM), _destReserve) > 0f;
             for (int i = 0; i < _chargerCount && !result.DepartureChargerReachable; i++)
             {
                 if (_chargerPos[i] - pos >= AtChargerM)
                 {
-                    Fill(ref a, Between(_seg, pos, _chargerSeg[i], _chargerPos[i]), _chargerReserve, inputs.PlannedHeatingKwh > 0f ? inputs.PlannedHeatingKwh * 1000f : 0f);
-                    result.DepartureChargerReachable = a.SocP10 >= _chargerReserve;
+                    _m.Fill(ref _arrival, FromHere(_legA, _chargerSeg[i], _chargerPos[i]), _chargerReserve, inputs.PlannedHeatingKwh > 0f ? inputs.PlannedHeatingKwh * 1000f : 0f);
+                    result.DepartureChargerReachable = _arrival.SocP10 >= _chargerReserve;
                 }
             }
 
-            _soc = soc;
+            _m.Soc = soc;
         }
 
         /// <summary>Energy at a steady cruise speed over a leg, Wh (closed form from the cruise sums).</summary>
@@ -182,60 +181,8 @@ namespace RangeGuard.Forecast
             }
 
             int a = _profile.Locate(fromM, _seg), b = _profile.Locate(toM, a);
-            return CruiseWh(Between(a, fromM, b, toM), speedKmh);
+            return _m.CruiseWh(Between(_legA, a, fromM, b, toM), speedKmh);
         }
 
-        private float CruiseWh(Leg leg, float speedKmh)
-        {
-            float v = speedKmh / 3.6f;
-            float road = (_vp.RoadLoadAN * leg.LRoll + _vp.RoadLoadBNPerMps * v * leg.LRoll
-                + _vp.RoadLoadCNPerMps2 * (v * v * leg.LRho + 2f * v * leg.LRhoW + leg.LRhoW2)) * _vp.RoadLoadScale;
-            float driveWh = (road / _vp.TractionEfficiency + _vp.InductionLossN * leg.LengthM) / 3600f * (1f + _lossR) + leg.GradeKinWh;
-            float hours = leg.LengthM / v / 3600f;
-            float hvac = _vp.CabinConductanceWPerK * (_cHeat * leg.LHeatK + _cCool * leg.LCoolK) / v / 3600f;
-            return _k * driveWh + hvac + _auxW * hours;
-        }
-
-        /// <summary>Highest steady speed (km/h) arriving with the reserve: 5 km/h scan down from 160, then bisection; −1 if even 20 km/h fails.</summary>
-        private float MaxCruiseSpeed(Leg leg, float reserve)
-        {
-            float allowWh = (_soc - reserve) / 100f * _usableWh;
-            float hi = 160f;
-            if (CruiseWh(leg, hi) <= allowWh)
-            {
-                return hi;
-            }
-
-            float lo = hi;
-            while (lo > 20f)
-            {
-                lo -= 5f;
-                if (CruiseWh(leg, lo) <= allowWh)
-                {
-                    break;
-                }
-            }
-
-            if (CruiseWh(leg, lo) > allowWh)
-            {
-                return -1f;
-            }
-
-            hi = lo + 5f;
-            for (int i = 0; i < 16; i++)
-            {
-                float mid = 0.5f * (lo + hi);
-                if (CruiseWh(leg, mid) <= allowWh)
-                {
-                    lo = mid;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return lo;
-        }
     }
 }

@@ -9,18 +9,18 @@ namespace RangeGuard.Forecast
         {
             float[] loss = result.LossKmByCause;
             float eWh = result.Destination.EnergyNeededKwh * 1000f;
-            float scale = _k * (1f + _lossR);
+            float scale = _m.K * (1f + _m.LossR);
             loss[LossCause.Speed] = scale * dest.LossSpeedWh;
             loss[LossCause.ColdAirAndTyres] = scale * dest.LossColdWh;
             loss[LossCause.Wind] = scale * dest.LossWindWh;
-            loss[LossCause.Elevation] = _k * dest.LossElevWh;
-            loss[LossCause.CabinHeating] = _cHeat * _vp.CabinConductanceWPerK * dest.HeatKs / 3600f
-                + _warmupLeftWh * (1f - (float)RangeGuard.Common.DMath.Exp(-dest.TimeS / _vp.CabinWarmupTauS));
+            loss[LossCause.Elevation] = _m.K * dest.LossElevWh;
+            loss[LossCause.CabinHeating] = _m.HeatScale * _vp.CabinConductanceWPerK * dest.HeatKs / 3600f
+                + _m.WarmupLeftWh * (1f - (float)RangeGuard.Common.DMath.Exp(-dest.TimeS / _vp.CabinWarmupTauS));
             BatteryModel b = _vp.Battery;
             float mildR = b.LossFraction(RoadLoad.ReferenceTempC);
-            float mildAccept = b.RegenAcceptance(RoadLoad.ReferenceTempC, _soc);
-            float coldWh = _k * (dest.DriveWh * (_lossR - mildR) + dest.RegenWh * (mildAccept * (1f - mildR) - _accept * (1f - _lossR)));
-            coldWh += (b.UsableEnergyKwh(RoadLoad.ReferenceTempC) * 1000f - _usableWh) * _soc / 100f;
+            float mildAccept = b.RegenAcceptance(RoadLoad.ReferenceTempC, _m.Soc);
+            float coldWh = _m.K * (dest.DriveWh * (_m.LossR - mildR) + dest.RegenWh * (mildAccept * (1f - mildR) - _m.Accept * (1f - _m.LossR)));
+            coldWh += (b.UsableEnergyKwh(RoadLoad.ReferenceTempC) * 1000f - _m.UsableWh) * _m.Soc / 100f;
             loss[LossCause.ColdBattery] = coldWh;
 
             float lossSum = 0f;

@@ -10,7 +10,7 @@ namespace RangeGuard.Forecast
         public const float OutcomeFadeWindows = 10f;
 
         private readonly TripOutcomeLearner _outcome = new TripOutcomeLearner();
-        private float _outcomeC = 1f, _outcomeDepartureC = 1f, _departureAmbientC;
+        private float _outcomeDepartureC = 1f, _departureAmbientC;
         private int _windowsAtStart;
 
         /// <summary>Whole-trip correction learned from earlier trips of this car (kept across plans; persisted with SaveLearnedState).</summary>
@@ -24,7 +24,7 @@ namespace RangeGuard.Forecast
         public bool OutcomeCorrectionEnabled;
 
         /// <summary>Correction applied to the energy ahead now (fades as this trip's own windows are learned).</summary>
-        public float OutcomeFactor { get { return _outcomeC; } }
+        public float OutcomeFactor { get { return _m.OutcomeC; } }
 
         /// <summary>
         /// Call once when a trip that reached the plan's destination ends, with the battery energy it took, kWh
@@ -42,7 +42,7 @@ namespace RangeGuard.Forecast
             _condition0J = _conditionJ;
             float cabin = inputs.HasCabinTemp && !float.IsNaN(inputs.CabinTempC) ? inputs.CabinTempC : inputs.AmbientTempC;
             _depHeating = cabin < _setpointC;
-            _conditionJ *= _depHeating ? _cHeat : _cCool;
+            _conditionJ *= _depHeating ? _m.HeatScale : _m.CoolScale;
             Depart(inputs, 0f);
         }
 
@@ -59,7 +59,7 @@ namespace RangeGuard.Forecast
             }
 
             float learned = _learner.WindowCount - _windowsAtStart;
-            _outcomeC = 1f + (_outcomeDepartureC - 1f) * (float)RangeGuard.Common.DMath.Exp(-learned / OutcomeFadeWindows);
+            _m.OutcomeC = 1f + (_outcomeDepartureC - 1f) * (float)RangeGuard.Common.DMath.Exp(-learned / OutcomeFadeWindows);
         }
 
         /// <summary>
@@ -84,8 +84,8 @@ namespace RangeGuard.Forecast
             }
 
             float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
-            float modelW = _cHeat * _vp.HeatingPowerW(_ambientC, _setpointC) + _cCool * _vp.CoolingPowerW(_ambientC, _setpointC) + warmupW;
-            _hvacBiasW = _hvacAvgW - modelW;
+            float modelW = _m.HeatScale * _vp.HeatingPowerW(_m.AmbientC, _setpointC) + _m.CoolScale * _vp.CoolingPowerW(_m.AmbientC, _setpointC) + warmupW;
+            _m.HvacBiasW = _hvacAvgW - modelW;
         }
 
         /// <summary>Feeds the speed-factor learner: the plan's time for the distance just driven vs the time it took.</summary>
@@ -153,7 +153,7 @@ namespace RangeGuard.Forecast
                     // With reported HVAC the learner only sees the non-HVAC error (the HVAC deviation is handled apart).
                     float auxW = inputs.HvacPowerW >= 0f
                         ? _cAux + startupW + inputs.HvacPowerW
-                        : _cAux + startupW + warmupW + _cHeat * _vp.HeatingPowerW(inputs.AmbientTempC, _setpointC) + _cCool * _vp.CoolingPowerW(inputs.AmbientTempC, _setpointC);
+                        : _cAux + startupW + warmupW + _m.HeatScale * _vp.HeatingPowerW(inputs.AmbientTempC, _setpointC) + _m.CoolScale * _vp.CoolingPowerW(inputs.AmbientTempC, _setpointC);
                     float h = dt / 3600f;
                     _learner.AddSample(inputs.BatteryPowerW * h, driveW * h, auxW * h, dt, dist, inputs.AmbientTempC);
                 }

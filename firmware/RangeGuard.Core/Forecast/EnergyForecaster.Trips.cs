@@ -15,7 +15,7 @@ namespace RangeGuard.Forecast
         private bool _calibrationEnabled = true;
 
         // The constants in force: the calibration learner's, or the preset's when it is switched off.
-        private float _cDrive = 1f, _cAux, _cStartup, _cHeat = 1f, _cCool = 1f;
+        private float _cDrive = 1f, _cAux, _cStartup;
 
         // The trip being driven, from its departure (the first tick of a plan, or the first moving tick after EndTrip).
         private bool _tripOpen, _awaitDeparture, _depHeating;
@@ -68,7 +68,7 @@ namespace RangeGuard.Forecast
             _havePrev = false;
             _spHave = false;
             _hvacSeen = false;
-            _hvacBiasW = 0f;
+            _m.HvacBiasW = 0f;
             ApplyCalibration();
             if (learned)
             {
@@ -88,7 +88,7 @@ namespace RangeGuard.Forecast
             }
 
             // The departure forecast's parts for the distance driven, at the preset's constants (f, g as at departure).
-            Leg leg = Leg.Between(_profile, _depSeg, _depPos, endSeg, end).AtSpeedFactor(_depF).AtKineticFactor(_depG, _drivePerPke, _regenPerPke);
+            Leg leg = _legA.Set(_profile, _depSeg, _depPos, endSeg, end).AtSpeedFactor(_depF).AtKineticFactor(_depG, _drivePerPke, _regenPerPke);
             float drive = leg.DriveWh * (1f + _depLossR) - leg.RegenWh * _depAccept * (1f - _depLossR);
             drive = drive > 0f ? drive : 0f;
             float hours = leg.TimeS / 3600f;
@@ -99,11 +99,11 @@ namespace RangeGuard.Forecast
             double measuredWh = measuredKwh * 1000.0;
 
             // The outcome correction learns against the forecast before it (the constants in force at departure).
-            float raw = _cDrive * drive + _cAux * hours + _cStartup * shape + _cHeat * heat + _cCool * cool;
+            float raw = _cDrive * drive + _cAux * hours + _cStartup * shape + _m.HeatScale * heat + _m.CoolScale * cool;
             bool outcome = _outcome.AddTrip(_departureAmbientC, raw / 1000f, measuredKwh);
             bool constants = _calib.AddTrip(drive, hours, shape, heat, cool, measuredWh);
-            float meanBattC = 0.5f * (_depBattC + _batteryC);
-            _calib.AddSocSpan(measuredWh, _depSoc, _soc, _vp.Battery.UsableEnergyKwh(meanBattC) * 1000.0);
+            float meanBattC = 0.5f * (_depBattC + _m.BatteryC);
+            _calib.AddSocSpan(measuredWh, _depSoc, _m.Soc, _vp.Battery.UsableEnergyKwh(meanBattC) * 1000.0);
             return outcome || constants;
         }
 
@@ -140,8 +140,8 @@ namespace RangeGuard.Forecast
             _cDrive = on ? _calib.DriveScale : 1f;
             _cAux = on ? _calib.BaseLoadW : _vp.AuxBaseW;
             _cStartup = on ? _calib.StartupWh : _vp.StartupEnergyWh;
-            _cHeat = on ? _calib.HeatingScale : 1f;
-            _cCool = on ? _calib.CoolingScale : 1f;
+            _m.HeatScale = on ? _calib.HeatingScale : 1f;
+            _m.CoolScale = on ? _calib.CoolingScale : 1f;
         }
 
         /// <summary>
@@ -151,15 +151,15 @@ namespace RangeGuard.Forecast
         /// </summary>
         private void ScaleUsable(float pos)
         {
-            if (!_calibrationEnabled || _calib.SocTripCount == 0 || _usableWh <= 1f)
+            if (!_calibrationEnabled || _calib.SocTripCount == 0 || _m.UsableWh <= 1f)
             {
                 return;
             }
 
             float driveNet;
-            float e = LegEnergyWh(Between(_seg, pos, _profile.Count - 1, _profile.TotalM), out driveNet);
-            float mid = _soc - 50f * e / _usableWh;
-            _usableWh *= _calib.UsableScaleAt(mid > 0f ? mid : _soc * 0.5f);
+            float e = _m.EnergyWh(FromHere(_legA, _profile.Count - 1, _profile.TotalM), out driveNet);
+            float mid = _m.Soc - 50f * e / _m.UsableWh;
+            _m.UsableWh *= _calib.UsableScaleAt(mid > 0f ? mid : _m.Soc * 0.5f);
         }
 
         /// <summary>What the device keeps across restarts: "rgc1;…|rgo2;…" (the car's constants, then the trip-outcome correction).</summary>

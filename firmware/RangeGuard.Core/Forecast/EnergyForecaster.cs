@@ -48,21 +48,31 @@ namespace RangeGuard.Forecast
         private float _prevPos, _prevSpeedMps, _filteredSpeedMps;
         private bool _started;
         private long _startMs;
-        private float _warmupLeftWh, _startupLeftWh;
 
         // Cabin conditioning energy at departure, electrical J (from the reported cabin temperature, else a cold soak).
         private float _conditionJ;
 
         // Reported HVAC power (when the car gives it): smoothed, and its deviation from the model now.
         private bool _hvacSeen;
-        private float _hvacAvgW, _hvacBiasW;
+        private float _hvacAvgW;
 
         /// <summary>Time constant of the reported-HVAC average, and how long a deviation from the HVAC model is assumed to last, s.</summary>
         public const float HvacAverageTauS = 300f;
         public const float HvacBiasTauS = 900f;
 
-        // Per-tick state used by the energy formula.
-        private float _k, _auxW, _lossR, _accept, _usableWh, _soc, _ambientC, _batteryC;
+        // The energy of a leg under this tick's conditions (set each tick) and the car's learned constants.
+        private readonly LegEnergyModel _m;
+
+        // Legs reused every tick (filled in place): to the destination, and two for the legs a tick looks at one by one.
+        private readonly Leg _legDest = new Leg();
+        private readonly Leg _legA = new Leg();
+
+        // The route's sums at the car's position this tick (Leg.SetPoint): where every leg a tick looks at starts.
+        private readonly Leg _here = new Leg();
+
+        // Arrival estimates reused every tick: the one being filled, and the farthest charger reached with its reserve.
+        private ArrivalEstimate _arrival;
+        private ArrivalEstimate _lastReach;
 
         public EnergyForecaster(VehicleParams vehicle) : this(vehicle, RoutePlan.MaxSegments)
         {
@@ -77,6 +87,7 @@ namespace RangeGuard.Forecast
             }
 
             _vp = vehicle;
+            _m = new LegEnergyModel(vehicle, _learner);
             if (vehicle.LearnerPriorScale != 1f)
             {
                 _learner.PriorScale = vehicle.LearnerPriorScale;
@@ -160,7 +171,7 @@ namespace RangeGuard.Forecast
             _started = false;
             _spHave = false;
             _hvacSeen = false;
-            _hvacBiasW = 0f;
+            _m.HvacBiasW = 0f;
         }
 
         public ColdSoakResult EstimateColdSoak(float socPercent, float packTempC, float ambientC, float hoursToDeparture, float cabinSetpointC, float cruiseSpeedKmh)
@@ -200,6 +211,7 @@ namespace RangeGuard.Forecast
 
             float pos = inputs.PositionM < 0f ? 0f : (inputs.PositionM > _profile.TotalM ? _profile.TotalM : inputs.PositionM);
             _seg = _profile.Locate(pos, _seg);
+            _here.SetPoint(_profile, _seg, pos);
             Learn(inputs, pos);
             LearnSpeed(inputs, pos);
             _f = _speed.Factor;
@@ -207,34 +219,34 @@ namespace RangeGuard.Forecast
             UpdateOutcome(inputs, pos);
 
             // The car's learned constants (CarCalibrationLearner; the preset's until trips are learned) under this trip's learner.
-            _k = _learner.TractionScale * _cDrive;
-            _auxW = _cAux + _learner.AuxOffsetW;
-            _soc = inputs.SocPercent;
-            _ambientC = inputs.AmbientTempC;
-            _batteryC = inputs.BatteryTempC;
-            _lossR = _vp.Battery.LossFraction(_batteryC);
-            _accept = _vp.Battery.RegenAcceptance(_batteryC, _soc);
-            _usableWh = _vp.Battery.UsableEnergyKwh(_batteryC) * 1000f;
+            _m.K = _learner.TractionScale * _cDrive;
+            _m.AuxW = _cAux + _learner.AuxOffsetW;
+            _m.Soc = inputs.SocPercent;
+            _m.AmbientC = inputs.AmbientTempC;
+            _m.BatteryC = inputs.BatteryTempC;
+            _m.LossR = _vp.Battery.LossFraction(_m.BatteryC);
+            _m.Accept = _vp.Battery.RegenAcceptance(_m.BatteryC, _m.Soc);
+            _m.UsableWh = _vp.Battery.UsableEnergyKwh(_m.BatteryC) * 1000f;
             float plannedWh = inputs.PlannedHeatingKwh > 0f ? inputs.PlannedHeatingKwh * 1000f : 0f;
             float elapsedS = (inputs.TimeMs - _startMs) / 1000f;
-            _warmupLeftWh = _conditionJ / 3600f * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
-            _startupLeftWh = _cStartup * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.StartupTauS);
+            _m.WarmupLeftWh = _conditionJ / 3600f * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
+            _m.StartupLeftWh = _cStartup * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.StartupTauS);
             UpdateHvac(inputs, elapsedS);
             ScaleUsable(pos);
 
             result.Valid = true;
             result.Degraded = !inputs.InputsValid;
             result.Reason = inputs.InputsValid ? null : "inputs stale or implausible";
-            result.AvailableEnergyKwh = _soc / 100f * _usableWh / 1000f;
-            result.LearnedTractionScale = _k;
+            result.AvailableEnergyKwh = _m.Soc / 100f * _m.UsableWh / 1000f;
+            result.LearnedTractionScale = _m.K;
             result.LearnedAuxOffsetW = _learner.AuxOffsetW;
             result.LearnedSpeedFactor = _f;
             result.LearnedKineticFactor = _g;
 
             // Destination.
             int lastSeg = _profile.Count - 1;
-            Leg dest = Between(_seg, pos, lastSeg, _profile.TotalM);
-            Fill(ref result.Destination, dest, _destReserve, plannedWh);
+            Leg dest = FromHere(_legDest, lastSeg, _profile.TotalM);
+            _m.Fill(ref result.Destination, dest, _destReserve, plannedWh);
             float eDest = result.Destination.EnergyNeededKwh * 1000f;
             result.BandRelativeWidth = eDest > 1f ? (result.Destination.EnergyNeededHighKwh - result.Destination.EnergyNeededLowKwh) * 1000f / eDest : 0f;
             if (result.BandRelativeWidth > 0.5f && !result.Degraded)

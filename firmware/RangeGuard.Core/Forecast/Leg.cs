@@ -1,45 +1,132 @@
 namespace RangeGuard.Forecast
 {
-    /// <summary>Route sums between the current position and a point ahead (differences of RouteProfile entries).</summary>
-    internal struct Leg
+    /// <summary>
+    /// Route sums between the current position and a point ahead (differences of RouteProfile entries). A class filled in
+    /// place: the forecaster keeps a few and reuses them every tick, because on nanoFramework every copy of a 22-field
+    /// struct is a new heap object (a tick of copied legs left about 100 KB of garbage).
+    /// </summary>
+    internal sealed class Leg
     {
         public float LengthM, TimeS, DriveWh, RegenWh, HeatKs, HeatS, CoolKs;
         public float LossSpeedWh, LossColdWh, LossWindWh, LossElevWh;
         public float LRoll, LRho, LRhoW, LRhoW2, LHeatK, LCoolK, GradeKinWh;
         public float AeroV2Wh, AeroVWWh, RollVWh, PkeLen;
 
-        /// <summary>Sums from (segA, posA) to (segB, posB).</summary>
-        public static Leg Between(RouteProfile p, int segA, float posA, int segB, float posB)
+        /// <summary>
+        /// Sums from (segA, posA) to (segB, posB): each is the difference of the two points' values interpolated within
+        /// their segments (<see cref="RouteProfile.At"/>, the same arithmetic with the fractions worked out once).
+        /// </summary>
+        public Leg Set(RouteProfile p, int segA, float posA, int segB, float posB)
         {
-            Leg l;
-            l.LengthM = posB - posA;
-            l.TimeS = D(p, p.Time, segA, posA, segB, posB);
-            l.DriveWh = D(p, p.Drive, segA, posA, segB, posB);
-            l.RegenWh = D(p, p.Regen, segA, posA, segB, posB);
-            l.HeatKs = D(p, p.HeatKs, segA, posA, segB, posB);
-            l.HeatS = D(p, p.HeatS, segA, posA, segB, posB);
-            l.CoolKs = D(p, p.CoolKs, segA, posA, segB, posB);
-            l.LossSpeedWh = D(p, p.LossSpeed, segA, posA, segB, posB);
-            l.LossColdWh = D(p, p.LossCold, segA, posA, segB, posB);
-            l.LossWindWh = D(p, p.LossWind, segA, posA, segB, posB);
-            l.LossElevWh = D(p, p.LossElev, segA, posA, segB, posB);
-            l.LRoll = D(p, p.LRoll, segA, posA, segB, posB);
-            l.LRho = D(p, p.LRho, segA, posA, segB, posB);
-            l.LRhoW = D(p, p.LRhoW, segA, posA, segB, posB);
-            l.LRhoW2 = D(p, p.LRhoW2, segA, posA, segB, posB);
-            l.LHeatK = D(p, p.LHeatK, segA, posA, segB, posB);
-            l.LCoolK = D(p, p.LCoolK, segA, posA, segB, posB);
-            l.GradeKinWh = D(p, p.GradeKin, segA, posA, segB, posB);
-            l.AeroV2Wh = D(p, p.AeroV2, segA, posA, segB, posB);
-            l.AeroVWWh = D(p, p.AeroVW, segA, posA, segB, posB);
-            l.RollVWh = D(p, p.RollV, segA, posA, segB, posB);
-            l.PkeLen = D(p, p.PkeLen, segA, posA, segB, posB);
-            return l;
+            float[] len = p.Len;
+            float la = len[segA + 1] - len[segA];
+            float fa = la > 0f ? (posA - len[segA]) / la : 0f;
+            fa = fa < 0f ? 0f : (fa > 1f ? 1f : fa);
+            float lb = len[segB + 1] - len[segB];
+            float fb = lb > 0f ? (posB - len[segB]) / lb : 0f;
+            fb = fb < 0f ? 0f : (fb > 1f ? 1f : fb);
+            int a1 = segA + 1, b1 = segB + 1;
+            float[] c;
+            LengthM = posB - posA;
+            c = p.Time; TimeS = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.Drive; DriveWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.Regen; RegenWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.HeatKs; HeatKs = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.HeatS; HeatS = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.CoolKs; CoolKs = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.LossSpeed; LossSpeedWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.LossCold; LossColdWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.LossWind; LossWindWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.LossElev; LossElevWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.LRoll; LRoll = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.LRho; LRho = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.LRhoW; LRhoW = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.LRhoW2; LRhoW2 = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.LHeatK; LHeatK = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.LCoolK; LCoolK = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.GradeKin; GradeKinWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.AeroV2; AeroV2Wh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.AeroVW; AeroVWWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.RollV; RollVWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            c = p.PkeLen; PkeLen = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
+            return this;
         }
 
         /// <summary>
-        /// The same leg driven f times the plan's speed: drive energy gains (f² − 1)·aero v² + 2(f − 1)·aero v·w +
-        /// (f − 1)·rolling B·v, and every time-based sum (time, heating, cooling) scales 1/f. f = 1 returns the leg unchanged.
+        /// This object as a point of the route rather than a leg: the cumulative sums at (seg, pos) (RouteProfile.At), with
+        /// the position in <see cref="LengthM"/>. Every leg a tick looks at starts at the car's position: its sums there
+        /// are worked out once per tick and <see cref="SetFrom"/> subtracts them.
+        /// </summary>
+        public Leg SetPoint(RouteProfile p, int seg, float pos)
+        {
+            float[] len = p.Len;
+            float l = len[seg + 1] - len[seg];
+            float f = l > 0f ? (pos - len[seg]) / l : 0f;
+            f = f < 0f ? 0f : (f > 1f ? 1f : f);
+            int s1 = seg + 1;
+            float[] c;
+            LengthM = pos;
+            c = p.Time; TimeS = c[seg] + f * (c[s1] - c[seg]);
+            c = p.Drive; DriveWh = c[seg] + f * (c[s1] - c[seg]);
+            c = p.Regen; RegenWh = c[seg] + f * (c[s1] - c[seg]);
+            c = p.HeatKs; HeatKs = c[seg] + f * (c[s1] - c[seg]);
+            c = p.HeatS; HeatS = c[seg] + f * (c[s1] - c[seg]);
+            c = p.CoolKs; CoolKs = c[seg] + f * (c[s1] - c[seg]);
+            c = p.LossSpeed; LossSpeedWh = c[seg] + f * (c[s1] - c[seg]);
+            c = p.LossCold; LossColdWh = c[seg] + f * (c[s1] - c[seg]);
+            c = p.LossWind; LossWindWh = c[seg] + f * (c[s1] - c[seg]);
+            c = p.LossElev; LossElevWh = c[seg] + f * (c[s1] - c[seg]);
+            c = p.LRoll; LRoll = c[seg] + f * (c[s1] - c[seg]);
+            c = p.LRho; LRho = c[seg] + f * (c[s1] - c[seg]);
+            c = p.LRhoW; LRhoW = c[seg] + f * (c[s1] - c[seg]);
+            c = p.LRhoW2; LRhoW2 = c[seg] + f * (c[s1] - c[seg]);
+            c = p.LHeatK; LHeatK = c[seg] + f * (c[s1] - c[seg]);
+            c = p.LCoolK; LCoolK = c[seg] + f * (c[s1] - c[seg]);
+            c = p.GradeKin; GradeKinWh = c[seg] + f * (c[s1] - c[seg]);
+            c = p.AeroV2; AeroV2Wh = c[seg] + f * (c[s1] - c[seg]);
+            c = p.AeroVW; AeroVWWh = c[seg] + f * (c[s1] - c[seg]);
+            c = p.RollV; RollVWh = c[seg] + f * (c[s1] - c[seg]);
+            c = p.PkeLen; PkeLen = c[seg] + f * (c[s1] - c[seg]);
+            return this;
+        }
+
+        /// <summary>Sums from point <paramref name="a"/> (<see cref="SetPoint"/>) to (segB, posB): the same values as <see cref="Set"/>.</summary>
+        public Leg SetFrom(Leg a, RouteProfile p, int segB, float posB)
+        {
+            float[] len = p.Len;
+            float lb = len[segB + 1] - len[segB];
+            float fb = lb > 0f ? (posB - len[segB]) / lb : 0f;
+            fb = fb < 0f ? 0f : (fb > 1f ? 1f : fb);
+            int b1 = segB + 1;
+            float[] c;
+            LengthM = posB - a.LengthM;
+            c = p.Time; TimeS = (c[segB] + fb * (c[b1] - c[segB])) - a.TimeS;
+            c = p.Drive; DriveWh = (c[segB] + fb * (c[b1] - c[segB])) - a.DriveWh;
+            c = p.Regen; RegenWh = (c[segB] + fb * (c[b1] - c[segB])) - a.RegenWh;
+            c = p.HeatKs; HeatKs = (c[segB] + fb * (c[b1] - c[segB])) - a.HeatKs;
+            c = p.HeatS; HeatS = (c[segB] + fb * (c[b1] - c[segB])) - a.HeatS;
+            c = p.CoolKs; CoolKs = (c[segB] + fb * (c[b1] - c[segB])) - a.CoolKs;
+            c = p.LossSpeed; LossSpeedWh = (c[segB] + fb * (c[b1] - c[segB])) - a.LossSpeedWh;
+            c = p.LossCold; LossColdWh = (c[segB] + fb * (c[b1] - c[segB])) - a.LossColdWh;
+            c = p.LossWind; LossWindWh = (c[segB] + fb * (c[b1] - c[segB])) - a.LossWindWh;
+            c = p.LossElev; LossElevWh = (c[segB] + fb * (c[b1] - c[segB])) - a.LossElevWh;
+            c = p.LRoll; LRoll = (c[segB] + fb * (c[b1] - c[segB])) - a.LRoll;
+            c = p.LRho; LRho = (c[segB] + fb * (c[b1] - c[segB])) - a.LRho;
+            c = p.LRhoW; LRhoW = (c[segB] + fb * (c[b1] - c[segB])) - a.LRhoW;
+            c = p.LRhoW2; LRhoW2 = (c[segB] + fb * (c[b1] - c[segB])) - a.LRhoW2;
+            c = p.LHeatK; LHeatK = (c[segB] + fb * (c[b1] - c[segB])) - a.LHeatK;
+            c = p.LCoolK; LCoolK = (c[segB] + fb * (c[b1] - c[segB])) - a.LCoolK;
+            c = p.GradeKin; GradeKinWh = (c[segB] + fb * (c[b1] - c[segB])) - a.GradeKinWh;
+            c = p.AeroV2; AeroV2Wh = (c[segB] + fb * (c[b1] - c[segB])) - a.AeroV2Wh;
+            c = p.AeroVW; AeroVWWh = (c[segB] + fb * (c[b1] - c[segB])) - a.AeroVWWh;
+            c = p.RollV; RollVWh = (c[segB] + fb * (c[b1] - c[segB])) - a.RollVWh;
+            c = p.PkeLen; PkeLen = (c[segB] + fb * (c[b1] - c[segB])) - a.PkeLen;
+            return this;
+        }
+
+        /// <summary>
+        /// The same leg driven f times the plan's speed, in place: drive energy gains (f² − 1)·aero v² + 2(f − 1)·aero v·w +
+        /// (f − 1)·rolling B·v, and every time-based sum (time, heating, cooling) scales 1/f. f = 1 leaves it unchanged.
         /// </summary>
         public Leg AtSpeedFactor(float f)
         {
@@ -48,31 +135,31 @@ namespace RangeGuard.Forecast
                 return this;
             }
 
-            Leg l = this;
             float d = (f * f - 1f) * AeroV2Wh + 2f * (f - 1f) * AeroVWWh + (f - 1f) * RollVWh;
-            l.DriveWh = DriveWh + d;
-            if (l.DriveWh < 0f)
+            DriveWh = DriveWh + d;
+            if (DriveWh < 0f)
             {
-                l.DriveWh = 0f;
+                DriveWh = 0f;
             }
 
             float inv = 1f / f;
-            l.TimeS = TimeS * inv;
-            l.HeatKs = HeatKs * inv;
-            l.HeatS = HeatS * inv;
-            l.CoolKs = CoolKs * inv;
+            TimeS = TimeS * inv;
+            HeatKs = HeatKs * inv;
+            HeatS = HeatS * inv;
+            CoolKs = CoolKs * inv;
             // Range lost to speed (vs the legal speed) moves with the change, never below none.
-            l.LossSpeedWh = LossSpeedWh + d > 0f ? LossSpeedWh + d : 0f;
+            LossSpeedWh = LossSpeedWh + d > 0f ? LossSpeedWh + d : 0f;
 
-            l.AeroV2Wh = AeroV2Wh * f * f;
-            l.AeroVWWh = AeroVWWh * f;
-            l.RollVWh = RollVWh * f;
-            return l;
+            AeroV2Wh = AeroV2Wh * f * f;
+            AeroVWWh = AeroVWWh * f;
+            RollVWh = RollVWh * f;
+            return this;
         }
 
         /// <summary>
-        /// The same leg with g times the plan's kinetic energy: the braked share costs drivePerPke·ΣPKE·L more traction and
-        /// offers regenPerPke·ΣPKE·L more regen per unit of (g − 1) (Wh per m²/s², from the vehicle). g = 1 leaves it unchanged.
+        /// The same leg with g times the plan's kinetic energy, in place: the braked share costs drivePerPke·ΣPKE·L more
+        /// traction and offers regenPerPke·ΣPKE·L more regen per unit of (g − 1) (Wh per m²/s², from the vehicle). g = 1
+        /// leaves it unchanged.
         /// </summary>
         public Leg AtKineticFactor(float g, float drivePerPke, float regenPerPke)
         {
@@ -81,17 +168,11 @@ namespace RangeGuard.Forecast
                 return this;
             }
 
-            Leg l = this;
             float d = (g - 1f) * PkeLen;
-            l.DriveWh = DriveWh + d * drivePerPke > 0f ? DriveWh + d * drivePerPke : 0f;
-            l.RegenWh = RegenWh + d * regenPerPke > 0f ? RegenWh + d * regenPerPke : 0f;
-            l.PkeLen = PkeLen * g;
-            return l;
-        }
-
-        private static float D(RouteProfile p, float[] cum, int segA, float posA, int segB, float posB)
-        {
-            return p.At(cum, segB, posB) - p.At(cum, segA, posA);
+            DriveWh = DriveWh + d * drivePerPke > 0f ? DriveWh + d * drivePerPke : 0f;
+            RegenWh = RegenWh + d * regenPerPke > 0f ? RegenWh + d * regenPerPke : 0f;
+            PkeLen = PkeLen * g;
+            return this;
         }
     }
 }
