@@ -169,34 +169,34 @@ namespace RangeGuard.Host.Evaluation
             {
                 double s = 0.05 * si;
                 for (int ci = 0; ci <= 40; ci++)
-                for (int di = 0; di <= 15; di++)
-                {
-                    double c = 10.0 * ci, d = 20.0 * di;
-                    var inside = new int[cpCount];
-                    var count = new int[cpCount];
-                    double width = 0;
-                    foreach (var p in points)
+                    for (int di = 0; di <= 15; di++)
                     {
-                        double sigma = Math.Sqrt(s * s * p.SigmaWh * p.SigmaWh + c * c * p.Km + d * d);
-                        count[p.Cp]++;
-                        inside[p.Cp] += p.Err <= 1.2816 * sigma ? 1 : 0;
-                        width += sigma;
-                    }
+                        double c = 10.0 * ci, d = 20.0 * di;
+                        var inside = new int[cpCount];
+                        var count = new int[cpCount];
+                        double width = 0;
+                        foreach (var p in points)
+                        {
+                            double sigma = Math.Sqrt(s * s * p.SigmaWh * p.SigmaWh + c * c * p.Km + d * d);
+                            count[p.Cp]++;
+                            inside[p.Cp] += p.Err <= 1.2816 * sigma ? 1 : 0;
+                            width += sigma;
+                        }
 
-                    double cost = 0;
-                    for (int k = 0; k < cpCount; k++)
-                    {
-                        double cover = count[k] > 0 ? 100.0 * inside[k] / count[k] : 80.0;
-                        cost += (cover - 80.0) * (cover - 80.0);
-                    }
+                        double cost = 0;
+                        for (int k = 0; k < cpCount; k++)
+                        {
+                            double cover = count[k] > 0 ? 100.0 * inside[k] / count[k] : 80.0;
+                            cost += (cover - 80.0) * (cover - 80.0);
+                        }
 
-                    if (cost < bestCost - 1e-9 || (cost < bestCost + 1e-9 && width < bestWidth))
-                    {
-                        bestCost = cost;
-                        bestWidth = width;
-                        best = (s, c, d);
+                        if (cost < bestCost - 1e-9 || (cost < bestCost + 1e-9 && width < bestWidth))
+                        {
+                            bestCost = cost;
+                            bestWidth = width;
+                            best = (s, c, d);
+                        }
                     }
-                }
             }
 
             return best;

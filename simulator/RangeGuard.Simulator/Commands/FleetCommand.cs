@@ -118,7 +118,9 @@ namespace RangeGuard.Simulator.Commands
 
                         vehicle.Dispose();
                     }
-                }, 256 * 1024) { IsBackground = true, Name = id };
+                }, 256 * 1024);
+                threads[i].IsBackground = true;
+                threads[i].Name = id;
                 threads[i].Start();
             }
 

@@ -244,7 +244,7 @@ namespace RangeGuard.Tests.Alerts
             rig.Step(1);
             Assert.IsFalse(s.Active);
         }
-    
+
         [TestMethod]
         public void Degraded_should_stay_silent_about_a_wide_band_when_even_the_pessimistic_arrival_is_comfortable()
         {

@@ -241,7 +241,7 @@ namespace RangeGuard.Tests.Preconditioning
             Assert.IsFalse(rig.Heater.IsOn);
             Assert.AreEqual(PreconditioningPlanner.ReasonBatteryTempStale, rig.Agent.Preconditioning.EventReason);
         }
-    
+
         [TestMethod]
         public void Dc_heating_should_not_start_and_should_stop_when_plugged_in_at_a_charger()
         {
@@ -275,6 +275,6 @@ namespace RangeGuard.Tests.Preconditioning
             Assert.IsFalse(rig.Heater.IsOn);
             Check.Near(20000f, rig.Forecaster.LastInputs.BatteryPowerW, 1f, "heater off: the measured power as it is");
         }
-}
+    }
 }
 

@@ -171,32 +171,32 @@ namespace RangeGuard.Host.Tests.Device
         {
             switch (op)
             {
-                case 0x0E: case 0x0F: case 0x10: case 0x11: case 0x12: case 0x13: // ldarg.s .. stloc.s
-                case 0x1F:                                                       // ldc.i4.s
-                case >= 0x2B and <= 0x37:                                        // short branches
-                case 0xDE:                                                       // leave.s
-                case 0xFE12:                                                     // unaligned.
+                case (>= 0x0E and <= 0x13)                                       // ldarg.s .. stloc.s
+                    or 0x1F                                                      // ldc.i4.s
+                    or (>= 0x2B and <= 0x37)                                     // short branches
+                    or 0xDE                                                      // leave.s
+                    or 0xFE12:                                                   // unaligned.
                     nano = 1;
                     return 1;
-                case 0x20: case 0x22:                                            // ldc.i4, ldc.r4
-                case 0xD0:                                                       // ldtoken: full token kept
+                case 0x20 or 0x22                                                // ldc.i4, ldc.r4
+                    or 0xD0:                                                     // ldtoken: full token kept
                     nano = 4;
                     return 4;
-                case 0x21: case 0x23:                                            // ldc.i8, ldc.r8
+                case 0x21 or 0x23:                                               // ldc.i8, ldc.r8
                     nano = 8;
                     return 8;
-                case >= 0x38 and <= 0x44:                                        // long branches
-                case 0xDD:                                                       // leave
+                case (>= 0x38 and <= 0x44)                                       // long branches
+                    or 0xDD:                                                     // leave
                     nano = 2;
                     return 4;
                 case 0x45:                                                       // switch
                     int n = BitConverter.ToInt32(il, at);
                     nano = 1 + 2 * n;
                     return 4 + 4 * n;
-                case 0x27: case 0x28: case 0x29: case 0x6F: case 0x70: case 0x71: case 0x72: case 0x73: case 0x74:
-                case 0x75: case 0x79: case 0x7B: case 0x7C: case 0x7D: case 0x7E: case 0x7F: case 0x80: case 0x81:
-                case 0x8C: case 0x8D: case 0x8F: case 0xA3: case 0xA4: case 0xA5: case 0xC2: case 0xC6:
-                case 0xFE06: case 0xFE07: case 0xFE15: case 0xFE16: case 0xFE1C:  // method/field/type/string tokens
+                case 0x27 or 0x28 or 0x29 or 0x6F or 0x70 or 0x71 or 0x72 or 0x73 or 0x74   // method/field/type/string tokens
+                    or 0x75 or 0x79 or 0x7B or 0x7C or 0x7D or 0x7E or 0x7F or 0x80 or 0x81
+                    or 0x8C or 0x8D or 0x8F or 0xA3 or 0xA4 or 0xA5 or 0xC2 or 0xC6
+                    or 0xFE06 or 0xFE07 or 0xFE15 or 0xFE16 or 0xFE1C:
                     nano = 2;
                     return 4;
                 case >= 0xFE09 and <= 0xFE0E:                                    // ldarg, ldarga, starg, ldloc, ldloca, stloc

@@ -273,8 +273,11 @@ public sealed class ContractDocumentTests
         StringAssert.Contains(limits, CommandParser.MaxRouteBytes + " B for `route`");
         StringAssert.Contains(limits, CommandParser.MaxOtherBytes + " B for the others");
 
-        var classOf = new Dictionary<string, int> { ["telemetry"] = MessageClass.Telemetry, ["forecast"] = MessageClass.Retained, ["alerts"] = MessageClass.Alert,
-            ["alerts/active"] = MessageClass.Retained, ["cmd/<name>/result"] = MessageClass.Result };
+        var classOf = new Dictionary<string, int>
+        {
+            ["telemetry"] = MessageClass.Telemetry, ["forecast"] = MessageClass.Retained, ["alerts"] = MessageClass.Alert,
+            ["alerts/active"] = MessageClass.Retained, ["cmd/<name>/result"] = MessageClass.Result
+        };
         foreach (string[] r in rows.Where(r => !r[0].Contains("`cmd/<name>`")))
         {
             string topic = Ticked(r[0]).First();

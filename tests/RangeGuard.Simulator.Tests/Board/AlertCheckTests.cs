@@ -21,7 +21,7 @@ namespace RangeGuard.Simulator.Tests.Board
             return r;
         }
 
-        private static CheckItem Item(RunResult r, string startsWith) => ExpectationChecker.Check(ScenarioCatalog.Load("broder-2013"), r).First(c => c.What.StartsWith(startsWith, System.StringComparison.Ordinal) );
+        private static CheckItem Item(RunResult r, string startsWith) => ExpectationChecker.Check(ScenarioCatalog.Load("broder-2013"), r).First(c => c.What.StartsWith(startsWith, System.StringComparison.Ordinal));
 
         [TestMethod]
         public void An_alert_cleared_before_the_decision_step_should_not_count()
