@@ -36,8 +36,12 @@ How it is measured:
 - The car side: the runs below dated up to 2026-12-06T01:54Z used an interim contract bridge in the simulator (the core's
   contract publisher was not merged yet); `rangeguard fleet` now runs the core's publisher, outbox and durable alert
   store exactly as `run --broker` does (payloads pass the service's contract check: `FleetModeTests`). Cars also publish
-  while fast-forwarding to their start points, before the live window; only live alerts have a decision time, and the
-  row counts below count only what was stored in the live window.
+  while fast-forwarding to their start points, before the live window, at hundreds of times the contract's rate (their
+  outboxes thin that telemetry); only live alerts have a decision time, and the row counts below count only what was
+  stored in the live window. From the run of 2026-12-06T03:32Z on, that is how every figure is taken: a car sends
+  what the fast-forward queued before the fleet goes live (up to 60 s), outbox drops count only in the live window (the
+  fast-forward's are reported beside them), and the service's message counts start when the fleet goes live. The
+  03:32Z run itself still counted the fast-forward's drops and messages and sent its backlog in the first live seconds.
 
 """
 
@@ -113,6 +117,12 @@ def run(args):
     dropped = int(dropped.group(1)) if dropped else None
     metrics = json.load(open(os.path.join(args.work, "metrics.json"))) if os.path.getsize(os.path.join(args.work, "metrics.json")) else {"counters": {}}
     c = metrics.get("counters", {})
+    # The service's counters when the fleet went live (taken as it starts): what the cars sent while fast-forwarding to
+    # their start points is not the live window's traffic.
+    start_file = os.path.join(args.work, "metrics-start.json")
+    if os.path.exists(start_file) and os.path.getsize(start_file):
+        c0 = json.load(open(start_file)).get("counters", {})
+        c = {k: v - c0.get(k, 0) for k, v in c.items()}
     live_s = (end - start) / 1000.0
     rate = c.get("received", 0) / live_s if live_s else 0
     vdays = args.n * args.speed * args.duration / 86400.0

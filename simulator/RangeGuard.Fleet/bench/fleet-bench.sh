@@ -114,6 +114,11 @@ sim_pid=0
 dotnet "$sim_dll" fleet -n "$n" --broker "mqtt://127.0.0.1:$mqtt_port" --password "$password" --speed "$speed" --duration "$duration" \
   --latency-out "$work/latency.csv" > "$work/fleet.log" 2>&1 & sim_pid=$!; pids+=("$sim_pid")
 sampler > "$work/samples.txt" & pids+=($!)
+# The service's counters as the fleet goes live: the rates are counted from there (the fast-forward's traffic is not live).
+(
+  until grep -q 'vehicles at their start points' "$work/fleet.log" 2>/dev/null; do kill -0 "$sim_pid" 2>/dev/null || exit 0; sleep 0.1; done
+  curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$web_port/api/metrics" > "$work/metrics-start.json"
+) & pids+=($!)
 tail -f "$work/fleet.log" --pid="$sim_pid" | grep --line-buffered -E '^fleet: (t=|done|[0-9]+ vehicles)' || true
 wait "$sim_pid" || true
 sleep 10 # let the service drain and the notifier send

@@ -137,13 +137,13 @@ namespace RangeGuard.Simulator.Commands
                 if ((int)watch.Elapsed.TotalSeconds % 10 == 0)
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"fleet: t={clock.WallS:0} s, {vehicles.Count(v => v.Connected)} connected, {vehicles.Sum(v => v.AlertsPosted)} alerts, {vehicles.Sum(v => v.Dropped)} dropped"));
+                        $"fleet: t={clock.WallS:0} s, {vehicles.Count(v => v.Connected)} connected, {vehicles.Sum(v => v.AlertsPosted)} alerts, {vehicles.Sum(v => v.DroppedLive)} dropped"));
                 }
             }
 
             double liveCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuLive0).TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"fleet: done: {vehicles.Sum(v => v.AlertsPosted)} alerts published, {vehicles.Sum(v => v.Dropped)} messages dropped by outboxes, {failed} vehicles failed; " +
+                $"fleet: done: {vehicles.Sum(v => v.AlertsPosted)} alerts published, {vehicles.Sum(v => v.DroppedLive)} messages dropped by outboxes ({vehicles.Sum(v => v.DroppedBeforeLive)} more while fast-forwarding), {failed} vehicles failed; " +
                 $"simulator CPU {liveCpu / Math.Max(1, watch.Elapsed.TotalSeconds):0.00} cores over the live run"));
             try
             {

@@ -55,6 +55,15 @@ namespace RangeGuard.Simulator.Fleet
 
         public int Dropped => _board.Outbox?.Dropped ?? 0;
 
+        /// <summary>Dropped by the outbox while fast-forwarding (telemetry thinned at hundreds of times the contract's rate).</summary>
+        public int DroppedBeforeLive { get; private set; }
+
+        /// <summary>Dropped by the outbox in the live window: what the "sustained" verdict looks at.</summary>
+        public int DroppedLive => Arrived ? Dropped - DroppedBeforeLive : 0;
+
+        /// <summary>How long a vehicle at its start point may take to send what the fast-forward queued.</summary>
+        public static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(60);
+
         public bool Connected => _board.Broker?.IsConnected ?? false;
 
         /// <summary>Reached its start point (and told the fleet clock).</summary>
@@ -73,8 +82,18 @@ namespace RangeGuard.Simulator.Fleet
                     return;
                 }
 
-                // Connected and drained before the fleet goes live, so what is measured is the steady state.
+                // Connected and drained before the fleet goes live, so what is measured is the steady state: what the
+                // fast-forward queued (hours of a trip in seconds, far above the contract's cadence) is sent now, not in
+                // the live window's first seconds, and its drops are not counted as the live run's.
                 _board.Broker?.WaitConnectedAsync(TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+                var drain = System.Diagnostics.Stopwatch.StartNew();
+                while (_board.Outbox.Count > 0 && drain.Elapsed < DrainLimit && !_ct.IsCancellationRequested)
+                {
+                    _board.Loop.PollMessaging();
+                    _ct.WaitHandle.WaitOne(20);
+                }
+
+                DroppedBeforeLive = Dropped;
                 Arrived = true;
                 _clock.ArriveAndWait(_ct);
                 _live = true;
