@@ -21,7 +21,8 @@ namespace RangeGuard.Firmware.Adapters
     public sealed partial class M2MqttLink : IMqttLink
     {
         private const int RingSize = 8;
-        private const ushort KeepAliveS = 60;
+        // The contract's keep-alive: the broker publishes the will after 1.5 × this without a packet from the car.
+        private const ushort KeepAliveS = (ushort)MqttContract.KeepAliveSeconds;
         private const int MinClockYear = 2024;
 
         private readonly object _sync = new object();
