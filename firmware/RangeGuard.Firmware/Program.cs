@@ -107,8 +107,17 @@ namespace RangeGuard.Firmware
                 }
                 else
                 {
-                    link = new M2MqttLink(s.BrokerHost, s.BrokerPort, ca, SettingsFile.ReadAll(flash, s.ClientCertFile), SettingsFile.ReadAll(flash, s.ClientKeyFile),
-                        s.VehicleId, s.EffectiveUser, s.BrokerPassword, topics.Status, MqttContract.LastWill, new string[] { topics.CommandFilter });
+                    try
+                    {
+                        link = new M2MqttLink(s.BrokerHost, s.BrokerPort, ca, SettingsFile.ReadAll(flash, s.ClientCertFile), SettingsFile.ReadAll(flash, s.ClientKeyFile),
+                            s.VehicleId, s.EffectiveUser, s.BrokerPassword, topics.Status, MqttContract.LastWill, new string[] { topics.CommandFilter }, s_log);
+                    }
+                    catch (Exception ex)
+                    {
+                        // A certificate or key mbedTLS cannot parse: a reboot would not fix the file, so run offline (alerts
+                        // still queue in flash) instead of failing start-up into a reboot loop.
+                        s_log.Write("mqtt: certificate files unusable (" + ex.Message + "); running offline");
+                    }
                 }
             }
 

@@ -4,11 +4,16 @@ using RangeGuard.Ports;
 namespace RangeGuard.Firmware.Adapters
 {
     /// <summary>
-    /// The outbox's durable store in the ESP32's internal flash. nanoFramework mounts the internal SPIFFS partition as drive
-    /// <c>I:\</c> (nf-interpreter: INTERNAL_DRIVE0_LETTER "I:", VFS base path "/I"; nanoFramework.System.IO.FileSystem's own
-    /// tests use the same root). SPIFFS has no folders, so the files sit in the root. Each append opens the file in Append
-    /// mode, writes the whole record, flushes and closes: the record reaches the flash before the call returns, and a power
-    /// cut tears at most that record (the CRC framing in AlertStore finds and skips it).
+    /// The outbox's durable store in the ESP32's internal flash. nanoFramework mounts the internal flash partition as drive
+    /// <c>I:\</c>, formatted LittleFS (nf-interpreter targets/ESP32/ESP32/target_FileSystem.cpp: one volume "I:" on the
+    /// littlefs driver, the 256 KB "config" partition of a 4 MB flash, shared with the network configuration and stored
+    /// certificates; nanoFramework.System.IO.FileSystem's own tests use the same root). The files sit in the root. Each
+    /// append opens the file in Append mode, writes the whole record and closes it. The driver (_littlefs/littlefs_FS_Driver.cpp)
+    /// does fwrite + fflush per Write and fflush per Flush, but LittleFS commits a file only when it is synced or closed
+    /// (esp_littlefs without CONFIG_LITTLEFS_FLUSH_FILE_EVERY_WRITE, as in nf-interpreter's sdkconfig.default): closing,
+    /// not Flush, is what puts the record on the flash before the call returns. LittleFS is copy-on-write,
+    /// so a power cut before that commit leaves the file as it was; the CRC framing in AlertStore still finds and skips a
+    /// damaged record should one appear.
     /// </summary>
     public sealed class FlashFileStore : IFileStore
     {
@@ -50,7 +55,7 @@ namespace RangeGuard.Firmware.Adapters
             {
                 fs.Write(data, index, count);
                 fs.Flush();
-            }
+            } // Dispose closes the file: the LittleFS commit
         }
 
         public void Delete(string name)

@@ -15,12 +15,14 @@ namespace RangeGuard.Firmware.Adapters
     /// clean session off, <c>Publish(topic, bytes, null, null, qos, retain)</c>, <c>Subscribe(string[], MqttQoSLevel[])</c>,
     /// <c>MqttMsgPublished</c> for PUBACKs, <c>MqttMsgPublishReceived</c> for commands and <c>ConnectionClosed</c>.
     /// A thread of its own connects and reconnects with <see cref="ReconnectBackoff"/>, so the 1 Hz tick never waits for the
-    /// network; events from M2Mqtt's dispatch thread only fill small locked rings that the loop polls.
+    /// network; events from M2Mqtt's dispatch thread only fill small locked rings that the loop polls. Every connection is a
+    /// new MqttClient: M2Mqtt's dispatch thread closes a dropped one itself before it raises ConnectionClosed.
     /// </summary>
-    public sealed class M2MqttLink : IMqttLink
+    public sealed partial class M2MqttLink : IMqttLink
     {
         private const int RingSize = 8;
-        private const ushort KeepAliveS = 60;
+        // The contract's keep-alive: the broker publishes the will after 1.5 × this without a packet from the car.
+        private const ushort KeepAliveS = (ushort)MqttContract.KeepAliveSeconds;
         private const int MinClockYear = 2024;
 
         private readonly object _sync = new object();
@@ -41,9 +43,11 @@ namespace RangeGuard.Firmware.Adapters
         private readonly byte[][] _rxPayloads = new byte[RingSize][];
         private readonly ReconnectBackoff _backoff = new ReconnectBackoff();
         private readonly Random _random = new Random();
+        private readonly ILogSink _log;
         private MqttClient _client;
         private Thread _thread;
         private bool _connected;
+        private bool _publishFailed;
         private int _connectionId;
         private int _deliveredCount;
         private int _rxHead;
@@ -51,14 +55,16 @@ namespace RangeGuard.Firmware.Adapters
 
         /// <param name="caCertPem">PEM of the broker's CA (TLS), or null for plain MQTT.</param>
         /// <param name="clientCertPem">Optional client certificate (PEM) and its key (PEM).</param>
+        /// <exception cref="Exception">A certificate or key that mbedTLS cannot parse (see <see cref="PemCertificates"/>).</exception>
         public M2MqttLink(string host, int port, byte[] caCertPem, byte[] clientCertPem, byte[] clientKeyPem, string clientId, string user,
-            string password, string willTopic, string willPayload, string[] subscriptions)
+            string password, string willTopic, string willPayload, string[] subscriptions, ILogSink log)
         {
             _host = host;
             _port = port;
             _tls = caCertPem != null;
-            _caCert = caCertPem == null ? null : new X509Certificate(caCertPem);
-            _clientCert = clientCertPem == null ? null : new X509Certificate2(clientCertPem, clientKeyPem, null);
+            _caCert = caCertPem == null ? null : PemCertificates.Ca(caCertPem);
+            _clientCert = PemCertificates.Client(clientCertPem, clientKeyPem);
+            _log = log;
             _clientId = clientId;
             _user = user;
             _password = password;
@@ -121,6 +127,13 @@ namespace RangeGuard.Firmware.Adapters
                 client = _client;
             }
 
+            if (!client.IsConnected)
+            {
+                // M2Mqtt clears IsConnected as soon as it sees the drop, a moment before ConnectionClosed (it first closes
+                // the client, joining its threads): a message handed over now would be cleared with the inflight queue.
+                return false;
+            }
+
             try
             {
                 // Publish queues the message in M2Mqtt's inflight queue and returns its message id at once.
@@ -176,123 +189,6 @@ namespace RangeGuard.Firmware.Adapters
                 _rxHead = (_rxHead + 1) % RingSize;
                 _rxCount--;
                 return true;
-            }
-        }
-
-        private void Run()
-        {
-            while (true)
-            {
-                long started = Environment.TickCount64;
-                if (TryConnect())
-                {
-                    while (IsConnected)
-                    {
-                        Thread.Sleep(500);
-                    }
-
-                    _backoff.ConnectionEnded(Environment.TickCount64 - started);
-                }
-
-                Thread.Sleep((int)_backoff.NextDelayMs(_random.NextDouble()));
-            }
-        }
-
-        private bool TryConnect()
-        {
-            // TLS checks the broker certificate's dates: wait until SNTP has set the clock (it starts in 1970 or 2000).
-            if (_tls && DateTime.UtcNow.Year < MinClockYear)
-            {
-                LastError = "waiting for SNTP time before TLS";
-                return false;
-            }
-
-            MqttClient client = null;
-            try
-            {
-                client = new MqttClient(_host, _port, _tls, _caCert, _clientCert, _tls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
-                client.MqttMsgPublished += OnPublished;
-                client.MqttMsgPublishReceived += OnReceived;
-                client.ConnectionClosed += OnClosed;
-                MqttReasonCode code = client.Connect(_clientId, _user, _password, true, MqttQoSLevel.AtLeastOnce, _willTopic != null,
-                    _willTopic, _willPayload, false, KeepAliveS);
-                if (code != MqttReasonCode.Success)
-                {
-                    LastError = "broker refused: " + code.ToString();
-                    client.Close();
-                    return false;
-                }
-
-                client.Subscribe(_subscriptions, _subscriptionQos);
-                lock (_sync)
-                {
-                    _client = client;
-                    _connected = true;
-                    _connectionId++;
-                }
-
-                LastError = null;
-                return true;
-            }
-            catch (Exception ex)
-            {
-                // MqttConnectionException for socket/TLS failures.
-                LastError = ex.Message;
-                if (client != null)
-                {
-                    try
-                    {
-                        client.Close();
-                    }
-                    catch (Exception)
-                    {
-                    }
-                }
-
-                return false;
-            }
-        }
-
-        private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
-        {
-            if (!e.IsPublished)
-            {
-                return; // not acknowledged after M2Mqtt's retries: the outbox re-sends after the next reconnect
-            }
-
-            lock (_sync)
-            {
-                if (_deliveredCount < _delivered.Length)
-                {
-                    _delivered[_deliveredCount++] = e.MessageId;
-                }
-            }
-        }
-
-        private void OnReceived(object sender, MqttMsgPublishEventArgs e)
-        {
-            if (e.Retain)
-            {
-                return; // the contract: retained commands are ignored
-            }
-
-            lock (_sync)
-            {
-                if (_rxCount < RingSize)
-                {
-                    int tail = (_rxHead + _rxCount) % RingSize;
-                    _rxTopics[tail] = e.Topic;
-                    _rxPayloads[tail] = e.Message;
-                    _rxCount++;
-                }
-            }
-        }
-
-        private void OnClosed(object sender, EventArgs e)
-        {
-            lock (_sync)
-            {
-                _connected = false;
             }
         }
     }
