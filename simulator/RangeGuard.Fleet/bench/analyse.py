@@ -38,10 +38,12 @@ How it is measured:
   store exactly as `run --broker` does (payloads pass the service's contract check: `FleetModeTests`). Cars also publish
   while fast-forwarding to their start points, before the live window, at hundreds of times the contract's rate (their
   outboxes thin that telemetry); only live alerts have a decision time, and the row counts below count only what was
-  stored in the live window. From the run of 2026-12-06T03:32Z on, that is how every figure is taken: a car sends
-  what the fast-forward queued before the fleet goes live (up to 60 s), outbox drops count only in the live window (the
-  fast-forward's are reported beside them), and the service's message counts start when the fleet goes live. The
-  03:32Z run itself still counted the fast-forward's drops and messages and sent its backlog in the first live seconds.
+  stored in the live window. How the live window is kept apart from the fast-forward: each car sends what its
+  fast-forward queued before the fleet goes live (up to 60 s); once all are at their start points the fleet waits
+  `--settle` (30 s) so that the broker and the service have taken it too; outbox drops count only in the live window
+  (the fast-forward's are reported beside them); the service's message counts start when the fleet goes live. The run of
+  03:32Z had none of this (its drops, messages and first-seconds latency include the fast-forward's burst); the run of
+  03:39Z had all but the settling, so its first 10 s still carry the service's backlog.
 
 """
 

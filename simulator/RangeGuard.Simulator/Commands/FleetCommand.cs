@@ -34,21 +34,26 @@ namespace RangeGuard.Simulator.Commands
             var maxOffset = new Option<double>("--max-offset-h") { Description = "Vehicles start within the first this many hours of their scenario.", DefaultValueFactory = _ => 4 };
             var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
             var latency = new Option<string?>("--latency-out") { Description = "CSV of vehicle,seq,decided_ms for every alert published." };
+            var settle = new Option<double>("--settle")
+            {
+                Description = "Wall seconds to wait once every vehicle is at its start point, before going live, so the broker and the service have taken what the fast-forward sent.",
+                DefaultValueFactory = _ => 30,
+            };
             var cmd = new Command("fleet", "Drive N virtual vehicles (full agent each) through an MQTT broker into the fleet service.")
             {
-                n, broker, password, speed, duration, scenarios, prefix, maxOffset, seed, latency,
+                n, broker, password, speed, duration, scenarios, prefix, maxOffset, seed, latency, settle,
             };
             cmd.SetAction(p => Execute(p.GetValue(n), p.GetValue(broker)!, p.GetValue(password), p.GetValue(speed), p.GetValue(duration),
-                p.GetValue(scenarios)!, p.GetValue(prefix)!, p.GetValue(maxOffset), p.GetValue(seed), p.GetValue(latency)));
+                p.GetValue(scenarios)!, p.GetValue(prefix)!, p.GetValue(maxOffset), p.GetValue(seed), p.GetValue(latency), p.GetValue(settle)));
             return cmd;
         }
 
         public static int Execute(int n, string broker, string? password, double speed, double durationS, string scenarioList, string prefix,
-            double maxOffsetH, int seed, string? latencyOut, CancellationToken ct = default)
+            double maxOffsetH, int seed, string? latencyOut, double settleS = 0, CancellationToken ct = default)
         {
-            if (n < 1 || n > 20_000 || speed <= 0 || speed > 1000 || durationS <= 0)
+            if (n < 1 || n > 20_000 || speed <= 0 || speed > 1000 || durationS <= 0 || settleS < 0 || settleS > 600)
             {
-                Console.Error.WriteLine(CommandError.Format("fleet", "-n must be 1..20000, --speed 0..1000, --duration > 0"));
+                Console.Error.WriteLine(CommandError.Format("fleet", "-n must be 1..20000, --speed 0..1000, --duration > 0, --settle 0..600"));
                 return ExitCodes.BadInput;
             }
 
@@ -125,6 +130,7 @@ namespace RangeGuard.Simulator.Commands
             }
 
             clock.WaitAllReady(stop.Token);
+            stop.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(settleS));
             TimeSpan prepCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
             Console.WriteLine($"fleet: {n} vehicles at their start points after {cpu.Elapsed.TotalSeconds:0} s ({prepCpu.TotalSeconds:0} s CPU); live for {durationS:0} s at {speed:0.##}× real time");
             TimeSpan cpuLive0 = Process.GetCurrentProcess().TotalProcessorTime;
