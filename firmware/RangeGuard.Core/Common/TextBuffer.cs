@@ -60,10 +60,24 @@ namespace RangeGuard.Common
                 return;
             }
 
-            for (int i = 0; i < s.Length; i++)
+            // On nanoFramework a string is UTF-8: Length and s[i] each count characters from the start (native calls), so
+            // the length is read once and the characters go straight into the array.
+            char[] chars = _chars;
+            int length = _length;
+            int n = s.Length;
+            int fit = chars.Length - length;
+            if (n > fit)
             {
-                Append(s[i]);
+                n = fit;
+                _overflowed = true;
             }
+
+            for (int i = 0; i < n; i++)
+            {
+                chars[length++] = s[i];
+            }
+
+            _length = length;
         }
 
         /// <summary>Decimal integer, '-' for negatives.</summary>

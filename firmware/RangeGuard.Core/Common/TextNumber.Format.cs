@@ -28,15 +28,32 @@ namespace RangeGuard.Common
         /// <summary>Unsigned decimal integer.</summary>
         public static void AppendULong(TextBuffer b, ulong value)
         {
-            ulong p = 1;
-            while (value / p >= 10UL)
+            // 64-bit division is slow on the interpreter: above 31 bits one division splits off the last nine digits,
+            // the rest is 32-bit arithmetic.
+            if (value > int.MaxValue)
             {
-                p *= 10UL;
+                ulong high = value / 1000000000UL;
+                AppendULong(b, high);
+                AppendDigits(b, (int)(value - high * 1000000000UL), 100000000);
+                return;
             }
 
-            for (; p > 0; p /= 10UL)
+            int v = (int)value;
+            int p = 1;
+            while (v / p >= 10)
             {
-                b.Append((char)('0' + (int)(value / p)));
+                p *= 10;
+            }
+
+            AppendDigits(b, v, p);
+        }
+
+        /// <summary>The digits of <paramref name="value"/> (0 ≤ value &lt; 10·<paramref name="p"/>) from the place <paramref name="p"/> (a power of ten) down, leading zeros included.</summary>
+        private static void AppendDigits(TextBuffer b, int value, int p)
+        {
+            for (; p > 0; p /= 10)
+            {
+                b.Append((char)('0' + value / p));
                 value %= p;
             }
         }
@@ -76,11 +93,8 @@ namespace RangeGuard.Common
             if (decimals > 0)
             {
                 b.Append('.');
-                long frac = units % scale;
-                for (long div = scale / 10; div > 0; div /= 10)
-                {
-                    b.Append((char)('0' + (int)(frac / div % 10)));
-                }
+                // The fraction is below scale ≤ 10^9: 32-bit arithmetic (64-bit division is slow on the interpreter).
+                AppendDigits(b, (int)(units % scale), (int)(scale / 10));
             }
 
             return true;
