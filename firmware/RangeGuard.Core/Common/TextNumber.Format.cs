@@ -28,13 +28,13 @@ namespace RangeGuard.Common
         /// <summary>Unsigned decimal integer.</summary>
         public static void AppendULong(TextBuffer b, ulong value)
         {
-            // 64-bit division is slow on the interpreter: above 31 bits one division splits off the last nine digits,
-            // the rest is 32-bit arithmetic.
+            // 32-bit arithmetic where the value fits (cheaper on the interpreter); above 31 bits one division splits off
+            // the last nine digits.
             if (value > int.MaxValue)
             {
                 ulong high = value / 1000000000UL;
                 AppendULong(b, high);
-                AppendDigits(b, (int)(value - high * 1000000000UL), 100000000);
+                b.AppendDigits((int)(value - high * 1000000000UL), 100000000);
                 return;
             }
 
@@ -45,17 +45,7 @@ namespace RangeGuard.Common
                 p *= 10;
             }
 
-            AppendDigits(b, v, p);
-        }
-
-        /// <summary>The digits of <paramref name="value"/> (0 ≤ value &lt; 10·<paramref name="p"/>) from the place <paramref name="p"/> (a power of ten) down, leading zeros included.</summary>
-        private static void AppendDigits(TextBuffer b, int value, int p)
-        {
-            for (; p > 0; p /= 10)
-            {
-                b.Append((char)('0' + value / p));
-                value %= p;
-            }
+            b.AppendDigits(v, p);
         }
 
         /// <summary>
@@ -93,8 +83,8 @@ namespace RangeGuard.Common
             if (decimals > 0)
             {
                 b.Append('.');
-                // The fraction is below scale ≤ 10^9: 32-bit arithmetic (64-bit division is slow on the interpreter).
-                AppendDigits(b, (int)(units % scale), (int)(scale / 10));
+                // The fraction is below scale ≤ 10^9: 32-bit arithmetic.
+                b.AppendDigits((int)(units % scale), (int)(scale / 10));
             }
 
             return true;

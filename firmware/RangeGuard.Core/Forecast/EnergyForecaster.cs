@@ -70,9 +70,8 @@ namespace RangeGuard.Forecast
         // The route's sums at the car's position this tick (Leg.SetPoint): where every leg a tick looks at starts.
         private readonly Leg _here = new Leg();
 
-        // Arrival estimates reused every tick: the one being filled, and the farthest charger reached with its reserve.
+        // Arrival estimate reused every tick for a charger beyond the result's list (and the departure check).
         private ArrivalEstimate _arrival;
-        private ArrivalEstimate _lastReach;
 
         public EnergyForecaster(VehicleParams vehicle) : this(vehicle, RoutePlan.MaxSegments)
         {
