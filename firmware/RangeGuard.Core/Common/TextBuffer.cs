@@ -20,6 +20,9 @@ namespace RangeGuard.Common
 
         public int Capacity { get { return _chars.Length; } }
 
+        /// <summary>Characters that still fit (Capacity - Length in one call).</summary>
+        public int Free { get { return _chars.Length - _length; } }
+
         /// <summary>
         /// The storage, for a user that needs a char buffer only while this one holds nothing of value (the command reader
         /// decodes strings in the JSON writer's buffer: the loop never reads and writes JSON at the same time).
