@@ -205,7 +205,7 @@ namespace RangeGuard.Agents
             FillForecastInputs(now);
             _forecaster.Tick(_inputs, _forecast);
             LearnAtTripEnd(now, dt);
-            _coldSoak.Update(now, _readings, _trip, _cfg.Thermal, _forecaster, _cfg.ColdSoakCruiseKmh);
+            _coldSoak.Update(now, _readings, _trip, ref _cfg.Thermal, _forecaster, _cfg.ColdSoakCruiseKmh);
 
             RunPlanner(now);
             bool heaterOn = _planner.HeaterOn && _plannerIn.BatteryTempValid;

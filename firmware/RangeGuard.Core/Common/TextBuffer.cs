@@ -20,6 +20,9 @@ namespace RangeGuard.Common
 
         public int Capacity { get { return _chars.Length; } }
 
+        /// <summary>Characters that still fit (Capacity - Length in one call).</summary>
+        public int Free { get { return _chars.Length - _length; } }
+
         /// <summary>
         /// The storage, for a user that needs a char buffer only while this one holds nothing of value (the command reader
         /// decodes strings in the JSON writer's buffer: the loop never reads and writes JSON at the same time).
@@ -60,10 +63,48 @@ namespace RangeGuard.Common
                 return;
             }
 
-            for (int i = 0; i < s.Length; i++)
+            // On nanoFramework a string is UTF-8: Length and s[i] each count characters from the start (native calls), so
+            // the length is read once and the characters go straight into the array.
+            char[] chars = _chars;
+            int length = _length;
+            int n = s.Length;
+            int fit = chars.Length - length;
+            if (n > fit)
             {
-                Append(s[i]);
+                n = fit;
+                _overflowed = true;
             }
+
+            for (int i = 0; i < n; i++)
+            {
+                chars[length++] = s[i];
+            }
+
+            _length = length;
+        }
+
+        /// <summary>
+        /// The decimal digits of <paramref name="value"/> (0 ≤ value &lt; 10·<paramref name="place"/>) from the place
+        /// <paramref name="place"/> (a power of ten) down, leading zeros included; for TextNumber, here so that a digit
+        /// costs no call on the interpreter.
+        /// </summary>
+        internal void AppendDigits(int value, int place)
+        {
+            char[] chars = _chars;
+            int length = _length;
+            for (; place > 0; place /= 10)
+            {
+                if (length == chars.Length)
+                {
+                    _overflowed = true;
+                    break;
+                }
+
+                chars[length++] = (char)('0' + value / place);
+                value %= place;
+            }
+
+            _length = length;
         }
 
         /// <summary>Decimal integer, '-' for negatives.</summary>

@@ -132,13 +132,22 @@ namespace RangeGuard.Dbc
                 }
             }
 
-            if (!Fits(signal.StartBit, signal.Length, signal.IsMotorola, frame.Length))
+            // Fits, ExtractBits, Mask and ToPhysical written out: this runs for every signal of every frame, and on the
+            // interpreter each call of a static method is a full stack frame, more work than the arithmetic itself.
+            int start = signal.StartBit;
+            int length = signal.Length;
+            bool motorola = signal.IsMotorola;
+            int msb = motorola ? (start & ~7) + (7 - (start & 7)) : start;
+            int limit = frame.Length > 8 ? 64 : frame.Length * 8;
+            if (length < 1 || length > 64 || start < 0 || start > 63 || msb + length > limit)
             {
                 return DecodeStatus.TooShort;
             }
 
-            raw = ExtractBits(frame.Data, signal.StartBit, signal.Length, signal.IsMotorola);
-            physical = ToPhysical(raw, ref signal);
+            ulong bits = motorola ? SwapBytes(frame.Data) >> (64 - msb - length) : frame.Data >> start;
+            raw = bits & (length >= 64 ? ulong.MaxValue : (1UL << length) - 1UL);
+            float value = signal.IsSigned ? (float)SignExtend(raw, length) : (float)raw;
+            physical = value * signal.Factor + signal.Offset;
             return DecodeStatus.Ok;
         }
 

@@ -14,6 +14,7 @@ namespace RangeGuard.Dbc
         private readonly SignalMap _map;
         private readonly VehicleState _state;
         private readonly SignalMapping[] _mappings;
+        private readonly uint[] _keys;
         private readonly DecoderCounters _counters = new DecoderCounters();
 
         // Per-frame accumulators for combined inputs (fixed size, reused).
@@ -28,6 +29,7 @@ namespace RangeGuard.Dbc
             _map = map;
             _state = state;
             _mappings = map.Mappings;
+            _keys = map.Keys;
             long[] maxAge = new long[InputId.Count];
             for (int i = 0; i < _mappings.Length; i++)
             {
@@ -93,13 +95,17 @@ namespace RangeGuard.Dbc
                 return 0;
             }
 
-            uint key = _map.KeyAt(index);
+            // The arrays in locals and the sentinel list tested before its call: this loop runs for every signal of every
+            // frame, and on the interpreter each field load and call costs.
+            SignalMapping[] mappings = _mappings;
+            uint[] keys = _keys;
+            uint key = keys[index];
             int touched = 0;
             int set = 0;
             bool busMatched = false;
-            for (int i = index; i < _mappings.Length && _map.KeyAt(i) == key; i++)
+            for (int i = index; i < mappings.Length && keys[i] == key; i++)
             {
-                if (_mappings[i].Bus >= 0 && _mappings[i].Bus != frame.Bus)
+                if (mappings[i].Bus >= 0 && mappings[i].Bus != frame.Bus)
                 {
                     continue;
                 }
@@ -107,7 +113,7 @@ namespace RangeGuard.Dbc
                 busMatched = true;
                 ulong raw;
                 float physical;
-                int status = SignalCodec.Decode(ref frame, ref _mappings[i].Signal, out raw, out physical);
+                int status = SignalCodec.Decode(ref frame, ref mappings[i].Signal, out raw, out physical);
                 if (status == DecodeStatus.TooShort)
                 {
                     _counters.DecodeErrors++;
@@ -119,21 +125,21 @@ namespace RangeGuard.Dbc
                     continue;
                 }
 
-                if (_mappings[i].IsSentinel(raw))
+                if (mappings[i].Sentinels != null && mappings[i].IsSentinel(raw))
                 {
                     _counters.SentinelsDiscarded++;
                     continue;
                 }
 
-                int input = _mappings[i].Input;
-                float value = physical * _mappings[i].Scale + _mappings[i].Add;
-                if (!(value >= _mappings[i].Min && value <= _mappings[i].Max) || !_state.IsPlausible(input, value))
+                int input = mappings[i].Input;
+                float value = physical * mappings[i].Scale + mappings[i].Add;
+                if (!(value >= mappings[i].Min && value <= mappings[i].Max) || !_state.IsPlausible(input, value))
                 {
                     _counters.OutOfRangeValues++;
                     continue;
                 }
 
-                int mode = _mappings[i].Combine;
+                int mode = mappings[i].Combine;
                 if (mode == CombineMode.Set)
                 {
                     _state.Set(input, value, timeMs);

@@ -64,6 +64,12 @@ namespace RangeGuard.Dbc
             return _keys[index];
         }
 
+        /// <summary>The lookup keys in mapping order, for the dispatcher's loop (no call per mapping).</summary>
+        internal uint[] Keys
+        {
+            get { return _keys; }
+        }
+
         /// <summary>Direct access for the dispatcher, so it can pass elements by ref without copying.</summary>
         internal SignalMapping[] Mappings
         {

@@ -11,10 +11,10 @@ namespace RangeGuard.Forecast
         /// <summary>Battery power below this (charging) while standing at a charger counts as a measured charge, W.</summary>
         public const float MeasuredChargeMinW = -500f;
 
-        private void Advise(ForecastResult result, float pos, Leg dest, ForecastInputs inputs)
+        private void Advise(ForecastResult result, float pos, Leg dest, ref ForecastInputs inputs)
         {
             BatteryModel b = _vp.Battery;
-            Departure(result, pos, inputs);
+            Departure(result, pos, ref inputs);
 
             // Lower cabin setpoint by 2 K: saves G·2 K/COP for every heated second.
             float savedWh = _m.HeatScale * _vp.CabinConductanceWPerK * 2f * dest.HeatS / 3600f;
@@ -51,8 +51,8 @@ namespace RangeGuard.Forecast
                 result.AdviceChargerIndex = c;
                 result.AdviceChargeToSocPercent = toSoc;
                 bool here = _chargerPos[c] - pos < AtChargerM;
-                result.AdviceChargeMinutes = toSoc > arrive ? ChargeMinutes(c, arrive, toSoc, _m.BatteryC, here, inputs) : 0f;
-                result.AdviceChargeMinutesPreconditioned = toSoc > arrive ? ChargeMinutes(c, arrive, toSoc, b.DcFullPowerTempC, false, inputs) : 0f;
+                result.AdviceChargeMinutes = toSoc > arrive ? ChargeMinutes(c, arrive, toSoc, _m.BatteryC, here, ref inputs) : 0f;
+                result.AdviceChargeMinutesPreconditioned = toSoc > arrive ? ChargeMinutes(c, arrive, toSoc, b.DcFullPowerTempC, false, ref inputs) : 0f;
                 targetSeg = _chargerSeg[c];
                 targetPos = _chargerPos[c];
                 targetReserve = _chargerReserve;
@@ -84,10 +84,10 @@ namespace RangeGuard.Forecast
         /// Minutes to charge at charger <paramref name="c"/> (BatteryModel's CC-CV curve with the car's own load, the pack
         /// heating while it charges and the loss to the air), corrected by what the pack takes when charging there now.
         /// </summary>
-        private float ChargeMinutes(int c, float fromSoc, float toSoc, float packC, bool here, ForecastInputs inputs)
+        private float ChargeMinutes(int c, float fromSoc, float toSoc, float packC, bool here, ref ForecastInputs inputs)
         {
             float chargerKw, acceptScale, heaterKw, loadKw;
-            ChargeConditions(c, fromSoc, packC, here, inputs, out chargerKw, out acceptScale, out heaterKw, out loadKw);
+            ChargeConditions(c, fromSoc, packC, here, ref inputs, out chargerKw, out acceptScale, out heaterKw, out loadKw);
             return _vp.Battery.ChargeMinutes(fromSoc, toSoc, packC, _m.AmbientC, chargerKw, _chargerDc[c], loadKw, acceptScale, heaterKw);
         }
 
@@ -98,7 +98,7 @@ namespace RangeGuard.Forecast
         /// or a car that takes less than its model: one power figure cannot tell them apart, and one scale keeps the
         /// estimate continuous where the binding limit changes).
         /// </summary>
-        private void ChargeConditions(int c, float fromSoc, float packC, bool here, ForecastInputs inputs,
+        private void ChargeConditions(int c, float fromSoc, float packC, bool here, ref ForecastInputs inputs,
             out float chargerKw, out float acceptScale, out float heaterKw, out float loadKw)
         {
             BatteryModel b = _vp.Battery;
@@ -133,7 +133,7 @@ namespace RangeGuard.Forecast
         /// Standing at a charger with a departure planned: the SOC by then and what leaving with it means for the
         /// destination (the alert rules judge it before the car leaves, not on the first metre of the road).
         /// </summary>
-        private void Departure(ForecastResult result, float pos, ForecastInputs inputs)
+        private void Departure(ForecastResult result, float pos, ref ForecastInputs inputs)
         {
             result.DepartureSocPercent = float.NaN;
             result.DepartureDestinationSocP10 = float.NaN;
@@ -148,7 +148,7 @@ namespace RangeGuard.Forecast
             }
 
             float chargerKw, acceptScale, heaterKw, loadKw;
-            ChargeConditions(here, _m.Soc, _m.BatteryC, true, inputs, out chargerKw, out acceptScale, out heaterKw, out loadKw);
+            ChargeConditions(here, _m.Soc, _m.BatteryC, true, ref inputs, out chargerKw, out acceptScale, out heaterKw, out loadKw);
             float socDep = _vp.Battery.ChargeSocAfter(_m.Soc, inputs.DepartureInS / 60f, _m.BatteryC, _m.AmbientC, chargerKw, _chargerDc[here],
                 loadKw, acceptScale, heaterKw);
             float gain = socDep - _m.Soc;

@@ -17,8 +17,8 @@ namespace RangeGuard.Forecast
 
         /// <summary>
         /// Chargers ahead: next one, the farthest reachable with its reserve at P10, and the point of no return. Each
-        /// estimate is filled in place (the result's slots, by reference: a struct copy would be a heap object on the
-        /// device).
+        /// estimate is filled in place, into the result's list while it has room (a struct copy would be a heap object on
+        /// the device, and a copy field by field costs a call and a dozen fields on the interpreter).
         /// </summary>
         private void FillChargers(ForecastResult result, float pos, float plannedWh)
         {
@@ -26,7 +26,7 @@ namespace RangeGuard.Forecast
             Clear(ref result.NextCharger);
             result.LastReachableChargerIndex = -1;
             result.ChargersAhead = 0;
-            Clear(ref _lastReach);
+            float reachSocP10 = 0f, reachKwh = 0f, reachM = 0f;
             for (int i = 0; i < _chargerCount; i++)
             {
                 if (_chargerPos[i] <= pos + 1f)
@@ -35,33 +35,41 @@ namespace RangeGuard.Forecast
                 }
 
                 Leg leg = FromHere(_legA, _chargerSeg[i], _chargerPos[i]);
-                _m.Fill(ref _arrival, leg, _chargerReserve, plannedWh);
-                if (result.ChargersAhead < ForecastResult.MaxChargersAhead)
+                int n = result.ChargersAhead;
+                bool listed = n < ForecastResult.MaxChargersAhead;
+                if (listed)
                 {
-                    result.AheadIndex[result.ChargersAhead] = i;
-                    Copy(ref _arrival, ref result.Ahead[result.ChargersAhead]);
-                    result.ChargersAhead++;
+                    result.AheadIndex[n] = i;
+                    result.ChargersAhead = n + 1;
+                    _m.Fill(ref result.Ahead[n], leg, _chargerReserve, plannedWh);
+                }
+                else
+                {
+                    _m.Fill(ref _arrival, leg, _chargerReserve, plannedWh);
                 }
 
                 if (result.NextChargerIndex < 0)
                 {
                     result.NextChargerIndex = i;
-                    Copy(ref _arrival, ref result.NextCharger);
+                    Copy(ref result.Ahead[0], ref result.NextCharger);
                 }
 
-                if (_arrival.SocP10 >= _chargerReserve)
+                float socP10 = listed ? result.Ahead[n].SocP10 : _arrival.SocP10;
+                if (socP10 >= _chargerReserve)
                 {
                     result.LastReachableChargerIndex = i;
-                    Copy(ref _arrival, ref _lastReach);
+                    reachSocP10 = socP10;
+                    reachKwh = listed ? result.Ahead[n].EnergyNeededKwh : _arrival.EnergyNeededKwh;
+                    reachM = listed ? result.Ahead[n].DistanceM : _arrival.DistanceM;
                 }
             }
 
             result.PointOfNoReturnM = -1f;
-            if (result.LastReachableChargerIndex >= 0 && _lastReach.DistanceM > 0f)
+            if (result.LastReachableChargerIndex >= 0 && reachM > 0f)
             {
-                float surplusWh = (_lastReach.SocP10 - _chargerReserve) / 100f * _m.UsableWh;
-                float perM = _lastReach.EnergyNeededKwh * 1000f / _lastReach.DistanceM;
-                result.PointOfNoReturnM = _lastReach.DistanceM + (perM > 0.001f ? surplusWh / (2f * perM) : 0f);
+                float surplusWh = (reachSocP10 - _chargerReserve) / 100f * _m.UsableWh;
+                float perM = reachKwh * 1000f / reachM;
+                result.PointOfNoReturnM = reachM + (perM > 0.001f ? surplusWh / (2f * perM) : 0f);
             }
         }
 

@@ -36,26 +36,26 @@ namespace RangeGuard.Forecast
         }
 
         /// <summary>First tick of a plan: the calibrated cabin conditioning energy, then this departure.</summary>
-        private void BeginOutcome(ForecastInputs inputs)
+        private void BeginOutcome(ref ForecastInputs inputs)
         {
             ApplyCalibration();
             _condition0J = _conditionJ;
             float cabin = inputs.HasCabinTemp && !float.IsNaN(inputs.CabinTempC) ? inputs.CabinTempC : inputs.AmbientTempC;
             _depHeating = cabin < _setpointC;
             _conditionJ *= _depHeating ? _m.HeatScale : _m.CoolScale;
-            Depart(inputs, 0f);
+            Depart(ref inputs, 0f);
         }
 
         /// <summary>
         /// Each tick, before the forecast: after a completed trip, the first tick moving at DepartureSpeedKmh or more is the
         /// next departure; then fade the correction with the windows this trip has taught.
         /// </summary>
-        private void UpdateOutcome(ForecastInputs inputs, float pos)
+        private void UpdateOutcome(ref ForecastInputs inputs, float pos)
         {
             _lastPos = pos;
             if (_awaitDeparture && inputs.InputsValid && inputs.SpeedKmh >= DepartureSpeedKmh)
             {
-                Depart(inputs, (inputs.TimeMs - _startMs) / 1000f);
+                Depart(ref inputs, (inputs.TimeMs - _startMs) / 1000f);
             }
 
             float learned = _learner.WindowCount - _windowsAtStart;
@@ -66,7 +66,7 @@ namespace RangeGuard.Forecast
         /// With reported HVAC power: smooth it (5 min) and keep its deviation from the model (steady load + warm-up) now;
         /// the forecast then assumes that deviation fades over HvacBiasTauS. Without it the bias is 0.
         /// </summary>
-        private void UpdateHvac(ForecastInputs inputs, float elapsedS)
+        private void UpdateHvac(ref ForecastInputs inputs, float elapsedS)
         {
             if (inputs.HvacPowerW < 0f || !inputs.InputsValid || float.IsNaN(inputs.HvacPowerW))
             {
@@ -89,7 +89,7 @@ namespace RangeGuard.Forecast
         }
 
         /// <summary>Feeds the speed-factor learner: the plan's time for the distance just driven vs the time it took.</summary>
-        private void LearnSpeed(ForecastInputs inputs, float pos)
+        private void LearnSpeed(ref ForecastInputs inputs, float pos)
         {
             if (!inputs.InputsValid || !LearningEnabled)
             {
@@ -117,7 +117,7 @@ namespace RangeGuard.Forecast
             _spPrevV = _filteredSpeedMps;
         }
 
-        private void Learn(ForecastInputs inputs, float pos)
+        private void Learn(ref ForecastInputs inputs, float pos)
         {
             float raw = inputs.SpeedKmh / 3.6f;
             // Light low-pass (about 2 s) so speed-signal jitter is not taken for acceleration energy.

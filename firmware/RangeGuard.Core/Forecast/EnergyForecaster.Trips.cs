@@ -108,7 +108,7 @@ namespace RangeGuard.Forecast
         }
 
         /// <summary>Captures the departure of a trip: where, the pack, the cabin energy still to come, the speed factors.</summary>
-        private void Depart(ForecastInputs inputs, float elapsedS)
+        private void Depart(ref ForecastInputs inputs, float elapsedS)
         {
             _tripOpen = true;
             _awaitDeparture = false;

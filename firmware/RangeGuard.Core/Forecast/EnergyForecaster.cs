@@ -70,9 +70,8 @@ namespace RangeGuard.Forecast
         // The route's sums at the car's position this tick (Leg.SetPoint): where every leg a tick looks at starts.
         private readonly Leg _here = new Leg();
 
-        // Arrival estimates reused every tick: the one being filled, and the farthest charger reached with its reserve.
+        // Arrival estimate reused every tick for a charger beyond the result's list (and the departure check).
         private ArrivalEstimate _arrival;
-        private ArrivalEstimate _lastReach;
 
         public EnergyForecaster(VehicleParams vehicle) : this(vehicle, RoutePlan.MaxSegments)
         {
@@ -182,6 +181,13 @@ namespace RangeGuard.Forecast
         /// <summary>One 1 Hz step: learn from the measured power, then forecast into result.</summary>
         public void Tick(ForecastInputs inputs, ForecastResult result)
         {
+            // By ref from here on: on nanoFramework every read of a field of a struct passed by value copies the whole
+            // struct into a new heap object (a tick read the inputs' fields some 40 times), through a ref nothing is copied.
+            Tick(ref inputs, result);
+        }
+
+        private void Tick(ref ForecastInputs inputs, ForecastResult result)
+        {
             if (!_hasPlan)
             {
                 Invalidate(result, "no route plan");
@@ -206,17 +212,17 @@ namespace RangeGuard.Forecast
                 _conditionJ = inputs.HasCabinTemp && !float.IsNaN(inputs.CabinTempC)
                     ? _vp.CabinConditioningEnergyJ(inputs.CabinTempC, inputs.AmbientTempC, _setpointC)
                     : _vp.CabinWarmupEnergyJ(inputs.AmbientTempC, _setpointC);
-                BeginOutcome(inputs);
+                BeginOutcome(ref inputs);
             }
 
             float pos = inputs.PositionM < 0f ? 0f : (inputs.PositionM > _profile.TotalM ? _profile.TotalM : inputs.PositionM);
             _seg = _profile.Locate(pos, _seg);
             _here.SetPoint(_profile, _seg, pos);
-            Learn(inputs, pos);
-            LearnSpeed(inputs, pos);
+            Learn(ref inputs, pos);
+            LearnSpeed(ref inputs, pos);
             _f = _speed.Factor;
             _g = _kinetic.Factor;
-            UpdateOutcome(inputs, pos);
+            UpdateOutcome(ref inputs, pos);
 
             // The car's learned constants (CarCalibrationLearner; the preset's until trips are learned) under this trip's learner.
             _m.K = _learner.TractionScale * _cDrive;
@@ -231,7 +237,7 @@ namespace RangeGuard.Forecast
             float elapsedS = (inputs.TimeMs - _startMs) / 1000f;
             _m.WarmupLeftWh = _conditionJ / 3600f * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
             _m.StartupLeftWh = _cStartup * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.StartupTauS);
-            UpdateHvac(inputs, elapsedS);
+            UpdateHvac(ref inputs, elapsedS);
             ScaleUsable(pos);
 
             result.Valid = true;
@@ -258,7 +264,7 @@ namespace RangeGuard.Forecast
             FillChargers(result, pos, plannedWh);
             result.StrandingDistanceM = result.Destination.SocP50 > 0f ? -1f : StrandingDistance(pos);
             Breakdown(result, dest);
-            Advise(result, pos, dest, inputs);
+            Advise(result, pos, dest, ref inputs);
         }
 
         private static void Invalidate(ForecastResult result, string reason)

@@ -63,7 +63,7 @@ namespace RangeGuard.Messaging
         /// <summary>Passes the buffer on when fewer than <paramref name="chars"/> characters are left in it.</summary>
         private void Room(int chars)
         {
-            if (_sb.Capacity - _sb.Length >= chars || _sb.Length == 0 || _sb.Overflowed)
+            if (_sb.Free >= chars || _sb.Length == 0 || _sb.Overflowed)
             {
                 return;
             }
@@ -230,7 +230,8 @@ namespace RangeGuard.Messaging
             _first = false;
             _sb.Append('"');
             _sb.Append(name);
-            _sb.Append("\":");
+            _sb.Append('"');
+            _sb.Append(':');
         }
 
         private void AppendFixed(float value, int decimals)

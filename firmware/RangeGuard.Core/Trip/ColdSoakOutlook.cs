@@ -36,7 +36,7 @@ namespace RangeGuard.Trip
         /// <summary>Range lost by parking unplugged until departure, km; -1 unknown (no departure, no SOC or pack temperature yet).</summary>
         public float RangeLossKm = -1f;
 
-        public void Update(long nowMs, VehicleReadings r, TripContext trip, PackThermalParams thermal, IRangeForecaster forecaster, float cruiseKmh)
+        public void Update(long nowMs, VehicleReadings r, TripContext trip, ref PackThermalParams thermal, IRangeForecaster forecaster, float cruiseKmh)
         {
             // A parked car's bus goes to sleep: this uses the last known values and cools from the time of the last reading.
             bool applicable = r.Parked && r.Unplugged && trip.PlanSet && trip.DepartureAhead(nowMs) && r.BatteryTempKnown;

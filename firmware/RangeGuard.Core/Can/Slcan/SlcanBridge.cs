@@ -180,6 +180,7 @@ namespace RangeGuard.Can.Slcan
 
             int frames = 0;
             int budget = MaxBytesPerPoll;
+            SlcanLineAssembler receiver = Receiver; // a local: the property is a call per line on the interpreter
             while (budget > 0)
             {
                 int n = _link.Read(_rx, 0, budget < _rx.Length ? budget : _rx.Length);
@@ -191,25 +192,25 @@ namespace RangeGuard.Can.Slcan
                 budget -= n;
                 int offset = 0;
                 SlcanLineKind kind;
-                while ((kind = Receiver.Next(_rx, ref offset, n)) != SlcanLineKind.None)
+                while ((kind = receiver.Next(_rx, ref offset, n)) != SlcanLineKind.None)
                 {
                     if (kind == SlcanLineKind.Frame)
                     {
-                        LastBridgeTimestampMs = Receiver.StampFrame(_bus, nowMs);
+                        LastBridgeTimestampMs = receiver.StampFrame(_bus, nowMs);
                         _lastFrameMs = nowMs;
                         frames++;
                         if (sink != null)
                         {
-                            Receiver.DeliverFrame(sink);
+                            receiver.DeliverFrame(sink);
                         }
                     }
                     else if (kind == SlcanLineKind.VersionReply)
                     {
-                        Version = Receiver.Value;
+                        Version = receiver.Value;
                     }
                     else if (kind == SlcanLineKind.SerialReply)
                     {
-                        SerialNumber = Receiver.Value;
+                        SerialNumber = receiver.Value;
                     }
                 }
             }

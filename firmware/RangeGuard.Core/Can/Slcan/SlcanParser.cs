@@ -95,22 +95,22 @@ namespace RangeGuard.Can.Slcan
         /// <summary>Value of one hex digit (either case), or -1.</summary>
         public static int HexValue(byte c)
         {
-            if (c >= (byte)'0' && c <= (byte)'9')
+            return HexDigits[c];
+        }
+
+        // The value of every byte as a hex digit, -1 where it is none: one array read per digit, where the interpreter pays
+        // for each comparison of a range test.
+        private static readonly sbyte[] HexDigits = BuildHexDigits();
+
+        private static sbyte[] BuildHexDigits()
+        {
+            sbyte[] t = new sbyte[256];
+            for (int c = 0; c < t.Length; c++)
             {
-                return c - '0';
+                t[c] = (sbyte)(c >= '0' && c <= '9' ? c - '0' : (c >= 'A' && c <= 'F' ? c - 'A' + 10 : (c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1)));
             }
 
-            if (c >= (byte)'A' && c <= (byte)'F')
-            {
-                return c - 'A' + 10;
-            }
-
-            if (c >= (byte)'a' && c <= (byte)'f')
-            {
-                return c - 'a' + 10;
-            }
-
-            return -1;
+            return t;
         }
 
         private static SlcanLineKind ParseFrame(byte[] line, int offset, int length, ref CanFrame frame)
@@ -148,23 +148,15 @@ namespace RangeGuard.Can.Slcan
                 return SlcanLineKind.LengthMismatch;
             }
 
-            // Hex digits converted inline and the payload gathered in two 32-bit halves: on the interpreter a call per
-            // digit and 64-bit shifts per byte cost more than the rest of the parse.
+            // Hex digits converted inline (through the table) and the payload gathered in two 32-bit halves: on the
+            // interpreter a call per digit and 64-bit shifts per byte cost more than the rest of the parse.
+            sbyte[] hex = HexDigits;
             uint id = 0;
             int end = offset + 1 + idDigits;
             for (int p = offset + 1; p < end; p++)
             {
-                int c = line[p];
-                int d = c - '0';
-                if (d > 9)
-                {
-                    d = (c | 0x20) - 'a' + 10;
-                    if (d < 10 || d > 15)
-                    {
-                        return SlcanLineKind.BadHex;
-                    }
-                }
-                else if (d < 0)
+                int d = hex[line[p]];
+                if (d < 0)
                 {
                     return SlcanLineKind.BadHex;
                 }
@@ -182,32 +174,9 @@ namespace RangeGuard.Can.Slcan
             int bytes = payloadDigits / 2;
             for (int i = 0; i < bytes; i++)
             {
-                int c = line[pos];
-                int hi = c - '0';
-                if (hi > 9)
-                {
-                    hi = (c | 0x20) - 'a' + 10;
-                    if (hi < 10 || hi > 15)
-                    {
-                        return SlcanLineKind.BadHex;
-                    }
-                }
-                else if (hi < 0)
-                {
-                    return SlcanLineKind.BadHex;
-                }
-
-                c = line[pos + 1];
-                int lo = c - '0';
-                if (lo > 9)
-                {
-                    lo = (c | 0x20) - 'a' + 10;
-                    if (lo < 10 || lo > 15)
-                    {
-                        return SlcanLineKind.BadHex;
-                    }
-                }
-                else if (lo < 0)
+                int hi = hex[line[pos]];
+                int lo = hex[line[pos + 1]];
+                if ((hi | lo) < 0)
                 {
                     return SlcanLineKind.BadHex;
                 }

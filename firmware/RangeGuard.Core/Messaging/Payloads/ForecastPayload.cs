@@ -29,7 +29,7 @@ namespace RangeGuard.Messaging.Payloads
             {
                 w.BeginObject("dest");
                 w.Prop("name", trip.DestinationName);
-                Arrival(w, f.Destination);
+                Arrival(w, ref f.Destination);
                 w.EndObject();
             }
             else
@@ -44,7 +44,7 @@ namespace RangeGuard.Messaging.Payloads
                 w.BeginItem();
                 w.Prop("i", i);
                 w.Prop("name", i < trip.ChargerCount ? trip.Plan.Chargers.Name[i] : null);
-                Arrival(w, f.Ahead[k]);
+                Arrival(w, ref f.Ahead[k]);
                 w.EndItem();
             }
 
@@ -79,7 +79,8 @@ namespace RangeGuard.Messaging.Payloads
             return w.End();
         }
 
-        private static void Arrival(JsonWriter w, ArrivalEstimate e)
+        /// <summary>The estimate by ref: on nanoFramework each field read of a struct passed by value copies it to the heap.</summary>
+        private static void Arrival(JsonWriter w, ref ArrivalEstimate e)
         {
             w.Prop("dist_m", e.DistanceM, 0);
             w.Prop("eta_s", e.EtaSeconds, 0);
