@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using RangeGuard.Fleet.Contract;
 using RangeGuard.Fleet.Options;
+using RangeGuard.Fleet.Storage;
 
 namespace RangeGuard.Fleet.Ingest;
 
@@ -10,7 +11,8 @@ namespace RangeGuard.Fleet.Ingest;
 /// against the contract, writes them in batches (<see cref="IngestStore"/>), and only then acknowledges QoS 1 deliveries
 /// to the broker. While the database is away it keeps retrying the same batch with backoff (nothing is acknowledged, so
 /// nothing the broker delivered is lost); when the queue is full the MQTT clients wait, and the broker holds the rest.
-/// A batch that fails while the database answers is split: a message that fails alone is recorded as refused.
+/// A batch that fails while the database answers with an error that is not a busy or absent database
+/// (<see cref="TransientErrors"/>) is split: a message that fails alone is recorded as refused.
 /// </summary>
 public sealed class IngestWriter : BackgroundService
 {
@@ -114,9 +116,10 @@ public sealed class IngestWriter : BackgroundService
                 }
 
                 DatabaseDown = true;
-                if (batch.Count > 1 && await ReachableAsync(ct))
+                if (batch.Count > 1 && !TransientErrors.IsTransient(e) && await ReachableAsync(ct))
                 {
-                    // The database answers, so something in the batch is the trouble: store one by one.
+                    // The database answers and the error is not one of a busy or absent database, so something in the
+                    // batch is the trouble: store one by one.
                     await StoreOneByOneAsync(batch, ct);
                     DatabaseDown = false;
                     return;
@@ -156,7 +159,8 @@ public sealed class IngestWriter : BackgroundService
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
-                    if (!await ReachableAsync(ct))
+                    // Busy or away (a locked SQLite file still answers reads): wait, never refuse the message for it.
+                    if (TransientErrors.IsTransient(e) || !await ReachableAsync(ct))
                     {
                         await Task.Delay(waitMs, ct);
                         waitMs = Math.Min(_o.Database.RetryMaxMs, waitMs * 2);
