@@ -76,7 +76,9 @@ namespace RangeGuard.Agents
 
             // The forecaster says 0 when no limit is needed and < 0 when no speed suffices (the charge advice then speaks).
             MaxSpeedKmh = f.AdviceMaxSpeedKmh > 0f ? f.AdviceMaxSpeedKmh : float.NaN;
-            if (f.AdviceChargerIndex >= 0 && f.AdviceChargerIndex < trip.ChargerCount)
+            // A charge stop of 0 minutes (the car gets there with what the rest needs) is no stop: shown, it would flip
+            // between chargers a driver need not stop at ("charge at East Haven to 15 % (0 min)", then Milford, ...).
+            if (f.AdviceChargerIndex >= 0 && f.AdviceChargerIndex < trip.ChargerCount && f.AdviceChargeMinutes > 0f)
             {
                 ChargerIndex = f.AdviceChargerIndex;
                 ChargeToSocPercent = f.AdviceChargeToSocPercent;

@@ -8,6 +8,9 @@ namespace RangeGuard.Forecast
         /// <summary>A charger this close ahead is the one the car stands at (plans start 10 m before it), m.</summary>
         public const float AtChargerM = 200f;
 
+        /// <summary>What a later charger must keep above its reserve at P10 before a charge under way moves on to it, %.</summary>
+        public const float OnwardMarginPct = 5f;
+
         /// <summary>Battery power below this (charging) while standing at a charger counts as a measured charge, W.</summary>
         public const float MeasuredChargeMinW = -500f;
 
@@ -35,6 +38,11 @@ namespace RangeGuard.Forecast
             if (reach < 0 && next >= 0 && _chargerPos[next] - pos < AtChargerM)
             {
                 reach = next;
+            }
+
+            if (inputs.PluggedIn && next >= 0 && reach != next && _chargerPos[next] - pos < AtChargerM)
+            {
+                reach = OnwardCharger(result, next);
             }
 
             if (result.Destination.SocP10 < _destReserve && reach >= 0)
@@ -78,6 +86,27 @@ namespace RangeGuard.Forecast
 
             Leg leg = FromHere(_legA, targetSeg, targetPos);
             result.AdviceMaxSpeedKmh = _m.MaxCruiseSpeed(leg, targetReserve);
+        }
+
+        /// <summary>
+        /// Charging at charger <paramref name="here"/>, the charge stop moves on to a later charger only when that one is
+        /// reached with <see cref="OnwardMarginPct"/> to spare at P10 beyond its reserve; otherwise it stays here. Leaving a
+        /// charger with just enough for the next one's reserve at P10 makes the plan hang on the forecast of the whole
+        /// next leg: a head wind or a colder night than forecast takes that charger out of reach on the way, when the
+        /// charge could have been taken where the car stood.
+        /// </summary>
+        private int OnwardCharger(ForecastResult result, int here)
+        {
+            int best = here;
+            for (int k = 0; k < result.ChargersAhead; k++)
+            {
+                if (result.AheadIndex[k] > here && result.Ahead[k].SocP10 >= _chargerReserve + OnwardMarginPct)
+                {
+                    best = result.AheadIndex[k];
+                }
+            }
+
+            return best;
         }
 
         /// <summary>

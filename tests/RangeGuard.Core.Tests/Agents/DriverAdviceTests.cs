@@ -62,6 +62,23 @@ namespace RangeGuard.Tests.Agents
         }
 
         [TestMethod]
+        public void Advice_should_not_name_a_charge_stop_of_zero_minutes()
+        {
+            AgentRig rig = Driving();
+            ForecastResult f = rig.Forecaster.Next;
+            f.AdviceChargerIndex = 1;
+            f.AdviceChargeToSocPercent = 15f;
+            f.AdviceChargeMinutes = 0f; // the car gets there with the 15 % the rest needs: no stop
+            rig.Step(1);
+            Assert.AreEqual(-1, rig.Agent.Advice.ChargerIndex, "a 0 min stop is no stop");
+            Assert.IsTrue(float.IsNaN(rig.Agent.Advice.ChargeMinutes));
+
+            f.AdviceChargeMinutes = 1f;
+            rig.Step(1);
+            Assert.AreEqual(1, rig.Agent.Advice.ChargerIndex, "a minute's charge is a stop");
+        }
+
+        [TestMethod]
         public void Advice_should_say_plug_in_while_the_cold_soak_warning_is_up_and_nothing_else_without_a_valid_forecast()
         {
             AgentRig rig = new AgentRig();

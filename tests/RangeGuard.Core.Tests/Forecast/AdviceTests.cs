@@ -117,5 +117,52 @@ namespace RangeGuard.Tests.Forecast
             Check.Near(expected, vp.Battery.ChargeSocAfter(15f, vp.Battery.ChargeMinutes(15f, expected, 20f, 20f, 11f, false, vp.AuxBaseW / 1000f, 1f, -1f),
                 20f, 20f, 11f, false, vp.AuxBaseW / 1000f, 1f, -1f), 0.01, "SocAfter and ChargeMinutes are one model");
         }
+
+
+        [TestMethod]
+        public void Charging_the_advice_should_move_on_only_when_the_next_charger_is_reached_with_a_margin()
+        {
+            // Plugged in 10 m before an 11 kW charger, a 150 kW one at 100 km, 200 km to go: the destination needs a charge.
+            // Driving past, the farthest charger reached with its reserve at P10 is the one to charge at; charging here, the
+            // advice moves on only once that charger keeps OnwardMarginPct more, else a forecast error on the next leg
+            // takes it out of reach after the driver has unplugged.
+            RoutePlan plan = TestRoutes.Flat(200, 1000f, 110f, 20f);
+            plan.AddCharger(ForecasterTests.MakeCharger(10f, 11f));
+            plan.AddCharger(ForecasterTests.MakeCharger(100000f, 150f));
+            float reserve = plan.ChargerReservePercent;
+            bool sawThin = false, sawAmple = false;
+            for (float soc = 20f; soc <= 80f; soc += 0.5f)
+            {
+                var f = new EnergyForecaster(TestRoutes.SimpleCar());
+                string error;
+                Assert.IsTrue(f.TrySetPlan(plan, out error), error);
+                var r = new ForecastResult();
+                ForecastInputs at = TestRoutes.At(0f, soc, 20f, 20f);
+                at.PluggedIn = true;
+                f.Tick(at, r);
+                Assert.AreEqual(1, r.AheadIndex[1]);
+                float onwardP10 = r.Ahead[1].SocP10;
+                if (r.Destination.SocP10 >= plan.DestinationReservePercent)
+                {
+                    break;
+                }
+
+                if (onwardP10 >= reserve + 1f && onwardP10 < reserve + EnergyForecaster.OnwardMarginPct - 1f)
+                {
+                    sawThin = true;
+                    Assert.AreEqual(0, r.AdviceChargerIndex, "charge here: the next charger only just makes its reserve (" + onwardP10.ToString() + " %)");
+                    at.PluggedIn = false;
+                    f.Tick(at, r);
+                    Assert.AreEqual(1, r.AdviceChargerIndex, "not charging, the farthest charger reached with its reserve");
+                }
+                else if (onwardP10 >= reserve + EnergyForecaster.OnwardMarginPct + 1f)
+                {
+                    sawAmple = true;
+                    Assert.AreEqual(1, r.AdviceChargerIndex, "the next charger is reached with the margin (" + onwardP10.ToString() + " %): charge there");
+                }
+            }
+
+            Assert.IsTrue(sawThin && sawAmple, "the SOC scan covers both cases");
+        }
     }
 }
