@@ -118,7 +118,6 @@ namespace RangeGuard.Tests.Forecast
                 20f, 20f, 11f, false, vp.AuxBaseW / 1000f, 1f, -1f), 0.01, "SocAfter and ChargeMinutes are one model");
         }
 
-
         [TestMethod]
         public void Charging_the_advice_should_move_on_only_when_the_next_charger_is_reached_with_a_margin()
         {
