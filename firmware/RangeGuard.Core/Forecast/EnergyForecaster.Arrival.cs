@@ -15,10 +15,10 @@ namespace RangeGuard.Forecast
             return leg.SetFrom(_here, _profile, segB, posB).AtSpeedFactor(_f).AtKineticFactor(_g, _drivePerPke, _regenPerPke);
         }
 
-        /// <summary>The leg from here to charger <paramref name="i"/>, with the sums an arrival estimate reads (<see cref="Leg.SetEnergyFrom"/>).</summary>
-        private Leg ToCharger(Leg leg, int i)
+        /// <summary>The sums of <see cref="FromHere"/> that an arrival estimate reads (<see cref="Leg.SetEnergyFrom"/>).</summary>
+        private Leg ArrivalFromHere(Leg leg, int segB, float posB)
         {
-            return leg.SetEnergyFrom(_here, _chargerSums, i * Leg.EnergySums, _chargerPos[i]).AtSpeedFactor(_f).AtKineticFactor(_g, _drivePerPke, _regenPerPke);
+            return leg.SetEnergyFrom(_here, _profile, segB, posB).AtSpeedFactor(_f).AtKineticFactor(_g, _drivePerPke, _regenPerPke);
         }
 
         /// <summary>
@@ -40,7 +40,7 @@ namespace RangeGuard.Forecast
                     continue;
                 }
 
-                Leg leg = ToCharger(_legA, i);
+                Leg leg = ArrivalFromHere(_legA, _chargerSeg[i], _chargerPos[i]);
                 int n = result.ChargersAhead;
                 bool listed = n < ForecastResult.MaxChargersAhead;
                 if (listed)

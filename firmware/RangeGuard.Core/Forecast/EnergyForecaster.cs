@@ -70,11 +70,6 @@ namespace RangeGuard.Forecast
         // The route's sums at the car's position this tick (Leg.SetPoint): where every leg a tick looks at starts.
         private readonly Leg _here = new Leg();
 
-        // The route's sums at the destination and, those an arrival estimate reads, at each charger (Leg.EnergySums per
-        // charger): fixed for a plan, so worked out once when it comes into force instead of every tick.
-        private readonly Leg _destAt = new Leg();
-        private float[] _chargerSums = new float[0];
-
         // Arrival estimate reused every tick for a charger beyond the result's list (and the departure check).
         private ArrivalEstimate _arrival;
 
@@ -157,7 +152,6 @@ namespace RangeGuard.Forecast
                 _chargerPos = new float[c.Length];
                 _chargerKw = new float[c.Length];
                 _chargerDc = new bool[c.Length];
-                _chargerSums = new float[c.Length * Leg.EnergySums];
             }
 
             for (int i = 0; i < _chargerCount; i++)
@@ -166,10 +160,7 @@ namespace RangeGuard.Forecast
                 _chargerKw[i] = c.PowerKw[i];
                 _chargerDc[i] = c.IsDc[i];
                 _chargerSeg[i] = _profile.Locate(c.PositionM[i], 0);
-                _legA.SetPoint(_profile, _chargerSeg[i], _chargerPos[i]).StoreEnergySums(_chargerSums, i * Leg.EnergySums);
             }
-
-            _destAt.SetPoint(_profile, _profile.Count - 1, _profile.TotalM);
 
             _chargerReserve = plan.ChargerReservePercent;
             _destReserve = plan.DestinationReservePercent;
@@ -259,7 +250,8 @@ namespace RangeGuard.Forecast
             result.LearnedKineticFactor = _g;
 
             // Destination.
-            Leg dest = _legDest.SetBetween(_here, _destAt).AtSpeedFactor(_f).AtKineticFactor(_g, _drivePerPke, _regenPerPke);
+            int lastSeg = _profile.Count - 1;
+            Leg dest = FromHere(_legDest, lastSeg, _profile.TotalM);
             _m.Fill(ref result.Destination, dest, _destReserve, plannedWh);
             float eDest = result.Destination.EnergyNeededKwh * 1000f;
             result.BandRelativeWidth = eDest > 1f ? (result.Destination.EnergyNeededHighKwh - result.Destination.EnergyNeededLowKwh) * 1000f / eDest : 0f;

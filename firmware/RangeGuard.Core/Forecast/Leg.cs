@@ -124,76 +124,31 @@ namespace RangeGuard.Forecast
             return this;
         }
 
-        /// <summary>The number of sums an arrival estimate reads (<see cref="StoreEnergySums"/>).</summary>
-        public const int EnergySums = 11;
-
         /// <summary>
-        /// Stores this point's (<see cref="SetPoint"/>) sums that an arrival estimate and the speed and kinetic factors read
-        /// into <paramref name="to"/> from <paramref name="at"/> on: the forecaster keeps them per charger for the plan.
+        /// <see cref="SetFrom"/> for the arrival estimate only: the 12 sums it and the speed and kinetic factors read (the
+        /// same arithmetic, so the same values); the route-cause and cruise sums keep whatever they held. It runs for every
+        /// charger ahead every tick, and on the interpreter each sum costs about as much as a call.
         /// </summary>
-        public void StoreEnergySums(float[] to, int at)
+        public Leg SetEnergyFrom(Leg a, RouteProfile p, int segB, float posB)
         {
-            to[at + 0] = TimeS;
-            to[at + 1] = DriveWh;
-            to[at + 2] = RegenWh;
-            to[at + 3] = HeatKs;
-            to[at + 4] = HeatS;
-            to[at + 5] = CoolKs;
-            to[at + 6] = LossSpeedWh;
-            to[at + 7] = AeroV2Wh;
-            to[at + 8] = AeroVWWh;
-            to[at + 9] = RollVWh;
-            to[at + 10] = PkeLen;
-        }
-
-        /// <summary>
-        /// The leg from point <paramref name="a"/> to a point whose sums <see cref="StoreEnergySums"/> kept, for the arrival
-        /// estimate only: the same values as <see cref="SetFrom"/> in the sums it reads; the route-cause and cruise sums keep
-        /// whatever they held. It runs for every charger ahead every tick: a subtraction per sum, where the interpolation
-        /// would cost as much again.
-        /// </summary>
-        public Leg SetEnergyFrom(Leg a, float[] sums, int at, float posB)
-        {
+            float[] len = p.Len;
+            float lb = len[segB + 1] - len[segB];
+            float fb = lb > 0f ? (posB - len[segB]) / lb : 0f;
+            fb = fb < 0f ? 0f : (fb > 1f ? 1f : fb);
+            int b1 = segB + 1;
+            float[] c;
             LengthM = posB - a.LengthM;
-            TimeS = sums[at + 0] - a.TimeS;
-            DriveWh = sums[at + 1] - a.DriveWh;
-            RegenWh = sums[at + 2] - a.RegenWh;
-            HeatKs = sums[at + 3] - a.HeatKs;
-            HeatS = sums[at + 4] - a.HeatS;
-            CoolKs = sums[at + 5] - a.CoolKs;
-            LossSpeedWh = sums[at + 6] - a.LossSpeedWh;
-            AeroV2Wh = sums[at + 7] - a.AeroV2Wh;
-            AeroVWWh = sums[at + 8] - a.AeroVWWh;
-            RollVWh = sums[at + 9] - a.RollVWh;
-            PkeLen = sums[at + 10] - a.PkeLen;
-            return this;
-        }
-
-        /// <summary>The leg between two points (<see cref="SetPoint"/>): the same values as <see cref="SetFrom"/>.</summary>
-        public Leg SetBetween(Leg a, Leg b)
-        {
-            LengthM = b.LengthM - a.LengthM;
-            TimeS = b.TimeS - a.TimeS;
-            DriveWh = b.DriveWh - a.DriveWh;
-            RegenWh = b.RegenWh - a.RegenWh;
-            HeatKs = b.HeatKs - a.HeatKs;
-            HeatS = b.HeatS - a.HeatS;
-            CoolKs = b.CoolKs - a.CoolKs;
-            LossSpeedWh = b.LossSpeedWh - a.LossSpeedWh;
-            LossColdWh = b.LossColdWh - a.LossColdWh;
-            LossWindWh = b.LossWindWh - a.LossWindWh;
-            LossElevWh = b.LossElevWh - a.LossElevWh;
-            LRoll = b.LRoll - a.LRoll;
-            LRho = b.LRho - a.LRho;
-            LRhoW = b.LRhoW - a.LRhoW;
-            LRhoW2 = b.LRhoW2 - a.LRhoW2;
-            LHeatK = b.LHeatK - a.LHeatK;
-            LCoolK = b.LCoolK - a.LCoolK;
-            GradeKinWh = b.GradeKinWh - a.GradeKinWh;
-            AeroV2Wh = b.AeroV2Wh - a.AeroV2Wh;
-            AeroVWWh = b.AeroVWWh - a.AeroVWWh;
-            RollVWh = b.RollVWh - a.RollVWh;
-            PkeLen = b.PkeLen - a.PkeLen;
+            c = p.Time; TimeS = (c[segB] + fb * (c[b1] - c[segB])) - a.TimeS;
+            c = p.Drive; DriveWh = (c[segB] + fb * (c[b1] - c[segB])) - a.DriveWh;
+            c = p.Regen; RegenWh = (c[segB] + fb * (c[b1] - c[segB])) - a.RegenWh;
+            c = p.HeatKs; HeatKs = (c[segB] + fb * (c[b1] - c[segB])) - a.HeatKs;
+            c = p.HeatS; HeatS = (c[segB] + fb * (c[b1] - c[segB])) - a.HeatS;
+            c = p.CoolKs; CoolKs = (c[segB] + fb * (c[b1] - c[segB])) - a.CoolKs;
+            c = p.LossSpeed; LossSpeedWh = (c[segB] + fb * (c[b1] - c[segB])) - a.LossSpeedWh;
+            c = p.AeroV2; AeroV2Wh = (c[segB] + fb * (c[b1] - c[segB])) - a.AeroV2Wh;
+            c = p.AeroVW; AeroVWWh = (c[segB] + fb * (c[b1] - c[segB])) - a.AeroVWWh;
+            c = p.RollV; RollVWh = (c[segB] + fb * (c[b1] - c[segB])) - a.RollVWh;
+            c = p.PkeLen; PkeLen = (c[segB] + fb * (c[b1] - c[segB])) - a.PkeLen;
             return this;
         }
 
