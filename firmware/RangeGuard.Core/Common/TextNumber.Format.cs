@@ -12,8 +12,6 @@ namespace RangeGuard.Common
 
         private const string HexDigits = "0123456789ABCDEF";
 
-        private static readonly int[] s_pow10 = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000 };
-
         /// <summary>Decimal integer, '-' for negatives (long.MinValue included).</summary>
         public static void AppendLong(TextBuffer b, long value)
         {
@@ -63,7 +61,12 @@ namespace RangeGuard.Common
             }
 
             decimals = decimals < 0 ? 0 : (decimals > 9 ? 9 : decimals);
-            int scale = s_pow10[decimals];
+            int scale = 1;   // a loop, not a table: a static table is heap kept for good on the device
+            for (int i = 0; i < decimals; i++)
+            {
+                scale *= 10;
+            }
+
             double magnitude = (value <= 0.0 ? 0.0 - value : value) * scale;   // DMath.Abs, without its call
 
             // Below 2^31 (every number a message carries) DMath.Round and the integer part written out, in int arithmetic:
