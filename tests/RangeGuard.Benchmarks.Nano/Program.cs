@@ -1,4 +1,5 @@
 using System;
+using RangeGuard.Agents;
 using RangeGuard.Firmware;
 using RangeGuard.Forecast;
 using NativeGC = nanoFramework.Runtime.Native.GC;
@@ -44,6 +45,46 @@ namespace RangeGuard.Benchmarks.Device
             Workloads big = new Workloads(RoutePlan.MaxSegments);
             Report("AgentLoop.Tick, 2000-segment plan", Time(big, Op.Tick, 3, 100), "us");
             Report("Agent.TrySetPlan, 2000 segments", Time(big, Op.Replan, 1, 15) / 1000.0, "ms");
+            Report("Agent.ContinuePlan, slowest slice of a 2000-segment plan", WorstSlice(big, 15), "us");
+        }
+
+        /// <summary>
+        /// Microseconds of the slowest <see cref="Agent.ContinuePlan"/> slice of a plan begun by TryBeginPlan (which runs the
+        /// first slice itself): each slice's fastest of <paramref name="rounds"/> re-plans, then the slowest slice (the last
+        /// one also checks the chargers and puts the plan in force).
+        /// </summary>
+        private static double WorstSlice(Workloads w, int rounds)
+        {
+            double[] best = new double[RoutePlan.MaxSegments / Agent.PlanSliceSegments + 2];
+            for (int s = 0; s < best.Length; s++)
+            {
+                best[s] = double.MaxValue;
+            }
+
+            string error;
+            for (int r = 0; r < rounds; r++)
+            {
+                if (!w.Agent.TryBeginPlan(w.Plan, out error))
+                {
+                    throw new InvalidOperationException("plan refused: " + error);
+                }
+
+                for (int s = 0; s < best.Length && w.Agent.PlanPending; s++)
+                {
+                    long t0 = DateTime.UtcNow.Ticks;
+                    w.Agent.ContinuePlan();
+                    double us = (DateTime.UtcNow.Ticks - t0) / 10.0;
+                    best[s] = us < best[s] ? us : best[s];
+                }
+            }
+
+            double worst = 0;
+            for (int s = 0; s < best.Length; s++)
+            {
+                worst = best[s] != double.MaxValue && best[s] > worst ? best[s] : worst;
+            }
+
+            return worst;
         }
 
         /// <summary>

@@ -84,6 +84,46 @@ namespace RangeGuard.Common
         }
 
         /// <summary>
+        /// <paramref name="before"/> (unless '\0'), '"', <paramref name="s"/>, '"' and <paramref name="after"/>, in one call: the
+        /// shape of every JSON member name, where five calls cost more than the characters on the interpreter.
+        /// </summary>
+        public void AppendQuoted(char before, string s, char after)
+        {
+            char[] chars = _chars;
+            int length = _length;
+            int n = s.Length;
+            if (length + n + (before != '\0' ? 4 : 3) > chars.Length)
+            {
+                // Not room for all: piece by piece, truncating as those do.
+                if (before != '\0')
+                {
+                    Append(before);
+                }
+
+                Append('"');
+                Append(s);
+                Append('"');
+                Append(after);
+                return;
+            }
+
+            if (before != '\0')
+            {
+                chars[length++] = before;
+            }
+
+            chars[length++] = '"';
+            for (int i = 0; i < n; i++)
+            {
+                chars[length++] = s[i];
+            }
+
+            chars[length++] = '"';
+            chars[length++] = after;
+            _length = length;
+        }
+
+        /// <summary>
         /// The decimal digits of <paramref name="value"/> (0 ≤ value &lt; 10·<paramref name="place"/>) from the place
         /// <paramref name="place"/> (a power of ten) down, leading zeros included; for TextNumber, here so that a digit
         /// costs no call on the interpreter.

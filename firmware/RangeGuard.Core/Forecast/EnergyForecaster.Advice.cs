@@ -193,7 +193,7 @@ namespace RangeGuard.Forecast
             {
                 if (_chargerPos[i] - pos >= AtChargerM)
                 {
-                    _m.Fill(ref _arrival, FromHere(_legA, _chargerSeg[i], _chargerPos[i]), _chargerReserve, inputs.PlannedHeatingKwh > 0f ? inputs.PlannedHeatingKwh * 1000f : 0f);
+                    _m.Fill(ref _arrival, ArrivalFromHere(_legA, _chargerSeg[i], _chargerPos[i]), _chargerReserve, inputs.PlannedHeatingKwh > 0f ? inputs.PlannedHeatingKwh * 1000f : 0f);
                     result.DepartureChargerReachable = _arrival.SocP10 >= _chargerReserve;
                 }
             }

@@ -15,6 +15,12 @@ namespace RangeGuard.Forecast
             return leg.SetFrom(_here, _profile, segB, posB).AtSpeedFactor(_f).AtKineticFactor(_g, _drivePerPke, _regenPerPke);
         }
 
+        /// <summary>The sums of <see cref="FromHere"/> that an arrival estimate reads (<see cref="Leg.SetEnergyFrom"/>).</summary>
+        private Leg ArrivalFromHere(Leg leg, int segB, float posB)
+        {
+            return leg.SetEnergyFrom(_here, _profile, segB, posB).AtSpeedFactor(_f).AtKineticFactor(_g, _drivePerPke, _regenPerPke);
+        }
+
         /// <summary>
         /// Chargers ahead: next one, the farthest reachable with its reserve at P10, and the point of no return. Each
         /// estimate is filled in place, into the result's list while it has room (a struct copy would be a heap object on
@@ -34,7 +40,7 @@ namespace RangeGuard.Forecast
                     continue;
                 }
 
-                Leg leg = FromHere(_legA, _chargerSeg[i], _chargerPos[i]);
+                Leg leg = ArrivalFromHere(_legA, _chargerSeg[i], _chargerPos[i]);
                 int n = result.ChargersAhead;
                 bool listed = n < ForecastResult.MaxChargersAhead;
                 if (listed)

@@ -125,6 +125,34 @@ namespace RangeGuard.Forecast
         }
 
         /// <summary>
+        /// <see cref="SetFrom"/> for the arrival estimate only: the 12 sums it and the speed and kinetic factors read (the
+        /// same arithmetic, so the same values); the route-cause and cruise sums keep whatever they held. It runs for every
+        /// charger ahead every tick, and on the interpreter each sum costs about as much as a call.
+        /// </summary>
+        public Leg SetEnergyFrom(Leg a, RouteProfile p, int segB, float posB)
+        {
+            float[] len = p.Len;
+            float lb = len[segB + 1] - len[segB];
+            float fb = lb > 0f ? (posB - len[segB]) / lb : 0f;
+            fb = fb < 0f ? 0f : (fb > 1f ? 1f : fb);
+            int b1 = segB + 1;
+            float[] c;
+            LengthM = posB - a.LengthM;
+            c = p.Time; TimeS = (c[segB] + fb * (c[b1] - c[segB])) - a.TimeS;
+            c = p.Drive; DriveWh = (c[segB] + fb * (c[b1] - c[segB])) - a.DriveWh;
+            c = p.Regen; RegenWh = (c[segB] + fb * (c[b1] - c[segB])) - a.RegenWh;
+            c = p.HeatKs; HeatKs = (c[segB] + fb * (c[b1] - c[segB])) - a.HeatKs;
+            c = p.HeatS; HeatS = (c[segB] + fb * (c[b1] - c[segB])) - a.HeatS;
+            c = p.CoolKs; CoolKs = (c[segB] + fb * (c[b1] - c[segB])) - a.CoolKs;
+            c = p.LossSpeed; LossSpeedWh = (c[segB] + fb * (c[b1] - c[segB])) - a.LossSpeedWh;
+            c = p.AeroV2; AeroV2Wh = (c[segB] + fb * (c[b1] - c[segB])) - a.AeroV2Wh;
+            c = p.AeroVW; AeroVWWh = (c[segB] + fb * (c[b1] - c[segB])) - a.AeroVWWh;
+            c = p.RollV; RollVWh = (c[segB] + fb * (c[b1] - c[segB])) - a.RollVWh;
+            c = p.PkeLen; PkeLen = (c[segB] + fb * (c[b1] - c[segB])) - a.PkeLen;
+            return this;
+        }
+
+        /// <summary>
         /// The same leg driven f times the plan's speed, in place: drive energy gains (f² − 1)·aero v² + 2(f − 1)·aero v·w +
         /// (f − 1)·rolling B·v, and every time-based sum (time, heating, cooling) scales 1/f. f = 1 leaves it unchanged.
         /// </summary>

@@ -222,16 +222,8 @@ namespace RangeGuard.Messaging
         private void Name(string name)
         {
             Room(name.Length + Margin);
-            if (!_first)
-            {
-                _sb.Append(',');
-            }
-
+            _sb.AppendQuoted(_first ? '\0' : ',', name, ':');
             _first = false;
-            _sb.Append('"');
-            _sb.Append(name);
-            _sb.Append('"');
-            _sb.Append(':');
         }
 
         private void AppendFixed(float value, int decimals)

@@ -104,6 +104,53 @@ namespace RangeGuard.Tests.Can
         }
 
         [TestMethod]
+        public void Next_should_give_the_same_events_in_one_chunk_as_byte_by_byte_when_lines_defeat_the_dlc_shortcut()
+        {
+            // Whole frames at the start of a chunk skip the byte scan (their CR is where the DLC puts it); byte by byte
+            // never takes that path. Lines whose DLC points elsewhere must still come out as the scan finds them.
+            string input =
+                "t1232AABB\r" +            // good
+                "t1232AABB0001\r" +        // good, with timestamp
+                "t1234AA\rBBCCDD\r" +      // CR before the DLC's end: two bad lines
+                "t1232AA\u0007BB\r" +      // BEL inside
+                "t1239AABB\r" +            // bad DLC
+                "t123:AABB\r" +            // DLC not a digit
+                "t1232AABBCC\rt1230\r" +   // longer than the DLC says, then a good empty frame
+                "T1FFFFFFF1AA\r" +         // good extended
+                "t1232AABB\n" +            // LF-terminated
+                "t12";                     // left pending
+            byte[] bytes = SlcanTestSupport.Ascii(input);
+            var whole = new SlcanLineAssembler();
+            var single = new SlcanLineAssembler();
+            int offset = 0;
+            int events = 0;
+            for (int at = 0; at < bytes.Length; at++)
+            {
+                int one = at;
+                SlcanLineKind kind;
+                while ((kind = single.Next(bytes, ref one, at + 1)) != SlcanLineKind.None)
+                {
+                    Assert.AreEqual(kind, whole.Next(bytes, ref offset, bytes.Length), "event " + events.ToString());
+                    Assert.AreEqual(single.LineLength, whole.LineLength, "line length, event " + events.ToString());
+                    if (kind == SlcanLineKind.Frame)
+                    {
+                        SlcanTestSupport.AssertSameFrame(single.Frame, whole.Frame, "event " + events.ToString());
+                        Assert.AreEqual(single.Frame.TimestampMs, whole.Frame.TimestampMs, "timestamp, event " + events.ToString());
+                    }
+
+                    events++;
+                }
+            }
+
+            Assert.AreEqual(SlcanLineKind.None, whole.Next(bytes, ref offset, bytes.Length));
+            Assert.AreEqual(12, events);
+            Assert.AreEqual(5, whole.Counters.Frames);
+            Assert.AreEqual(single.Counters.ParseErrors, whole.Counters.ParseErrors);
+            Assert.AreEqual(single.Counters.Bytes, whole.Counters.Bytes);
+            Assert.AreEqual(3, whole.PendingBytes);
+        }
+
+        [TestMethod]
         public void Feed_should_count_every_bad_line_once_and_keep_decoding_the_good_ones()
         {
             var sink = new FrameList();

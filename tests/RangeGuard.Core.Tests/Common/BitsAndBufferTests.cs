@@ -58,5 +58,18 @@ namespace RangeGuard.Tests.Common
             Assert.AreEqual("-42", b.ToString());
             Assert.AreEqual(5, b.Capacity);
         }
+
+        [TestMethod]
+        public void AppendQuoted_should_write_a_member_name_and_truncate_like_single_appends_when_full()
+        {
+            var b = new TextBuffer(16);
+            b.AppendQuoted('\0', "a", ':');
+            b.AppendQuoted(',', "bc", ':');
+            Assert.AreEqual("\"a\":,\"bc\":", b.ToString());
+            Assert.IsFalse(b.Overflowed);
+            b.AppendQuoted(',', "def", ':');   // 7 chars, 6 free
+            Assert.IsTrue(b.Overflowed);
+            Assert.AreEqual("\"a\":,\"bc\":,\"def\"", b.ToString());
+        }
     }
 }

@@ -27,6 +27,21 @@ namespace RangeGuard.Tests.Common
         }
 
         [TestMethod]
+        public void Fixed_should_round_half_to_even_alike_below_and_above_2_to_the_31_scaled_units()
+        {
+            // Below 2^31 units the integer part and the rounding are worked out in int arithmetic, above through DMath.Round.
+            Assert.AreEqual("2147483646", TextNumber.Fixed(2147483646.5, 0));
+            Assert.AreEqual("2147483646", TextNumber.Fixed(2147483645.5, 0));
+            Assert.AreEqual("2147483648", TextNumber.Fixed(2147483647.5, 0));
+            Assert.AreEqual("2147483648", TextNumber.Fixed(2147483648.5, 0));
+            Assert.AreEqual("-214748364.6", TextNumber.Fixed(-214748364.625, 1));
+            Assert.AreEqual("0.12", TextNumber.Fixed(0.125, 2));
+            Assert.AreEqual("0.38", TextNumber.Fixed(0.375, 2));
+            Assert.AreEqual("0", TextNumber.Fixed(-0.5, 0));
+            Assert.AreEqual("1.000000000", TextNumber.Fixed(0.9999999996, 9));
+        }
+
+        [TestMethod]
         public void AppendFixed_should_refuse_what_it_cannot_write_exactly()
         {
             var b = new TextBuffer(32);

@@ -79,6 +79,37 @@ namespace RangeGuard.Can.Slcan
             int length = _length;
             bool discarding = _discarding;
             int start = offset;
+
+            // Nearly every line is a whole data frame at the start of the bytes, with nothing pending: its CR is where its
+            // DLC puts it ('t' and 3 id digits or 'T' and 8, the DLC, 2 digits a byte, perhaps 4 timestamp digits), so the
+            // byte-by-byte scan below is skipped. Parsed as a frame, every byte before that CR was a digit, so the scan
+            // would have ended the line at the same CR with the same result; anything else goes the long way.
+            if (length == 0 && !discarding && start < end)
+            {
+                byte type = data[start];
+                int dlcAt = type == (byte)'t' ? start + 4 : (type == (byte)'T' ? start + 9 : end);
+                if (dlcAt < end)
+                {
+                    int cr = dlcAt + 1 + 2 * (data[dlcAt] - '0');
+                    if (cr > dlcAt && cr + 4 < end && data[cr] != SlcanEncoder.Cr)
+                    {
+                        cr += 4;
+                    }
+
+                    if (cr > dlcAt && cr < end && cr - start <= line.Length && data[cr] == SlcanEncoder.Cr)
+                    {
+                        System.Array.Copy(data, start, line, 0, cr - start);
+                        if (SlcanParser.Parse(line, 0, cr - start, out _frame, out _value) == SlcanLineKind.Frame)
+                        {
+                            _lastLineLength = cr - start;
+                            Counters.Bytes += cr + 1 - start;
+                            offset = cr + 1;
+                            return Report(SlcanLineKind.Frame);
+                        }
+                    }
+                }
+            }
+
             int i = offset;
             SlcanLineKind kind = SlcanLineKind.None;
             while (i < end)
