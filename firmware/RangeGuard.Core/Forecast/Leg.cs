@@ -13,43 +13,13 @@ namespace RangeGuard.Forecast
         public float AeroV2Wh, AeroVWWh, RollVWh, PkeLen;
 
         /// <summary>
-        /// Sums from (segA, posA) to (segB, posB): each is the difference of the two points' values interpolated within
-        /// their segments (<see cref="RouteProfile.At"/>, the same arithmetic with the fractions worked out once).
+        /// Sums from (segA, posA) to (segB, posB): the point (segA, posA) (<see cref="SetPoint"/>) subtracted from the one at
+        /// (segB, posB) (<see cref="SetFrom"/>, which reads each field of its start point only to write the same field, so
+        /// this object can be that start point).
         /// </summary>
         public Leg Set(RouteProfile p, int segA, float posA, int segB, float posB)
         {
-            float[] len = p.Len;
-            float la = len[segA + 1] - len[segA];
-            float fa = la > 0f ? (posA - len[segA]) / la : 0f;
-            fa = fa < 0f ? 0f : (fa > 1f ? 1f : fa);
-            float lb = len[segB + 1] - len[segB];
-            float fb = lb > 0f ? (posB - len[segB]) / lb : 0f;
-            fb = fb < 0f ? 0f : (fb > 1f ? 1f : fb);
-            int a1 = segA + 1, b1 = segB + 1;
-            float[] c;
-            LengthM = posB - posA;
-            c = p.Time; TimeS = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.Drive; DriveWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.Regen; RegenWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.HeatKs; HeatKs = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.HeatS; HeatS = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.CoolKs; CoolKs = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.LossSpeed; LossSpeedWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.LossCold; LossColdWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.LossWind; LossWindWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.LossElev; LossElevWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.LRoll; LRoll = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.LRho; LRho = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.LRhoW; LRhoW = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.LRhoW2; LRhoW2 = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.LHeatK; LHeatK = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.LCoolK; LCoolK = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.GradeKin; GradeKinWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.AeroV2; AeroV2Wh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.AeroVW; AeroVWWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.RollV; RollVWh = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            c = p.PkeLen; PkeLen = (c[segB] + fb * (c[b1] - c[segB])) - (c[segA] + fa * (c[a1] - c[segA]));
-            return this;
+            return SetPoint(p, segA, posA).SetFrom(this, p, segB, posB);
         }
 
         /// <summary>

@@ -57,16 +57,16 @@ namespace RangeGuard.Runtime
                 throw new System.ArgumentException("state of " + length.ToString() + " bytes is over " + _maxBytes.ToString());
             }
 
-            byte[] record = new byte[length + Overhead];
+            byte[] bytes = new byte[length + Overhead];
             int gen = _generation + 1;
-            record[0] = Magic;
-            WriteInt(record, 1, gen);
-            WriteInt(record, 5, length);
-            System.Array.Copy(data, 0, record, 9, length);
-            WriteInt(record, 9 + length, RangeGuard.Common.Bits.ToInt32(Crc32.Compute(record, 1, 8 + length)));
+            bytes[0] = Magic;
+            WriteInt(bytes, 1, gen);
+            WriteInt(bytes, 5, length);
+            System.Array.Copy(data, 0, bytes, 9, length);
+            WriteInt(bytes, 9 + length, RangeGuard.Common.Bits.ToInt32(Crc32.Compute(bytes, 1, 8 + length)));
             string target = _lastWasA ? _b : _a;
             _files.Delete(target);
-            _files.Append(target, record, 0, record.Length);
+            _files.Append(target, bytes, 0, bytes.Length);
             _generation = gen;
             _lastWasA = !_lastWasA;
         }
