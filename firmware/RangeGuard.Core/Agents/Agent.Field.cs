@@ -74,10 +74,22 @@ namespace RangeGuard.Agents
         }
 
         /// <summary>
-        /// New vehicle parameters in the field: the new forecaster first takes the plan in force; if it refuses it, nothing
-        /// changes. Then the forecaster and the pack parameters are swapped (heating stops and re-plans).
+        /// The plan a new vehicle's forecaster must hold before <see cref="TryReplaceVehicle"/>: the plan in force, or null
+        /// when there is none. A plan being prepared comes into force first.
         /// </summary>
-        public bool TryReplaceVehicle(IRangeForecaster forecaster, PackThermalParams thermal, out string error)
+        public RoutePlan PlanForNewVehicle()
+        {
+            FinishPlan();
+            return _trip.PlanSet ? _plan : null;
+        }
+
+        /// <summary>
+        /// New vehicle parameters in the field: <paramref name="forecaster"/> already holds <paramref name="planTaken"/>
+        /// (<see cref="PlanForNewVehicle"/>; the caller prepares it, a slice per loop pass for a long route). Refused, nothing
+        /// changed, when that is no longer the plan in force. Then the forecaster and the pack parameters are swapped
+        /// (heating stops and re-plans).
+        /// </summary>
+        public bool TryReplaceVehicle(IRangeForecaster forecaster, RoutePlan planTaken, PackThermalParams thermal, out string error)
         {
             error = null;
             if (forecaster == null)
@@ -86,9 +98,9 @@ namespace RangeGuard.Agents
                 return false;
             }
 
-            FinishPlan(); // a plan being prepared comes into force first: the new forecaster takes that one
-            if (_trip.PlanSet && _plan != null && !forecaster.TrySetPlan(_plan, out error))
+            if (_pending != null || planTaken != (_trip.PlanSet ? _plan : null))
             {
+                error = "the plan in force changed while the new vehicle prepared it";
                 return false;
             }
 

@@ -12,7 +12,8 @@ namespace RangeGuard.Forecast
 
         /// <summary>
         /// Starts preparing a plan into a second route profile (allocated here, and the old one let go when the new plan is in
-        /// force: between re-plans the forecaster keeps one). Same checks and the same profile as <see cref="TrySetPlan"/>.
+        /// force: between re-plans the forecaster keeps one; without a plan in force, into its own). Same checks and the same
+        /// profile as <see cref="TrySetPlan"/>.
         /// </summary>
         public bool TryBeginPlan(RoutePlan plan, out string error)
         {
@@ -23,7 +24,8 @@ namespace RangeGuard.Forecast
                 return false;
             }
 
-            _building = new RouteProfile(_profile.Capacity);
+            // A forecaster with no plan in force (a new vehicle's) prepares into its own profile: no second one on the heap.
+            _building = _hasPlan ? new RouteProfile(_profile.Capacity) : _profile;
             _building.Count = plan.SegmentCount;
             _buildPlan = plan;
             _buildNext = 0;

@@ -40,6 +40,12 @@ namespace RangeGuard.Runtime
         private string _waitingName;
         private string _waitingId;
 
+        // A cmd/config's new vehicle taking the plan in force (a slice per loop pass), and that plan.
+        private EnergyForecaster _vehicleBuild;
+        private RoutePlan _vehiclePlan;
+
+        private const string NoFit = "the plan in force does not fit the new vehicle: ";
+
         public CommandHandler(AgentLoop loop, AgentPublisher publisher, IClock clock, IDeviceInfo device, int segmentCapacity)
             : this(loop, publisher, clock, device, segmentCapacity, RoutePlan.MaxChargers)
         {
@@ -104,7 +110,13 @@ namespace RangeGuard.Runtime
                     ok = RouteDone();
                 }
 
-                return ok;
+                int config = ok && _vehicleBuild != null ? ConfigBuilding : ConfigApplied;
+                while (config == ConfigBuilding)
+                {
+                    config = ContinueConfig(); // likewise
+                }
+
+                return ok && config == ConfigApplied;
             }
             finally
             {
@@ -113,20 +125,31 @@ namespace RangeGuard.Runtime
         }
 
         /// <summary>
-        /// A cmd/route is being prepared (the agent builds it a slice per loop pass): its result goes out when the plan is in
-        /// force or refused, and no other command is taken meanwhile.
+        /// A cmd/route is being prepared (the agent builds it a slice per loop pass), or a cmd/config's new vehicle is taking
+        /// the plan in force: its result goes out when that is done or refused, and no other command is taken meanwhile.
         /// </summary>
         public bool Waiting
         {
-            get { return _reading || _waiting != null; }
+            get { return _reading || _waiting != null || _vehicleBuild != null; }
         }
 
         /// <summary>
         /// Called every loop pass: reads on in a cmd/route (a slice of segments), and posts the result of a route that has
-        /// come into force (or was refused).
+        /// come into force (or was refused); prepares a slice of a cmd/config's new vehicle and posts its result when done.
         /// </summary>
         public void Continue()
         {
+            if (_vehicleBuild != null)
+            {
+                int step = ContinueConfig();
+                if (step != ConfigBuilding)
+                {
+                    Finish(step == ConfigApplied, _waitingName, _waitingId, _clock.UtcMilliseconds);
+                }
+
+                return;
+            }
+
             if (_reading)
             {
                 int step = _parser.Continue(Agent.PlanSliceSegments);
@@ -209,6 +232,19 @@ namespace RangeGuard.Runtime
                 }
 
                 ok = RouteDone(); // a short route is in force at once
+            }
+
+            if (ok && _vehicleBuild != null)
+            {
+                int step = ContinueConfig(); // the first slice now: a short route is taken at once
+                if (step == ConfigBuilding)
+                {
+                    _waitingName = name;
+                    _waitingId = _parser.RequestId;
+                    return null; // the result goes out when the new vehicle holds the plan (Continue)
+                }
+
+                ok = step == ConfigApplied;
             }
 
             return Finish(ok, name, _parser.RequestId, now);
@@ -319,30 +355,86 @@ namespace RangeGuard.Runtime
             return true;
         }
 
+        /// <summary>
+        /// A new vehicle first takes the plan in force, a slice per loop pass like a route (<see cref="ContinueConfig"/>: a
+        /// 2,000-segment plan prepared at once would hold the loop for seconds on the device); the command's other groups
+        /// wait for it, so it is applied whole or not at all. Without a vehicle, or without a plan, it is applied at once.
+        /// </summary>
         private bool ApplyConfig(Agent agent)
         {
             ConfigCommand c = _parser.ConfigStaging;
-            IRangeForecaster forecaster = null;
+            if (c.Vehicle == null)
+            {
+                return ApplyConfigGroups(agent, null, null);
+            }
+
+            EnergyForecaster f;
+            RoutePlan plan = agent.PlanForNewVehicle();
+            string error;
+            try
+            {
+                f = new EnergyForecaster(c.Vehicle, SegmentCapacity);
+                if (plan != null && !f.TryBeginPlan(plan, out error))
+                {
+                    return Fail("vehicle", NoFit + error);
+                }
+            }
+            catch (System.Exception ex)
+            {
+                return Fail("$", "could not build the new configuration: " + ex.Message);
+            }
+
+            if (plan == null)
+            {
+                return ApplyConfigGroups(agent, f, null);
+            }
+
+            _vehicleBuild = f;
+            _vehiclePlan = plan;
+            return true;
+        }
+
+        private const int ConfigBuilding = 0;
+        private const int ConfigApplied = 1;
+        private const int ConfigRefused = 2;
+
+        /// <summary>The new vehicle prepares the next slice of the plan in force; when it holds it, the whole config is applied. A Config* state.</summary>
+        private int ContinueConfig()
+        {
+            string error;
+            int step = _vehicleBuild.ContinuePlan(Agent.PlanSliceSegments, out error);
+            if (step == IncrementalPlan.Building)
+            {
+                return ConfigBuilding;
+            }
+
+            EnergyForecaster f = _vehicleBuild;
+            RoutePlan plan = _vehiclePlan;
+            _vehicleBuild = null;
+            _vehiclePlan = null;
+            bool ok = step == IncrementalPlan.Done ? ApplyConfigGroups(_loop.Agent, f, plan) : Fail("vehicle", NoFit + error);
+            return ok ? ConfigApplied : ConfigRefused;
+        }
+
+        /// <summary>
+        /// Applies every group of the staged cmd/config; <paramref name="forecaster"/> (null: the vehicle stays) already holds
+        /// <paramref name="plan"/>, the plan in force when it began (null: none).
+        /// </summary>
+        private bool ApplyConfigGroups(Agent agent, EnergyForecaster forecaster, RoutePlan plan)
+        {
+            ConfigCommand c = _parser.ConfigStaging;
             SignalDispatcher dispatcher = null;
             PackThermalParams thermal = agent.Config.Thermal;
             try
             {
-                if (c.Vehicle != null)
+                if (forecaster != null)
                 {
-                    EnergyForecaster f = new EnergyForecaster(c.Vehicle, SegmentCapacity);
-                    string error;
-                    if (agent.Trip.PlanSet && agent.Plan != null && !f.TrySetPlan(agent.Plan, out error))
-                    {
-                        return Fail("vehicle", "the plan in force does not fit the new vehicle: " + error);
-                    }
-
                     EnergyForecaster old = agent.Forecaster as EnergyForecaster;
                     if (old != null && old.Vehicle.Id == c.Vehicle.Id)
                     {
-                        LearnedState.Transfer(old, f); // the same car, corrected: keep what it learned
+                        LearnedState.Transfer(old, forecaster); // the same car, corrected: keep what it learned
                     }
 
-                    forecaster = f;
                     thermal = PackThermalParams.From(c.Vehicle);
                 }
 
@@ -362,13 +454,13 @@ namespace RangeGuard.Runtime
                 return Fail("$", "could not build the new configuration: " + ex.Message);
             }
 
-            // From here on nothing can fail: apply every group.
-            if (forecaster != null)
+            string error;
+            if (forecaster != null && !agent.TryReplaceVehicle(forecaster, plan, thermal, out error))
             {
-                string unused;
-                agent.TryReplaceVehicle(forecaster, thermal, out unused);
+                return Fail("vehicle", error); // the plan in force changed meanwhile (not by a command: none is taken)
             }
 
+            // From here on nothing can fail: apply every other group.
             if (dispatcher != null)
             {
                 _loop.ReplaceDispatcher(dispatcher);

@@ -139,6 +139,8 @@ namespace RangeGuard.Tests.Messaging
                 "config", "{\"id\":\"t32\",\"vehicle\":\"mass_kg=12\"}", "vehicle", "line 1: mass_kg: value 12 outside", "t32",
                 "config", "{\"id\":\"t33\",\"signal_profile\":\"input=soc_pct\"}", "signal_profile", "line 1", "t33",
                 "config", "{\"id\":\"t34\",\"telemetry\":{\"driving_s\":2.5}}", "telemetry.driving_s", "expected an integer", "t34",
+                "config", "{\"id\":\"t43\",\"vehicle\":\"preset=rangeguard-ref\",\"signal_profile\":\"profile=t\\ninput=soc_pct id=0x100 start=0 len=8\"}", "signal_profile", "in two commands", "t43",
+                "config", "{\"id\":\"t44\",\"signal_profile\":\"profile=t\\ninput=soc_pct id=0x100 start=0 len=8\",\"vehicle\":\"preset=rangeguard-ref\"}", "vehicle", "in two commands", "t44",
                 "precondition", "{\"id\":\"t35\",\"action\":\"warm\"}", "action", "expected one of start, stop, schedule", "t35",
                 "precondition", "{\"id\":\"t36\",\"action\":\"schedule\"}", "depart_ms", "required with action schedule", "t36",
                 "precondition", "{\"id\":\"t37\",\"action\":\"stop\",\"minutes\":5}", "minutes", "only with action start", "t37",

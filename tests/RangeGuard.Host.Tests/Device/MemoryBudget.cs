@@ -115,7 +115,8 @@ namespace RangeGuard.Host.Tests.Device
         /// What a full-size cmd/route adds on top of what is kept, in its two phases: while it is read, its payload as the
         /// MQTT client hands it over and the staging plan it is parsed into; while it is prepared (the payload stored and let
         /// go), the staging plan and the forecaster's second route profile. The plan in force is let go when the new one
-        /// comes into force, so the peak is the larger phase.
+        /// comes into force, so the peak is the larger phase. Last, what a cmd/config replacing the vehicle or the signal map
+        /// adds (its payload aside: a few hundred bytes).
         /// </summary>
         public static List<(string Component, int Bytes)> Replan(DeviceSettings settings)
         {
@@ -129,10 +130,22 @@ namespace RangeGuard.Host.Tests.Device
             }
 
             object building = typeof(EnergyForecaster).GetField("_building", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(d.Forecaster)!;
+
+            // A cmd/config replacing the vehicle: the new forecaster takes the plan in force into its own route profile; one
+            // replacing the signal map: the new map and dispatcher. Each before the old is let go; never both in one command.
+            var vehicle = new EnergyForecaster(d.Forecaster.Vehicle, settings.RouteSegments);
+            if (!vehicle.TrySetPlan(d.Plan, out error))
+            {
+                throw new InvalidOperationException("the new vehicle did not take the plan in force: " + error);
+            }
+
+            var map = new RangeGuard.Dbc.SignalDispatcher(RangeGuard.Dbc.SignalMapLoader.Load(RangeGuard.Firmware.VehicleProfile.SignalMapText), d.State);
             return new List<(string, int)>
             {
                 ($"reading: cmd/route payload ({payload} bytes of JSON) and the staging plan", NanoHeapModel.RoundUp(NanoHeapModel.ArrayHeader + payload) + plan),
                 ("preparing: the staging plan and the forecaster's second route profile", plan + model.Add(building)),
+                ("While a cmd/config's new vehicle takes the plan in force (in the new forecaster's own route profile)", model.Add(vehicle)),
+                ("While a cmd/config's new signal map is taken: the new map and dispatcher (a vehicle and a map come in two commands)", model.Add(map)),
             };
         }
 

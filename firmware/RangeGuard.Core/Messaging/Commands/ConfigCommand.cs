@@ -30,6 +30,10 @@ namespace RangeGuard.Messaging.Commands
 
         private static readonly float[] s_min = { 0f, -20f, 1f, 0f, 0.05f, 0.05f, -30f, -720f };
         private static readonly float[] s_max = { 10f, 50f, 100f, 20f, 1f, 1f, 20f, 840f };
+        // A new forecaster (route profile) and a new decoder at once peak above 90 % of an ESP32's heap without PSRAM
+        // (hardware-docs/memory.md); one at a time they stay below.
+        private const string NotTogether = "send vehicle and signal_profile in two commands: together they need more memory than a board without PSRAM can spare";
+
         private static readonly string[] s_telemetryFields = { "driving_s", "parked_s" };
 
         private readonly float[] _alertValues = new float[AlertFieldCount];
@@ -113,8 +117,8 @@ namespace RangeGuard.Messaging.Commands
                     case 0: ok = r.String("id", CommandParser.MaxIdChars, false, out text); RequestId = text; break;
                     case 1: ok = ReadAlerts(r); break;
                     case 2: ok = ReadTelemetry(r); break;
-                    case 3: ok = r.String("vehicle", CommandParser.MaxTextChars, false, out text) && ReadVehicle(r, text); break;
-                    default: ok = r.String("signal_profile", CommandParser.MaxTextChars, false, out text) && ReadSignalMap(r, text); break;
+                    case 3: ok = (SignalMap == null || r.FailField("vehicle", NotTogether)) && r.String("vehicle", CommandParser.MaxTextChars, false, out text) && ReadVehicle(r, text); break;
+                    default: ok = (Vehicle == null || r.FailField("signal_profile", NotTogether)) && r.String("signal_profile", CommandParser.MaxTextChars, false, out text) && ReadSignalMap(r, text); break;
                 }
 
                 if (!ok)
