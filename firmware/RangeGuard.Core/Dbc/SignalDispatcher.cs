@@ -17,8 +17,13 @@ namespace RangeGuard.Dbc
         private readonly uint[] _keys;
         private readonly DecoderCounters _counters = new DecoderCounters();
 
-        // Per mapping, its field's layout worked out once (see Layout), or -1 where SignalCodec.Decode does the work.
+        // Per mapping, its field's layout and the length of the run of its id's mappings from it, worked out once (see Layout).
         private readonly int[] _layouts;
+
+        // Id lookup without a search: the first mapping of each id + 1 at slot (key * HashFactor) >> _slotShift, or null
+        // (binary search) when no small table separates the map's ids.
+        private readonly byte[] _slots;
+        private readonly int _slotShift;
 
         // Per-frame accumulators for combined inputs (fixed size, reused); null when no mapping combines (heap kept small).
         private readonly float[] _acc;
@@ -37,9 +42,17 @@ namespace RangeGuard.Dbc
             bool combines = false;
             for (int i = 0; i < _mappings.Length; i++)
             {
-                _layouts[i] = Layout(ref _mappings[i].Signal);
+                int run = 1;
+                while (i + run < _keys.Length && _keys[i + run] == _keys[i])
+                {
+                    run++;
+                }
+
+                _layouts[i] = Layout(ref _mappings[i].Signal) | ((run <= LayoutMaxRun ? run : 0) << LayoutRunShift);
                 combines |= _mappings[i].Combine != CombineMode.Set;
             }
+
+            _slots = BuildSlots(_keys, out _slotShift);
 
             if (combines)
             {
@@ -101,7 +114,23 @@ namespace RangeGuard.Dbc
         public int Process(ref CanFrame frame, long timeMs)
         {
             _counters.FramesReceived++;
-            int index = _map.FindFirst(frame.Id, frame.IsExtended);
+            uint key = frame.IsExtended ? (frame.Id | 0x80000000u) : frame.Id; // SignalMap.MakeKey
+            uint[] keys = _keys;
+            byte[] slots = _slots;
+            int index;
+            if (slots != null)
+            {
+                index = slots[(key * HashFactor) >> _slotShift] - 1;
+                if (index >= 0 && keys[index] != key)
+                {
+                    index = -1;
+                }
+            }
+            else
+            {
+                index = _map.FindFirst(frame.Id, frame.IsExtended);
+            }
+
             if (index < 0)
             {
                 _counters.UnknownIdFrames++;
@@ -118,7 +147,6 @@ namespace RangeGuard.Dbc
             // frame and each field load costs. Fields and the state's arrays live in locals, a mapping is read through a
             // ref, and a field with a precomputed layout is decoded here (SignalCodec.Decode's arithmetic, same results).
             SignalMapping[] mappings = _mappings;
-            uint[] keys = _keys;
             int[] layouts = _layouts;
             VehicleState state = _state;
             float[] values = state.Values;
@@ -131,11 +159,20 @@ namespace RangeGuard.Dbc
             bool swappedSet = false;
             int frameLength = frame.Length;
             int bus = frame.Bus;
-            uint key = keys[index];
+            int end = index + (layouts[index] >> LayoutRunShift);
+            if (end == index)
+            {
+                // A run too long for its bits: found the long way.
+                while (end < keys.Length && keys[end] == key)
+                {
+                    end++;
+                }
+            }
+
             int touched = 0;
             int set = 0;
             bool busMatched = false;
-            for (int i = index; i < mappings.Length && keys[i] == key; i++)
+            for (int i = index; i < end; i++)
             {
                 ref SignalMapping m = ref mappings[i];
                 if (m.Bus >= 0 && m.Bus != bus)
@@ -147,7 +184,7 @@ namespace RangeGuard.Dbc
                 ulong raw;
                 float physical;
                 int layout = layouts[i];
-                if (layout >= 0)
+                if ((layout & LayoutGeneral) == 0)
                 {
                     if (frameLength < (layout & LayoutBytes))
                     {
@@ -167,7 +204,7 @@ namespace RangeGuard.Dbc
                         word = swapped;
                     }
 
-                    raw = (word << ((layout >> LayoutLeftShift) & 63)) >> ((layout >> LayoutRightShift) & 63);
+                    raw = (word << (layout >> LayoutLeftShift)) >> (layout >> LayoutRightShift); // C# takes shift counts mod 64
                     float decoded;
                     if ((layout & LayoutSigned) != 0)
                     {
@@ -198,10 +235,19 @@ namespace RangeGuard.Dbc
                 }
 
                 ulong[] sentinels = m.Sentinels;
-                if (sentinels != null && IsSentinel(sentinels, raw))
+                if (sentinels != null)
                 {
-                    _counters.SentinelsDiscarded++;
-                    continue;
+                    int k = 0;
+                    while (k < sentinels.Length && sentinels[k] != raw)
+                    {
+                        k++;
+                    }
+
+                    if (k < sentinels.Length)
+                    {
+                        _counters.SentinelsDiscarded++;
+                        continue;
+                    }
                 }
 
                 int input = m.Input;
@@ -261,17 +307,22 @@ namespace RangeGuard.Dbc
         }
 
         // A layout: bits 0-3 the bytes the frame must have, bit 4 Motorola (read from the byte-swapped word), bit 5 signed,
-        // bits 6-11 and 12-17 the left and right shifts that leave the field's bits alone in the word.
+        // bits 6-11 and 12-17 the left and right shifts that leave the field's bits alone in the word, bit 18 set for a
+        // field SignalCodec.Decode handles (multiplexed, malformed, signed 64-bit), bits 19-30 the number of mappings of
+        // the id from this one on (0 if more than fit).
         private const int LayoutBytes = 15;
         private const int LayoutMotorola = 16;
         private const int LayoutSigned = 32;
         private const int LayoutLeftShift = 6;
         private const int LayoutRightShift = 12;
+        private const int LayoutGeneral = 1 << 18;
+        private const int LayoutRunShift = 19;
+        private const int LayoutMaxRun = 4095;
 
         /// <summary>
-        /// The layout of a plain field that fits in 8 bytes, or -1 (multiplexed, malformed, or signed 64-bit) for
-        /// SignalCodec.Decode: the field's bits are (word &lt;&lt; msb) &gt;&gt; (64 - length), where the word is the
-        /// payload for Intel and the byte-swapped payload for Motorola (msb = the field's first bit counted from the top).
+        /// The layout of a plain field that fits in 8 bytes, or LayoutGeneral (multiplexed, malformed, or signed 64-bit)
+        /// for SignalCodec.Decode: the field's bits are (word &lt;&lt; left) &gt;&gt; (64 - length), where the word is
+        /// the payload for Intel and the byte-swapped payload for Motorola.
         /// </summary>
         internal static int Layout(ref SignalDef signal)
         {
@@ -280,7 +331,7 @@ namespace RangeGuard.Dbc
             bool motorola = signal.IsMotorola;
             if (signal.IsMultiplexed || !SignalCodec.Fits(start, length, motorola, 8) || (signal.IsSigned && length == 64))
             {
-                return -1;
+                return LayoutGeneral;
             }
 
             int msb = motorola ? SignalCodec.MotorolaMsbPosition(start) : start;
@@ -299,17 +350,59 @@ namespace RangeGuard.Dbc
             return layout;
         }
 
-        private static bool IsSentinel(ulong[] sentinels, ulong raw)
+        // Fibonacci hashing: the top bits of key * 2^32/phi spread ids that differ anywhere.
+        private const uint HashFactor = 0x9E3779B1u;
+
+        /// <summary>
+        /// The smallest table (up to 8 slots per id) in which every id of the map has a slot of its own, or null
+        /// (also for maps of 255 mappings or more, whose indexes a byte cannot hold).
+        /// </summary>
+        private static byte[] BuildSlots(uint[] keys, out int shift)
         {
-            for (int i = 0; i < sentinels.Length; i++)
+            shift = 0;
+            int ids = 0;
+            for (int i = 0; i < keys.Length; i++)
             {
-                if (sentinels[i] == raw)
+                if (i == 0 || keys[i] != keys[i - 1])
                 {
-                    return true;
+                    ids++;
                 }
             }
 
-            return false;
+            if (ids == 0 || keys.Length >= 255)
+            {
+                return null;
+            }
+
+            for (int bits = 1; bits <= 16 && (1 << bits) <= 8 * ids; bits++)
+            {
+                if ((1 << bits) < ids)
+                {
+                    continue;
+                }
+
+                byte[] slots = new byte[1 << bits];
+                bool separate = true;
+                for (int i = 0; i < keys.Length && separate; i++)
+                {
+                    if (i > 0 && keys[i] == keys[i - 1])
+                    {
+                        continue;
+                    }
+
+                    uint slot = (keys[i] * HashFactor) >> (32 - bits);
+                    separate = slots[slot] == 0;
+                    slots[slot] = (byte)(i + 1);
+                }
+
+                if (separate)
+                {
+                    shift = 32 - bits;
+                    return slots;
+                }
+            }
+
+            return null;
         }
 
         private static float Combine(int mode, float a, float b)
