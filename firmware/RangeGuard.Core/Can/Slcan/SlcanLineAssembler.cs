@@ -12,6 +12,7 @@ namespace RangeGuard.Can.Slcan
         private const byte Lf = 0x0A;
 
         private readonly byte[] _line;
+        private readonly SlcanCounters _counters;
         private int _length;
         private bool _discarding;
         private CanFrame _frame;
@@ -32,10 +33,13 @@ namespace RangeGuard.Can.Slcan
             }
 
             _line = new byte[capacity];
-            Counters = new SlcanCounters();
+            _counters = new SlcanCounters();
         }
 
-        public SlcanCounters Counters { get; private set; }
+        public SlcanCounters Counters
+        {
+            get { return _counters; }
+        }
 
         /// <summary>The frame of the last <see cref="SlcanLineKind.Frame"/> event (TimestampMs = bridge stamp or -1, Bus 0).</summary>
         public CanFrame Frame
@@ -99,12 +103,15 @@ namespace RangeGuard.Can.Slcan
                     if (cr > dlcAt && cr < end && cr - start <= line.Length && data[cr] == SlcanEncoder.Cr)
                     {
                         System.Array.Copy(data, start, line, 0, cr - start);
-                        if (SlcanParser.Parse(line, 0, cr - start, out _frame, out _value) == SlcanLineKind.Frame)
+                        _value = 0; // as Parse leaves it for a frame line
+                        if (SlcanParser.ParseFrameLine(line, 0, cr - start, out _frame) == SlcanLineKind.Frame)
                         {
                             _lastLineLength = cr - start;
-                            Counters.Bytes += cr + 1 - start;
+                            SlcanCounters counters = _counters;
+                            counters.BytesFed += cr + 1 - start;
+                            counters.ByKind[(int)SlcanLineKind.Frame]++;
                             offset = cr + 1;
-                            return Report(SlcanLineKind.Frame);
+                            return SlcanLineKind.Frame;
                         }
                     }
                 }
@@ -171,7 +178,7 @@ namespace RangeGuard.Can.Slcan
                 {
                     if (length > 0 && !discarding)
                     {
-                        Counters.Add(SlcanLineKind.Truncated);
+                        _counters.Add(SlcanLineKind.Truncated);
                     }
 
                     discarding = false;
@@ -201,7 +208,7 @@ namespace RangeGuard.Can.Slcan
 
             _length = length;
             _discarding = discarding;
-            Counters.Bytes += i - start;
+            _counters.BytesFed += i - start;
             offset = i;
             return kind == SlcanLineKind.None ? kind : Report(kind);
         }
@@ -254,7 +261,7 @@ namespace RangeGuard.Can.Slcan
             bool dropped = _length > 0 && !_discarding;
             if (dropped)
             {
-                Counters.Add(SlcanLineKind.Truncated);
+                _counters.Add(SlcanLineKind.Truncated);
             }
 
             _length = 0;
@@ -264,7 +271,7 @@ namespace RangeGuard.Can.Slcan
 
         private SlcanLineKind Report(SlcanLineKind kind)
         {
-            Counters.Add(kind);
+            _counters.Add(kind);
             return kind;
         }
     }

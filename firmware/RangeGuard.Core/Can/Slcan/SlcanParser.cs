@@ -113,25 +113,34 @@ namespace RangeGuard.Can.Slcan
             return t;
         }
 
+        /// <summary>
+        /// <see cref="Parse"/> for a line known to start with t, r, T or R (the line assembler's fast path: no dispatch on
+        /// the type letter).
+        /// </summary>
+        internal static SlcanLineKind ParseFrameLine(byte[] line, int offset, int length, out CanFrame frame)
+        {
+            frame = new CanFrame();
+            frame.TimestampMs = -1;
+            return length > MaxLineLength ? SlcanLineKind.Overflow : ParseFrame(line, offset, length, ref frame);
+        }
+
         private static SlcanLineKind ParseFrame(byte[] line, int offset, int length, ref CanFrame frame)
         {
             byte type = line[offset];
             bool extended = type == (byte)'T' || type == (byte)'R';
             bool remote = type == (byte)'r' || type == (byte)'R';
-            int idDigits = extended ? 8 : 3;
-            int header = 1 + idDigits + 1;
+            int header = extended ? 10 : 5; // type letter, 8 or 3 id digits, DLC
             if (length < header)
             {
                 return SlcanLineKind.LengthMismatch;
             }
 
-            byte dlcChar = line[offset + header - 1];
-            if (dlcChar < (byte)'0' || dlcChar > (byte)'8')
+            int dlc = line[offset + header - 1] - '0';
+            if (dlc < 0 || dlc > 8)
             {
                 return SlcanLineKind.BadDlc;
             }
 
-            int dlc = dlcChar - '0';
             int payloadDigits = remote ? 0 : 2 * dlc;
             int rest = length - header;
             bool hasTimestamp;
@@ -148,58 +157,68 @@ namespace RangeGuard.Can.Slcan
                 return SlcanLineKind.LengthMismatch;
             }
 
-            // Hex digits converted inline (through the table) and the payload gathered in two 32-bit halves: on the
-            // interpreter a call per digit and 64-bit shifts per byte cost more than the rest of the parse.
+            // Hex digits converted inline through the table, a bad digit found from the sign of what it went into (-1 in
+            // the table, sign-extended on purpose: CS0675 off): on the interpreter a call or a test per digit costs more
+            // than the rest of the parse.
+#pragma warning disable CS0675
             sbyte[] hex = HexDigits;
-            uint id = 0;
-            int end = offset + 1 + idDigits;
-            for (int p = offset + 1; p < end; p++)
+            uint id;
+            if (extended)
             {
-                int d = hex[line[p]];
-                if (d < 0)
+                id = 0;
+                for (int p = offset + 1; p < offset + 9; p++)
+                {
+                    int d = hex[line[p]];
+                    if (d < 0)
+                    {
+                        return SlcanLineKind.BadHex;
+                    }
+
+                    id = (id << 4) | (uint)d;
+                }
+
+                if (id > CanFrame.MaxExtendedId)
+                {
+                    return SlcanLineKind.IdOutOfRange;
+                }
+            }
+            else
+            {
+                int digits = (hex[line[offset + 1]] << 8) | (hex[line[offset + 2]] << 4) | hex[line[offset + 3]];
+                if (digits < 0)
                 {
                     return SlcanLineKind.BadHex;
                 }
 
-                id = (id << 4) | (uint)d;
+                if (digits > CanFrame.MaxStandardId)
+                {
+                    return SlcanLineKind.IdOutOfRange;
+                }
+
+                id = (uint)digits;
             }
 
-            if (id > (extended ? CanFrame.MaxExtendedId : CanFrame.MaxStandardId))
-            {
-                return SlcanLineKind.IdOutOfRange;
-            }
-
-            uint low = 0, high = 0;
+            // The payload from its last byte to its first, each shifted in at the bottom (byte 0 ends in bits 0..7).
             int pos = offset + header;
-            int bytes = payloadDigits / 2;
-            for (int i = 0; i < bytes; i++)
+            ulong data = 0;
+            int bad = 0;
+            for (int p = pos + payloadDigits - 2; p >= pos; p -= 2)
             {
-                int hi = hex[line[pos]];
-                int lo = hex[line[pos + 1]];
-                if ((hi | lo) < 0)
-                {
-                    return SlcanLineKind.BadHex;
-                }
-
-                uint b = (uint)((hi << 4) | lo);
-                if (i < 4)
-                {
-                    low |= b << (8 * i);
-                }
-                else
-                {
-                    high |= b << (8 * (i - 4));
-                }
-
-                pos += 2;
+                int b = (hex[line[p]] << 4) | hex[line[p + 1]];
+                bad |= b;
+                data = (data << 8) | (uint)b;
             }
 
-            ulong data = ((ulong)high << 32) | low;
+#pragma warning restore CS0675
+            if (bad < 0)
+            {
+                return SlcanLineKind.BadHex;
+            }
 
             long timestamp = -1;
             if (hasTimestamp)
             {
-                timestamp = ParseHex(line, pos, 4);
+                timestamp = ParseHex(line, pos + payloadDigits, 4);
                 if (timestamp < 0)
                 {
                     return SlcanLineKind.BadHex;
