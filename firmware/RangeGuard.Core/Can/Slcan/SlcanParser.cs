@@ -21,9 +21,15 @@ namespace RangeGuard.Can.Slcan
         /// </summary>
         public static SlcanLineKind Parse(byte[] line, int offset, int length, out CanFrame frame, out int value)
         {
+            value = 0;
+            byte type = length > 0 && length <= MaxLineLength ? line[offset] : (byte)0;
+            if (type == (byte)'t' || type == (byte)'T' || type == (byte)'r' || type == (byte)'R')
+            {
+                return ParseFrameLine(line, offset, length, out frame);
+            }
+
             frame = new CanFrame();
             frame.TimestampMs = -1;
-            value = 0;
             if (length == 0)
             {
                 return SlcanLineKind.Ok;
@@ -34,14 +40,8 @@ namespace RangeGuard.Can.Slcan
                 return SlcanLineKind.Overflow;
             }
 
-            byte type = line[offset];
             switch (type)
             {
-                case (byte)'t':
-                case (byte)'r':
-                case (byte)'T':
-                case (byte)'R':
-                    return ParseFrame(line, offset, length, ref frame);
                 case (byte)'C':
                     return length == 1 ? SlcanLineKind.Close : SlcanLineKind.LengthMismatch;
                 case (byte)'L':
@@ -114,18 +114,18 @@ namespace RangeGuard.Can.Slcan
         }
 
         /// <summary>
-        /// <see cref="Parse"/> for a line known to start with t, r, T or R (the line assembler's fast path: no dispatch on
-        /// the type letter).
+        /// <see cref="Parse"/> for a line that starts with t, r, T or R (the line assembler calls it directly: one
+        /// stack frame on the interpreter, no dispatch on the type letter).
         /// </summary>
         internal static SlcanLineKind ParseFrameLine(byte[] line, int offset, int length, out CanFrame frame)
         {
             frame = new CanFrame();
             frame.TimestampMs = -1;
-            return length > MaxLineLength ? SlcanLineKind.Overflow : ParseFrame(line, offset, length, ref frame);
-        }
+            if (length > MaxLineLength)
+            {
+                return SlcanLineKind.Overflow;
+            }
 
-        private static SlcanLineKind ParseFrame(byte[] line, int offset, int length, ref CanFrame frame)
-        {
             byte type = line[offset];
             bool extended = type == (byte)'T' || type == (byte)'R';
             bool remote = type == (byte)'r' || type == (byte)'R';
@@ -166,9 +166,9 @@ namespace RangeGuard.Can.Slcan
             if (extended)
             {
                 id = 0;
-                for (int p = offset + 1; p < offset + 9; p++)
+                for (int q = offset + 1; q < offset + 9; q++)
                 {
-                    int d = hex[line[p]];
+                    int d = hex[line[q]];
                     if (d < 0)
                     {
                         return SlcanLineKind.BadHex;
@@ -198,15 +198,24 @@ namespace RangeGuard.Can.Slcan
                 id = (uint)digits;
             }
 
-            // The payload from its last byte to its first, each shifted in at the bottom (byte 0 ends in bits 0..7).
+            // The payload from its last byte to its first, two bytes a pass, each shifted in at the bottom (byte 0 ends
+            // in bits 0..7); an odd last byte goes first on its own.
             int pos = offset + header;
             ulong data = 0;
             int bad = 0;
-            for (int p = pos + payloadDigits - 2; p >= pos; p -= 2)
+            int p = pos + payloadDigits - 2; // the last byte's digits
+            if ((payloadDigits & 2) != 0)
             {
-                int b = (hex[line[p]] << 4) | hex[line[p + 1]];
+                bad = (hex[line[p]] << 4) | hex[line[p + 1]];
+                data = (uint)bad;
+                p -= 2;
+            }
+
+            for (; p > pos; p -= 4)
+            {
+                int b = (hex[line[p]] << 12) | (hex[line[p + 1]] << 8) | (hex[line[p - 2]] << 4) | hex[line[p - 1]];
                 bad |= b;
-                data = (data << 8) | (uint)b;
+                data = (data << 16) | (uint)b;
             }
 
 #pragma warning restore CS0675
