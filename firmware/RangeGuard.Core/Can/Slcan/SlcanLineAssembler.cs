@@ -15,7 +15,8 @@ namespace RangeGuard.Can.Slcan
         private readonly SlcanCounters _counters;
         private int _length;
         private bool _discarding;
-        private CanFrame _frame;
+        // Internal so the bridge stamps and hands on the frame in place, without a call each (see SlcanBridge.Poll).
+        internal CanFrame ReceivedFrame;
         private int _value;
         private int _lastLineLength;
 
@@ -44,7 +45,7 @@ namespace RangeGuard.Can.Slcan
         /// <summary>The frame of the last <see cref="SlcanLineKind.Frame"/> event (TimestampMs = bridge stamp or -1, Bus 0).</summary>
         public CanFrame Frame
         {
-            get { return _frame; }
+            get { return ReceivedFrame; }
         }
 
         /// <summary>Argument of the last event: bit rate code, timestamp flag 0/1, or packed reply characters.</summary>
@@ -104,7 +105,7 @@ namespace RangeGuard.Can.Slcan
                     {
                         System.Array.Copy(data, start, line, 0, cr - start);
                         _value = 0; // as Parse leaves it for a frame line
-                        if (SlcanParser.ParseFrameLine(line, 0, cr - start, out _frame) == SlcanLineKind.Frame)
+                        if (SlcanParser.ParseFrameLine(line, 0, cr - start, out ReceivedFrame) == SlcanLineKind.Frame)
                         {
                             _lastLineLength = cr - start;
                             SlcanCounters counters = _counters;
@@ -170,7 +171,7 @@ namespace RangeGuard.Can.Slcan
 
                     _lastLineLength = length;
                     length = 0;
-                    kind = SlcanParser.Parse(line, 0, _lastLineLength, out _frame, out _value);
+                    kind = SlcanParser.Parse(line, 0, _lastLineLength, out ReceivedFrame, out _value);
                     break;
                 }
 
@@ -229,30 +230,12 @@ namespace RangeGuard.Can.Slcan
                     frames++;
                     if (sink != null)
                     {
-                        sink.OnCanFrame(ref _frame);
+                        sink.OnCanFrame(ref ReceivedFrame);
                     }
                 }
             }
 
             return frames;
-        }
-
-        /// <summary>
-        /// Stamps the last frame in place with the host's time and bus (no copy) and returns the bridge's own timestamp it
-        /// carried (ms within the minute, or -1).
-        /// </summary>
-        internal long StampFrame(byte bus, long nowMs)
-        {
-            long bridgeMs = _frame.TimestampMs;
-            _frame.Bus = bus;
-            _frame.TimestampMs = nowMs;
-            return bridgeMs;
-        }
-
-        /// <summary>Hands the last frame to <paramref name="sink"/> by reference.</summary>
-        internal void DeliverFrame(ICanFrameSink sink)
-        {
-            sink.OnCanFrame(ref _frame);
         }
 
         /// <summary>Drops an unfinished line (e.g. when re-opening the bridge), counting it as Truncated; true if one was dropped.</summary>
