@@ -155,8 +155,7 @@ namespace RangeGuard.Dbc
             float[] lows = state.MinLimits;
             float[] highs = state.MaxLimits;
             ulong data = frame.Data;
-            ulong swapped = 0;
-            bool swappedSet = false;
+            ulong swapped = 0; // the byte-swapped payload, once a Motorola field needs it
             int frameLength = frame.Length;
             int bus = frame.Bus;
             int end = index + (layouts[index] >> LayoutRunShift);
@@ -192,32 +191,28 @@ namespace RangeGuard.Dbc
                         continue;
                     }
 
-                    ulong word = data;
+                    raw = data;
                     if ((layout & LayoutMotorola) != 0)
                     {
-                        if (!swappedSet)
+                        if (swapped == 0)
                         {
-                            swapped = SignalCodec.SwapBytes(data);
-                            swappedSet = true;
+                            swapped = SignalCodec.SwapBytes(data); // again only while 0, when data is 0 too
                         }
 
-                        word = swapped;
+                        raw = swapped;
                     }
 
-                    raw = (word << (layout >> LayoutLeftShift)) >> (layout >> LayoutRightShift); // C# takes shift counts mod 64
-                    float decoded;
+                    raw = (raw << (layout >> LayoutLeftShift)) >> (layout >> LayoutRightShift); // C# takes shift counts mod 64
                     if ((layout & LayoutSigned) != 0)
                     {
                         // Two's complement of the low bits as a genuinely signed long (Bits.SignExtend's value and type).
                         long half = 1L << (63 - ((layout >> LayoutRightShift) & 63));
-                        decoded = (float)((checked((long)raw) ^ half) - half);
+                        physical = (float)((checked((long)raw) ^ half) - half) * m.Signal.Factor + m.Signal.Offset;
                     }
                     else
                     {
-                        decoded = (float)raw;
+                        physical = (float)raw * m.Signal.Factor + m.Signal.Offset;
                     }
-
-                    physical = decoded * m.Signal.Factor + m.Signal.Offset;
                 }
                 else
                 {
@@ -258,8 +253,7 @@ namespace RangeGuard.Dbc
                     continue;
                 }
 
-                int mode = m.Combine;
-                if (mode == CombineMode.Set)
+                if (m.Combine == CombineMode.Set)
                 {
                     // VehicleState.Set written out.
                     values[input] = value;
@@ -273,29 +267,19 @@ namespace RangeGuard.Dbc
                 {
                     _touched[touched++] = input;
                     _acc[input] = value;
-                    _accMode[input] = mode;
+                    _accMode[input] = m.Combine;
                 }
                 else
                 {
-                    _acc[input] = Combine(mode, _acc[input], value);
+                    _acc[input] = Combine(m.Combine, _acc[input], value);
                 }
 
                 _accCount[input]++;
             }
 
-            for (int t = 0; t < touched; t++)
+            if (touched > 0)
             {
-                int input = _touched[t];
-                float value = _accMode[input] == CombineMode.Avg ? _acc[input] / _accCount[input] : _acc[input];
-                _accCount[input] = 0;
-                if (state.SetChecked(input, value, timeMs))
-                {
-                    set++;
-                }
-                else
-                {
-                    _counters.OutOfRangeValues++;
-                }
+                set += StoreCombined(touched, timeMs);
             }
 
             if (!busMatched)
@@ -403,6 +387,28 @@ namespace RangeGuard.Dbc
             }
 
             return null;
+        }
+
+        /// <summary>Stores the first <paramref name="touched"/> combined inputs of a frame; returns how many were set.</summary>
+        private int StoreCombined(int touched, long timeMs)
+        {
+            int set = 0;
+            for (int t = 0; t < touched; t++)
+            {
+                int input = _touched[t];
+                float value = _accMode[input] == CombineMode.Avg ? _acc[input] / _accCount[input] : _acc[input];
+                _accCount[input] = 0;
+                if (_state.SetChecked(input, value, timeMs))
+                {
+                    set++;
+                }
+                else
+                {
+                    _counters.OutOfRangeValues++;
+                }
+            }
+
+            return set;
         }
 
         private static float Combine(int mode, float a, float b)
