@@ -127,8 +127,8 @@ namespace RangeGuard.Can.Slcan
             }
 
             byte type = line[offset];
-            bool extended = type == (byte)'T' || type == (byte)'R';
-            bool remote = type == (byte)'r' || type == (byte)'R';
+            bool extended = type < (byte)'a'; // T or R (of t, r, T, R: a test each, not two)
+            bool remote = (type | 0x20) == (byte)'r';
             int header = extended ? 10 : 5; // type letter, 8 or 3 id digits, DLC
             if (length < header)
             {
@@ -142,17 +142,8 @@ namespace RangeGuard.Can.Slcan
             }
 
             int payloadDigits = remote ? 0 : 2 * dlc;
-            int rest = length - header;
-            bool hasTimestamp;
-            if (rest == payloadDigits)
-            {
-                hasTimestamp = false;
-            }
-            else if (rest == payloadDigits + 4)
-            {
-                hasTimestamp = true;
-            }
-            else
+            int timestampDigits = length - header - payloadDigits;
+            if (timestampDigits != 0 && timestampDigits != 4)
             {
                 return SlcanLineKind.LengthMismatch;
             }
@@ -225,7 +216,7 @@ namespace RangeGuard.Can.Slcan
             }
 
             long timestamp = -1;
-            if (hasTimestamp)
+            if (timestampDigits != 0)
             {
                 timestamp = ParseHex(line, pos + payloadDigits, 4);
                 if (timestamp < 0)
