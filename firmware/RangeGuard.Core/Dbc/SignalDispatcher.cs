@@ -48,7 +48,8 @@ namespace RangeGuard.Dbc
                     run++;
                 }
 
-                _layouts[i] = Layout(ref _mappings[i].Signal) | ((run <= LayoutMaxRun ? run : 0) << LayoutRunShift);
+                _layouts[i] = Layout(ref _mappings[i].Signal) | (IsPlainCopy(ref _mappings[i]) ? LayoutPlainCopy : 0)
+                    | ((run <= LayoutMaxRun ? run : 0) << LayoutRunShift);
                 combines |= _mappings[i].Combine != CombineMode.Set;
             }
 
@@ -246,7 +247,7 @@ namespace RangeGuard.Dbc
                 }
 
                 int input = m.Input;
-                float value = physical * m.Scale + m.Add;
+                float value = (layout & LayoutPlainCopy) != 0 ? physical : physical * m.Scale + m.Add;
                 if (!(value >= m.Min && value <= m.Max) || !(value >= lows[input] && value <= highs[input]))
                 {
                     _counters.OutOfRangeValues++;
@@ -292,22 +293,34 @@ namespace RangeGuard.Dbc
 
         // A layout: bits 0-3 the bytes the frame must have, bit 4 Motorola (read from the byte-swapped word), bit 5 signed,
         // bits 6-11 and 12-17 the left and right shifts that leave the field's bits alone in the word, bit 18 set for a
-        // field SignalCodec.Decode handles (multiplexed, malformed, signed 64-bit), bits 19-30 the number of mappings of
-        // the id from this one on (0 if more than fit).
+        // field SignalCodec.Decode handles (multiplexed, malformed, signed 64-bit), bit 19 set when the mapping's value is
+        // the physical value itself (IsPlainCopy), bits 20-30 the number of mappings of the id from this one on (0 if more
+        // than fit).
         private const int LayoutBytes = 15;
         private const int LayoutMotorola = 16;
         private const int LayoutSigned = 32;
         private const int LayoutLeftShift = 6;
         private const int LayoutRightShift = 12;
         private const int LayoutGeneral = 1 << 18;
-        private const int LayoutRunShift = 19;
-        private const int LayoutMaxRun = 4095;
+        private const int LayoutPlainCopy = 1 << 19;
+        private const int LayoutRunShift = 20;
+        private const int LayoutMaxRun = 2047;
 
         /// <summary>
         /// The layout of a plain field that fits in 8 bytes, or LayoutGeneral (multiplexed, malformed, or signed 64-bit)
         /// for SignalCodec.Decode: the field's bits are (word &lt;&lt; left) &gt;&gt; (64 - length), where the word is
         /// the payload for Intel and the byte-swapped payload for Motorola.
         /// </summary>
+        /// <summary>
+        /// True when physical * Scale + Add is physical bit for bit: Scale 1 and Add 0 change nothing but a -0 (into +0),
+        /// and physical = decoded * Factor + Offset is -0 only when Offset is -0 (a sum of two numbers is -0 only then).
+        /// </summary>
+        internal static bool IsPlainCopy(ref SignalMapping mapping)
+        {
+            float offset = mapping.Signal.Offset;
+            return mapping.Scale == 1f && mapping.Add == 0f && !(offset == 0f && System.BitConverter.DoubleToInt64Bits(offset) < 0);
+        }
+
         internal static int Layout(ref SignalDef signal)
         {
             int start = signal.StartBit;

@@ -18,8 +18,15 @@ namespace RangeGuard.Tests.Dbc
     public class SignalDispatcherFastPathTests
     {
         private static readonly float[] Factors = { 1f, 0.1f, 0.01f, -0.5f, 3.25f };
-        private static readonly float[] Offsets = { 0f, -100f, 40f, 0.5f };
+        private static readonly float[] Offsets = { 0f, -0f, -100f, 40f, 0.5f };
         private static readonly float[] Scales = { 1f, -1f, 0.001f };
+        private static readonly float[] Adds = { 0f, -0f, 2.5f };
+
+        /// <summary>The same float bit for bit (+0 and -0 differ).</summary>
+        private static bool Same(float a, float b)
+        {
+            return System.BitConverter.DoubleToInt64Bits(a) == System.BitConverter.DoubleToInt64Bits(b);
+        }
 
         private static VehicleState WideOpenState()
         {
@@ -79,7 +86,7 @@ namespace RangeGuard.Tests.Dbc
                 SignalCodec.Decode(ref frames[0], ref def, out sentinel, out ignored);
                 SignalMapping plain = SignalMapping.Create(InputId.SocPercent, def);
                 plain.Scale = Scales[prng.Next(0, Scales.Length)];
-                plain.Add = prng.Next(0, 2) == 0 ? 0f : 2.5f;
+                plain.Add = Adds[prng.Next(0, Adds.Length)];
                 SignalMapping guarded = plain;
                 guarded.Input = InputId.PackVoltageV;
                 guarded.Sentinels = new ulong[] { 12345, sentinel };
@@ -114,14 +121,14 @@ namespace RangeGuard.Tests.Dbc
                     if (expectedSet > 0)
                     {
                         float expected = physical * plain.Scale + plain.Add;
-                        Assert.IsTrue(expected == d.State.GetLast(InputId.SocPercent), what + ": " + expected.ToString() + " stored as " + d.State.GetLast(InputId.SocPercent).ToString());
+                        Assert.IsTrue(Same(expected, d.State.GetLast(InputId.SocPercent)), what + ": " + expected.ToString() + " stored as " + d.State.GetLast(InputId.SocPercent).ToString());
                         Assert.AreEqual(time, d.State.GetTime(InputId.SocPercent), what);
                         stored++;
                     }
 
                     if (expectedSet == 2)
                     {
-                        Assert.IsTrue(d.State.GetLast(InputId.SocPercent) == d.State.GetLast(InputId.PackVoltageV), what + ": the guarded copy");
+                        Assert.IsTrue(Same(d.State.GetLast(InputId.SocPercent), d.State.GetLast(InputId.PackVoltageV)), what + ": the guarded copy");
                         Assert.AreEqual(time, d.State.GetTime(InputId.PackVoltageV), what);
                     }
                 }
@@ -133,6 +140,24 @@ namespace RangeGuard.Tests.Dbc
 
             // Every outcome came up often enough to mean something.
             Assert.IsTrue(stored > 800 && tooShort > 50 && muxMismatch > 50 && sentinels > 200, "outcomes " + stored.ToString() + "/" + tooShort.ToString() + "/" + muxMismatch.ToString() + "/" + sentinels.ToString());
+        }
+
+        [TestMethod]
+        public void Process_should_store_plus_zero_when_the_physical_value_is_minus_zero_and_scale_and_add_are_neutral()
+        {
+            // Raw 0 * factor -1 + offset -0 is -0; * scale 1 + add 0 makes it +0, as SignalCodec.Decode and the transform
+            // would: the dispatcher may skip a neutral transform only where that cannot happen.
+            for (int n = 0; n < 2; n++)
+            {
+                SignalMapping m = SignalMapping.Create(InputId.SpeedKmh, SignalDef.Create(0x200, false, 0, 8, false, false, -1f, n == 0 ? -0f : 0f));
+                SignalDispatcher d = new SignalDispatcher(new SignalMap(new SignalMapping[] { m }, null), WideOpenState());
+                CanFrame f = SignalCodecTests.Frame(0x200, new byte[] { 0 });
+                Assert.AreEqual(1, d.Process(ref f, 10));
+                Assert.IsTrue(Same(0f, d.State.GetLast(InputId.SpeedKmh)), "+0, offset " + (n == 0 ? "-0" : "+0"));
+                f = SignalCodecTests.Frame(0x200, new byte[] { 3 });
+                d.Process(ref f, 20);
+                Assert.IsTrue(Same(-3f, d.State.GetLast(InputId.SpeedKmh)));
+            }
         }
 
         /// <summary>A map of <paramref name="ids"/> ids (standard and extended, some sharing a number), 1-3 byte fields each.</summary>
