@@ -77,6 +77,53 @@ namespace RangeGuard.Can.Slcan
         /// </summary>
         public SlcanLineKind Next(byte[] data, ref int offset, int end)
         {
+            // Nearly every line is a whole data frame at the start of the bytes, with nothing pending: its CR is where its
+            // DLC puts it ('t' and 3 id digits or 'T' and 8, the DLC, 2 digits a byte, perhaps 4 timestamp digits), so the
+            // byte-by-byte scan of Scan is skipped. Parsed as a frame, every byte before that CR was a digit, so the scan
+            // would have ended the line at the same CR with the same result; anything else goes the long way. Kept apart
+            // from the scan: the interpreter initialises every local of a method at each call.
+            int start = offset;
+            if (_length == 0 && !_discarding && start < end)
+            {
+                byte type = data[start];
+                int dlcAt = type == (byte)'t' ? start + 4 : (type == (byte)'T' ? start + 9 : end);
+                if (dlcAt < end)
+                {
+                    int dlc = data[dlcAt] - '0';
+                    if (dlc >= 0 && dlc <= 8)
+                    {
+                        int cr = dlcAt + 1 + 2 * dlc;
+                        if (cr < end && data[cr] != SlcanEncoder.Cr)
+                        {
+                            cr += 4; // a timestamp
+                        }
+
+                        // At most 30 bytes before the CR: the buffer holds at least that (see the constructor).
+                        if (cr < end && data[cr] == SlcanEncoder.Cr)
+                        {
+                            byte[] line = _line;
+                            System.Array.Copy(data, start, line, 0, cr - start);
+                            _value = 0; // as Parse leaves it for a frame line
+                            if (SlcanParser.ParseFrameLine(line, 0, cr - start, out ReceivedFrame) == SlcanLineKind.Frame)
+                            {
+                                _lastLineLength = cr - start;
+                                SlcanCounters counters = _counters;
+                                counters.BytesFed += cr + 1 - start;
+                                counters.ByKind[(int)SlcanLineKind.Frame]++;
+                                offset = cr + 1;
+                                return SlcanLineKind.Frame;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return Scan(data, ref offset, end);
+        }
+
+        /// <summary><see cref="Next"/> byte by byte: cuts the next line wherever it ends and parses it.</summary>
+        private SlcanLineKind Scan(byte[] data, ref int offset, int end)
+        {
             // Written for the interpreter, where this loop runs for every byte from the bridge: fields live in locals, the
             // byte count is added once per call, a line's text is found by scanning for the first byte that can end it
             // (all of CR 13, LF 10 and BEL 7 are below 14, all text above) and copied in one native Array.Copy.
@@ -84,40 +131,6 @@ namespace RangeGuard.Can.Slcan
             int length = _length;
             bool discarding = _discarding;
             int start = offset;
-
-            // Nearly every line is a whole data frame at the start of the bytes, with nothing pending: its CR is where its
-            // DLC puts it ('t' and 3 id digits or 'T' and 8, the DLC, 2 digits a byte, perhaps 4 timestamp digits), so the
-            // byte-by-byte scan below is skipped. Parsed as a frame, every byte before that CR was a digit, so the scan
-            // would have ended the line at the same CR with the same result; anything else goes the long way.
-            if (length == 0 && !discarding && start < end)
-            {
-                byte type = data[start];
-                int dlcAt = type == (byte)'t' ? start + 4 : (type == (byte)'T' ? start + 9 : end);
-                if (dlcAt < end)
-                {
-                    int cr = dlcAt + 1 + 2 * (data[dlcAt] - '0');
-                    if (cr > dlcAt && cr + 4 < end && data[cr] != SlcanEncoder.Cr)
-                    {
-                        cr += 4;
-                    }
-
-                    if (cr > dlcAt && cr < end && cr - start <= line.Length && data[cr] == SlcanEncoder.Cr)
-                    {
-                        System.Array.Copy(data, start, line, 0, cr - start);
-                        _value = 0; // as Parse leaves it for a frame line
-                        if (SlcanParser.ParseFrameLine(line, 0, cr - start, out ReceivedFrame) == SlcanLineKind.Frame)
-                        {
-                            _lastLineLength = cr - start;
-                            SlcanCounters counters = _counters;
-                            counters.BytesFed += cr + 1 - start;
-                            counters.ByKind[(int)SlcanLineKind.Frame]++;
-                            offset = cr + 1;
-                            return SlcanLineKind.Frame;
-                        }
-                    }
-                }
-            }
-
             int i = offset;
             SlcanLineKind kind = SlcanLineKind.None;
             while (i < end)
