@@ -17,11 +17,11 @@ namespace RangeGuard.Dbc
         private readonly uint[] _keys;
         private readonly DecoderCounters _counters = new DecoderCounters();
 
-        // Per mapping, its field's layout and the length of the run of its id's mappings from it, worked out once (see Layout).
+        // Per mapping, its field's layout and the length of the run of its id's mappings from it, worked out once (SignalLayout).
         private readonly int[] _layouts;
 
         // Id lookup without a search: the first mapping of each id + 1 at slot (key * HashFactor) >> _slotShift, or null
-        // (binary search) when no small table separates the map's ids.
+        // (binary search) when no small table separates the map's ids (SignalLayout.IdSlots).
         private readonly byte[] _slots;
         private readonly int _slotShift;
 
@@ -48,12 +48,12 @@ namespace RangeGuard.Dbc
                     run++;
                 }
 
-                _layouts[i] = Layout(ref _mappings[i].Signal) | (IsPlainCopy(ref _mappings[i]) ? LayoutPlainCopy : 0)
-                    | ((run <= LayoutMaxRun ? run : 0) << LayoutRunShift);
+                _layouts[i] = SignalLayout.Of(ref _mappings[i].Signal) | (SignalLayout.IsPlainCopy(ref _mappings[i]) ? SignalLayout.PlainCopy : 0)
+                    | ((run <= SignalLayout.MaxRun ? run : 0) << SignalLayout.RunShift);
                 combines |= _mappings[i].Combine != CombineMode.Set;
             }
 
-            _slots = BuildSlots(_keys, out _slotShift);
+            _slots = SignalLayout.IdSlots(_keys, out _slotShift);
 
             if (combines)
             {
@@ -121,7 +121,7 @@ namespace RangeGuard.Dbc
             int index;
             if (slots != null)
             {
-                index = slots[(key * HashFactor) >> _slotShift] - 1;
+                index = slots[(key * SignalLayout.HashFactor) >> _slotShift] - 1;
                 if (index >= 0 && keys[index] != key)
                 {
                     index = -1;
@@ -159,7 +159,7 @@ namespace RangeGuard.Dbc
             ulong swapped = 0; // the byte-swapped payload, once a Motorola field needs it
             int frameLength = frame.Length;
             int bus = frame.Bus;
-            int end = index + (layouts[index] >> LayoutRunShift);
+            int end = index + (layouts[index] >> SignalLayout.RunShift);
             if (end == index)
             {
                 // A run too long for its bits: found the long way.
@@ -184,16 +184,16 @@ namespace RangeGuard.Dbc
                 ulong raw;
                 float physical;
                 int layout = layouts[i];
-                if ((layout & LayoutGeneral) == 0)
+                if ((layout & SignalLayout.General) == 0)
                 {
-                    if (frameLength < (layout & LayoutBytes))
+                    if (frameLength < (layout & SignalLayout.Bytes))
                     {
                         _counters.DecodeErrors++;
                         continue;
                     }
 
                     raw = data;
-                    if ((layout & LayoutMotorola) != 0)
+                    if ((layout & SignalLayout.Motorola) != 0)
                     {
                         if (swapped == 0)
                         {
@@ -203,11 +203,11 @@ namespace RangeGuard.Dbc
                         raw = swapped;
                     }
 
-                    raw = (raw << (layout >> LayoutLeftShift)) >> (layout >> LayoutRightShift); // C# takes shift counts mod 64
-                    if ((layout & LayoutSigned) != 0)
+                    raw = (raw << (layout >> SignalLayout.LeftShift)) >> (layout >> SignalLayout.RightShift); // C# takes shift counts mod 64
+                    if ((layout & SignalLayout.Signed) != 0)
                     {
                         // Two's complement of the low bits as a genuinely signed long (Bits.SignExtend's value and type).
-                        long half = 1L << (63 - ((layout >> LayoutRightShift) & 63));
+                        long half = 1L << (63 - ((layout >> SignalLayout.RightShift) & 63));
                         physical = (float)((checked((long)raw) ^ half) - half) * m.Signal.Factor + m.Signal.Offset;
                     }
                     else
@@ -247,7 +247,7 @@ namespace RangeGuard.Dbc
                 }
 
                 int input = m.Input;
-                float value = (layout & LayoutPlainCopy) != 0 ? physical : physical * m.Scale + m.Add;
+                float value = (layout & SignalLayout.PlainCopy) != 0 ? physical : physical * m.Scale + m.Add;
                 if (!(value >= m.Min && value <= m.Max) || !(value >= lows[input] && value <= highs[input]))
                 {
                     _counters.OutOfRangeValues++;
@@ -289,117 +289,6 @@ namespace RangeGuard.Dbc
             }
 
             return set;
-        }
-
-        // A layout: bits 0-3 the bytes the frame must have, bit 4 Motorola (read from the byte-swapped word), bit 5 signed,
-        // bits 6-11 and 12-17 the left and right shifts that leave the field's bits alone in the word, bit 18 set for a
-        // field SignalCodec.Decode handles (multiplexed, malformed, signed 64-bit), bit 19 set when the mapping's value is
-        // the physical value itself (IsPlainCopy), bits 20-30 the number of mappings of the id from this one on (0 if more
-        // than fit).
-        private const int LayoutBytes = 15;
-        private const int LayoutMotorola = 16;
-        private const int LayoutSigned = 32;
-        private const int LayoutLeftShift = 6;
-        private const int LayoutRightShift = 12;
-        private const int LayoutGeneral = 1 << 18;
-        private const int LayoutPlainCopy = 1 << 19;
-        private const int LayoutRunShift = 20;
-        private const int LayoutMaxRun = 2047;
-
-        /// <summary>
-        /// The layout of a plain field that fits in 8 bytes, or LayoutGeneral (multiplexed, malformed, or signed 64-bit)
-        /// for SignalCodec.Decode: the field's bits are (word &lt;&lt; left) &gt;&gt; (64 - length), where the word is
-        /// the payload for Intel and the byte-swapped payload for Motorola.
-        /// </summary>
-        /// <summary>
-        /// True when physical * Scale + Add is physical bit for bit: Scale 1 and Add 0 change nothing but a -0 (into +0),
-        /// and physical = decoded * Factor + Offset is -0 only when Offset is -0 (a sum of two numbers is -0 only then).
-        /// </summary>
-        internal static bool IsPlainCopy(ref SignalMapping mapping)
-        {
-            float offset = mapping.Signal.Offset;
-            return mapping.Scale == 1f && mapping.Add == 0f && !(offset == 0f && System.BitConverter.DoubleToInt64Bits(offset) < 0);
-        }
-
-        internal static int Layout(ref SignalDef signal)
-        {
-            int start = signal.StartBit;
-            int length = signal.Length;
-            bool motorola = signal.IsMotorola;
-            if (signal.IsMultiplexed || !SignalCodec.Fits(start, length, motorola, 8) || (signal.IsSigned && length == 64))
-            {
-                return LayoutGeneral;
-            }
-
-            int msb = motorola ? SignalCodec.MotorolaMsbPosition(start) : start;
-            int left = motorola ? msb : 64 - start - length;
-            int layout = SignalCodec.BytesNeeded(start, length, motorola) | (left << LayoutLeftShift) | ((64 - length) << LayoutRightShift);
-            if (motorola)
-            {
-                layout |= LayoutMotorola;
-            }
-
-            if (signal.IsSigned)
-            {
-                layout |= LayoutSigned;
-            }
-
-            return layout;
-        }
-
-        // Fibonacci hashing: the top bits of key * 2^32/phi spread ids that differ anywhere.
-        private const uint HashFactor = 0x9E3779B1u;
-
-        /// <summary>
-        /// The smallest table (up to 8 slots per id) in which every id of the map has a slot of its own, or null
-        /// (also for maps of 255 mappings or more, whose indexes a byte cannot hold).
-        /// </summary>
-        private static byte[] BuildSlots(uint[] keys, out int shift)
-        {
-            shift = 0;
-            int ids = 0;
-            for (int i = 0; i < keys.Length; i++)
-            {
-                if (i == 0 || keys[i] != keys[i - 1])
-                {
-                    ids++;
-                }
-            }
-
-            if (ids == 0 || keys.Length >= 255)
-            {
-                return null;
-            }
-
-            for (int bits = 1; bits <= 16 && (1 << bits) <= 8 * ids; bits++)
-            {
-                if ((1 << bits) < ids)
-                {
-                    continue;
-                }
-
-                byte[] slots = new byte[1 << bits];
-                bool separate = true;
-                for (int i = 0; i < keys.Length && separate; i++)
-                {
-                    if (i > 0 && keys[i] == keys[i - 1])
-                    {
-                        continue;
-                    }
-
-                    uint slot = (keys[i] * HashFactor) >> (32 - bits);
-                    separate = slots[slot] == 0;
-                    slots[slot] = (byte)(i + 1);
-                }
-
-                if (separate)
-                {
-                    shift = 32 - bits;
-                    return slots;
-                }
-            }
-
-            return null;
         }
 
         /// <summary>Stores the first <paramref name="touched"/> combined inputs of a frame; returns how many were set.</summary>
