@@ -17,11 +17,19 @@ namespace RangeGuard.Dbc
         private readonly uint[] _keys;
         private readonly DecoderCounters _counters = new DecoderCounters();
 
-        // Per-frame accumulators for combined inputs (fixed size, reused).
-        private readonly float[] _acc = new float[InputId.Count];
-        private readonly int[] _accCount = new int[InputId.Count];
-        private readonly int[] _accMode = new int[InputId.Count];
-        private readonly int[] _touched = new int[InputId.Count];
+        // Per mapping, its field's layout and the length of the run of its id's mappings from it, worked out once (SignalLayout).
+        private readonly int[] _layouts;
+
+        // Id lookup without a search: the first mapping of each id + 1 at slot (key * HashFactor) >> _slotShift, or null
+        // (binary search) when no small table separates the map's ids (SignalLayout.IdSlots).
+        private readonly byte[] _slots;
+        private readonly int _slotShift;
+
+        // Per-frame accumulators for combined inputs (fixed size, reused); null when no mapping combines (heap kept small).
+        private readonly float[] _acc;
+        private readonly int[] _accCount;
+        private readonly int[] _accMode;
+        private readonly int[] _touched;
 
         /// <summary>Also applies the map's max ages to the state (the largest one per input).</summary>
         public SignalDispatcher(SignalMap map, VehicleState state)
@@ -30,6 +38,31 @@ namespace RangeGuard.Dbc
             _state = state;
             _mappings = map.Mappings;
             _keys = map.Keys;
+            _layouts = new int[_mappings.Length];
+            bool combines = false;
+            for (int i = 0; i < _mappings.Length; i++)
+            {
+                int run = 1;
+                while (i + run < _keys.Length && _keys[i + run] == _keys[i])
+                {
+                    run++;
+                }
+
+                _layouts[i] = SignalLayout.Of(ref _mappings[i].Signal) | (SignalLayout.IsPlainCopy(ref _mappings[i]) ? SignalLayout.PlainCopy : 0)
+                    | ((run <= SignalLayout.MaxRun ? run : 0) << SignalLayout.RunShift);
+                combines |= _mappings[i].Combine != CombineMode.Set;
+            }
+
+            _slots = SignalLayout.IdSlots(_keys, out _slotShift);
+
+            if (combines)
+            {
+                _acc = new float[InputId.Count];
+                _accCount = new int[InputId.Count];
+                _accMode = new int[InputId.Count];
+                _touched = new int[InputId.Count];
+            }
+
             long[] maxAge = new long[InputId.Count];
             for (int i = 0; i < _mappings.Length; i++)
             {
@@ -82,7 +115,23 @@ namespace RangeGuard.Dbc
         public int Process(ref CanFrame frame, long timeMs)
         {
             _counters.FramesReceived++;
-            int index = _map.FindFirst(frame.Id, frame.IsExtended);
+            uint key = frame.IsExtended ? (frame.Id | 0x80000000u) : frame.Id; // SignalMap.MakeKey
+            uint[] keys = _keys;
+            byte[] slots = _slots;
+            int index;
+            if (slots != null)
+            {
+                index = slots[(key * SignalLayout.HashFactor) >> _slotShift] - 1;
+                if (index >= 0 && keys[index] != key)
+                {
+                    index = -1;
+                }
+            }
+            else
+            {
+                index = _map.FindFirst(frame.Id, frame.IsExtended);
+            }
+
             if (index < 0)
             {
                 _counters.UnknownIdFrames++;
@@ -95,17 +144,38 @@ namespace RangeGuard.Dbc
                 return 0;
             }
 
-            // The arrays in locals and the sentinel list tested before its call: this loop runs for every signal of every
-            // frame, and on the interpreter each field load and call costs.
+            // Written for the interpreter: this loop runs for every signal of every frame, where each call is a stack
+            // frame and each field load costs. Fields and the state's arrays live in locals, a mapping is read through a
+            // ref, and a field with a precomputed layout is decoded here (SignalCodec.Decode's arithmetic, same results).
             SignalMapping[] mappings = _mappings;
-            uint[] keys = _keys;
-            uint key = keys[index];
+            int[] layouts = _layouts;
+            VehicleState state = _state;
+            float[] values = state.Values;
+            long[] times = state.TimesMs;
+            bool[] seen = state.Seen;
+            float[] lows = state.MinLimits;
+            float[] highs = state.MaxLimits;
+            ulong data = frame.Data;
+            ulong swapped = 0; // the byte-swapped payload, once a Motorola field needs it
+            int frameLength = frame.Length;
+            int bus = frame.Bus;
+            int end = index + (layouts[index] >> SignalLayout.RunShift);
+            if (end == index)
+            {
+                // A run too long for its bits: found the long way.
+                while (end < keys.Length && keys[end] == key)
+                {
+                    end++;
+                }
+            }
+
             int touched = 0;
             int set = 0;
             bool busMatched = false;
-            for (int i = index; i < mappings.Length && keys[i] == key; i++)
+            for (int i = index; i < end; i++)
             {
-                if (mappings[i].Bus >= 0 && mappings[i].Bus != frame.Bus)
+                ref SignalMapping m = ref mappings[i];
+                if (m.Bus >= 0 && m.Bus != bus)
                 {
                     continue;
                 }
@@ -113,36 +183,83 @@ namespace RangeGuard.Dbc
                 busMatched = true;
                 ulong raw;
                 float physical;
-                int status = SignalCodec.Decode(ref frame, ref mappings[i].Signal, out raw, out physical);
-                if (status == DecodeStatus.TooShort)
+                int layout = layouts[i];
+                if ((layout & SignalLayout.General) == 0)
                 {
-                    _counters.DecodeErrors++;
-                    continue;
+                    if (frameLength < (layout & SignalLayout.Bytes))
+                    {
+                        _counters.DecodeErrors++;
+                        continue;
+                    }
+
+                    raw = data;
+                    if ((layout & SignalLayout.Motorola) != 0)
+                    {
+                        if (swapped == 0)
+                        {
+                            swapped = SignalCodec.SwapBytes(data); // again only while 0, when data is 0 too
+                        }
+
+                        raw = swapped;
+                    }
+
+                    raw = (raw << (layout >> SignalLayout.LeftShift)) >> (layout >> SignalLayout.RightShift); // C# takes shift counts mod 64
+                    if ((layout & SignalLayout.Signed) != 0)
+                    {
+                        // Two's complement of the low bits as a genuinely signed long (Bits.SignExtend's value and type).
+                        long half = 1L << (63 - ((layout >> SignalLayout.RightShift) & 63));
+                        physical = (float)((checked((long)raw) ^ half) - half) * m.Signal.Factor + m.Signal.Offset;
+                    }
+                    else
+                    {
+                        physical = (float)raw * m.Signal.Factor + m.Signal.Offset;
+                    }
+                }
+                else
+                {
+                    int status = SignalCodec.Decode(ref frame, ref m.Signal, out raw, out physical);
+                    if (status == DecodeStatus.TooShort)
+                    {
+                        _counters.DecodeErrors++;
+                        continue;
+                    }
+
+                    if (status != DecodeStatus.Ok)
+                    {
+                        continue;
+                    }
                 }
 
-                if (status != DecodeStatus.Ok)
+                ulong[] sentinels = m.Sentinels;
+                if (sentinels != null)
                 {
-                    continue;
+                    int k = 0;
+                    while (k < sentinels.Length && sentinels[k] != raw)
+                    {
+                        k++;
+                    }
+
+                    if (k < sentinels.Length)
+                    {
+                        _counters.SentinelsDiscarded++;
+                        continue;
+                    }
                 }
 
-                if (mappings[i].Sentinels != null && mappings[i].IsSentinel(raw))
-                {
-                    _counters.SentinelsDiscarded++;
-                    continue;
-                }
-
-                int input = mappings[i].Input;
-                float value = physical * mappings[i].Scale + mappings[i].Add;
-                if (!(value >= mappings[i].Min && value <= mappings[i].Max) || !_state.IsPlausible(input, value))
+                int input = m.Input;
+                float value = (layout & SignalLayout.PlainCopy) != 0 ? physical : physical * m.Scale + m.Add;
+                if (!(value >= m.Min && value <= m.Max) || !(value >= lows[input] && value <= highs[input]))
                 {
                     _counters.OutOfRangeValues++;
                     continue;
                 }
 
-                int mode = mappings[i].Combine;
-                if (mode == CombineMode.Set)
+                if (m.Combine == CombineMode.Set)
                 {
-                    _state.Set(input, value, timeMs);
+                    // VehicleState.Set written out.
+                    values[input] = value;
+                    times[input] = timeMs;
+                    seen[input] = true;
                     set++;
                     continue;
                 }
@@ -151,16 +268,33 @@ namespace RangeGuard.Dbc
                 {
                     _touched[touched++] = input;
                     _acc[input] = value;
-                    _accMode[input] = mode;
+                    _accMode[input] = m.Combine;
                 }
                 else
                 {
-                    _acc[input] = Combine(mode, _acc[input], value);
+                    _acc[input] = Combine(m.Combine, _acc[input], value);
                 }
 
                 _accCount[input]++;
             }
 
+            if (touched > 0)
+            {
+                set += StoreCombined(touched, timeMs);
+            }
+
+            if (!busMatched)
+            {
+                _counters.FilteredFrames++;
+            }
+
+            return set;
+        }
+
+        /// <summary>Stores the first <paramref name="touched"/> combined inputs of a frame; returns how many were set.</summary>
+        private int StoreCombined(int touched, long timeMs)
+        {
+            int set = 0;
             for (int t = 0; t < touched; t++)
             {
                 int input = _touched[t];
@@ -174,11 +308,6 @@ namespace RangeGuard.Dbc
                 {
                     _counters.OutOfRangeValues++;
                 }
-            }
-
-            if (!busMatched)
-            {
-                _counters.FilteredFrames++;
             }
 
             return set;

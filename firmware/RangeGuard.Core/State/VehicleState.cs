@@ -10,9 +10,10 @@ namespace RangeGuard.State
         /// <summary>Default maximum age of an input before it counts as stale, ms.</summary>
         public const long DefaultMaxAgeMs = 5000;
 
-        private readonly float[] _values = new float[InputId.Count];
-        private readonly long[] _timesMs = new long[InputId.Count];
-        private readonly bool[] _seen = new bool[InputId.Count];
+        // Internal so the signal dispatcher can store and check without a call per signal.
+        internal readonly float[] Values = new float[InputId.Count];
+        internal readonly long[] TimesMs = new long[InputId.Count];
+        internal readonly bool[] Seen = new bool[InputId.Count];
         private readonly long[] _maxAgeMs = new long[InputId.Count];
 
         public VehicleState()
@@ -40,21 +41,21 @@ namespace RangeGuard.State
         /// <summary>Stores a new value (already converted to the agent's units and sign convention).</summary>
         public void Set(int input, float value, long timeMs)
         {
-            _values[input] = value;
-            _timesMs[input] = timeMs;
-            _seen[input] = true;
+            Values[input] = value;
+            TimesMs[input] = timeMs;
+            Seen[input] = true;
         }
 
         /// <summary>True if the input has ever been received.</summary>
         public bool HasValue(int input)
         {
-            return _seen[input];
+            return Seen[input];
         }
 
         /// <summary>True if the input was never received or is older than its maximum age.</summary>
         public bool IsStale(int input, long nowMs)
         {
-            return !_seen[input] || nowMs - _timesMs[input] > _maxAgeMs[input];
+            return !Seen[input] || nowMs - TimesMs[input] > _maxAgeMs[input];
         }
 
         /// <summary>The latest value if it is fresh; false (and 0) if missing or stale.</summary>
@@ -66,20 +67,20 @@ namespace RangeGuard.State
                 return false;
             }
 
-            value = _values[input];
+            value = Values[input];
             return true;
         }
 
         /// <summary>The latest value whatever its age (for display of a stale value next to a "stale" mark).</summary>
         public float GetLast(int input)
         {
-            return _values[input];
+            return Values[input];
         }
 
         /// <summary>Time of the latest value, ms, or -1 if never received.</summary>
         public long GetTime(int input)
         {
-            return _seen[input] ? _timesMs[input] : -1;
+            return Seen[input] ? TimesMs[input] : -1;
         }
 
         // ---- Additions: plausibility, counters, stale events, derived power, trip integration ----
@@ -87,8 +88,8 @@ namespace RangeGuard.State
         /// <summary>Integration steps longer than this (a gap in the data) are skipped, not extrapolated, ms.</summary>
         public const long MaxIntegrationStepMs = 10000;
 
-        private readonly float[] _min = new float[InputId.Count];
-        private readonly float[] _max = new float[InputId.Count];
+        internal readonly float[] MinLimits = new float[InputId.Count];
+        internal readonly float[] MaxLimits = new float[InputId.Count];
         private readonly bool[] _wasFresh = new bool[InputId.Count];
         private readonly long[] _staleEvents = new long[InputId.Count];
         private long _lastUpdateMs;
@@ -122,24 +123,24 @@ namespace RangeGuard.State
         /// <summary>Sets the plausibility limits of an input (agent units, inclusive).</summary>
         public void SetLimits(int input, float min, float max)
         {
-            _min[input] = min;
-            _max[input] = max;
+            MinLimits[input] = min;
+            MaxLimits[input] = max;
         }
 
         public float GetMinLimit(int input)
         {
-            return _min[input];
+            return MinLimits[input];
         }
 
         public float GetMaxLimit(int input)
         {
-            return _max[input];
+            return MaxLimits[input];
         }
 
         /// <summary>True if the value lies inside the input's limits (NaN never does).</summary>
         public bool IsPlausible(int input, float value)
         {
-            return value >= _min[input] && value <= _max[input];
+            return value >= MinLimits[input] && value <= MaxLimits[input];
         }
 
         /// <summary>Stores the value if plausible and returns true; otherwise keeps the old one and returns false (the caller counts it).</summary>

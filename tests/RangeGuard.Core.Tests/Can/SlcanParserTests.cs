@@ -122,6 +122,43 @@ namespace RangeGuard.Tests.Can
         }
 
         [TestMethod]
+        public void Parse_should_report_bad_hex_wherever_the_bad_digit_is()
+        {
+            // The parse finds a bad digit from the sign of what it went into, the payload's once for all its bytes: every
+            // position must still count, and an id out of range still comes before a bad payload digit.
+            string[] lines = { "t1238DEADBEEF01020304EA5F", "T1FFFFFFF8DEADBEEF01020304EA5F", "t7FF1FF", "T000000001FF0001" };
+            byte[] bad = { (byte)'G', (byte)'g', (byte)'/', (byte)':', (byte)'@', 0x00, 0x80, 0xFF };
+            foreach (string line in lines)
+            {
+                int dlcAt = line[0] == 't' ? 4 : 9;
+                for (int at = 1; at < line.Length; at++)
+                {
+                    if (at == dlcAt)
+                    {
+                        continue;
+                    }
+
+                    foreach (byte b in bad)
+                    {
+                        byte[] bytes = SlcanTestSupport.Ascii(line);
+                        bytes[at] = b;
+                        CanFrame frame;
+                        int value;
+                        Assert.AreEqual(SlcanLineKind.BadHex, SlcanParser.Parse(bytes, 0, bytes.Length, out frame, out value), line + " with " + b.ToString() + " at " + at.ToString());
+                    }
+                }
+
+                CanFrame good;
+                int v;
+                byte[] ok = SlcanTestSupport.Ascii(line);
+                Assert.AreEqual(SlcanLineKind.Frame, SlcanParser.Parse(ok, 0, ok.Length, out good, out v), line);
+            }
+
+            Assert.AreEqual(SlcanLineKind.IdOutOfRange, Kind("t8002ZZ00"), "the id is checked before the payload");
+            Assert.AreEqual(SlcanLineKind.BadHex, Kind("t7FF2ZZ00"), "then the payload");
+        }
+
+        [TestMethod]
         public void Parse_should_recognise_setup_commands_and_replies()
         {
             CanFrame f;

@@ -39,7 +39,7 @@ namespace RangeGuard.Tests.Dbc
             return raw;
         }
 
-        private static void RandomField(Prng prng, out int start, out int length, out bool motorola)
+        internal static void RandomField(Prng prng, out int start, out int length, out bool motorola)
         {
             length = prng.Next(1, 65);
             motorola = prng.Next(0, 2) == 1;
@@ -48,7 +48,7 @@ namespace RangeGuard.Tests.Dbc
             start = motorola ? (lsbOrMsbPosition & ~7) + (7 - (lsbOrMsbPosition & 7)) : lsbOrMsbPosition;
         }
 
-        private static ulong RandomULong(Prng prng)
+        internal static ulong RandomULong(Prng prng)
         {
             return ((ulong)prng.NextUInt() << 32) | prng.NextUInt();
         }

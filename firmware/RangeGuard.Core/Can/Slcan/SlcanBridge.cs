@@ -20,6 +20,7 @@ namespace RangeGuard.Can.Slcan
         private long _openedPollMs = -1;
         private int _bitrateCode = -1;
         private bool _timestamps;
+        private long _lastBridgeTimestampMs = -1;
 
         /// <summary>Listen-only bridge on bus 0.</summary>
         public SlcanBridge(IByteLink link)
@@ -70,7 +71,10 @@ namespace RangeGuard.Can.Slcan
         }
 
         /// <summary>The bridge's own timestamp (ms within the minute, 0..59999) of the last frame, or -1 if it sent none.</summary>
-        public long LastBridgeTimestampMs { get; private set; } = -1;
+        public long LastBridgeTimestampMs
+        {
+            get { return _lastBridgeTimestampMs; }
+        }
 
         /// <summary>
         /// The adapter implements <c>M</c>/<c>m</c> as the SJA1000's acceptance registers (LAWICEL CAN232, CANUSB; see
@@ -181,6 +185,7 @@ namespace RangeGuard.Can.Slcan
             int frames = 0;
             int budget = MaxBytesPerPoll;
             SlcanLineAssembler receiver = Receiver; // a local: the property is a call per line on the interpreter
+            ref CanFrame frame = ref receiver.ReceivedFrame;
             while (budget > 0)
             {
                 int n = _link.Read(_rx, 0, budget < _rx.Length ? budget : _rx.Length);
@@ -196,12 +201,16 @@ namespace RangeGuard.Can.Slcan
                 {
                     if (kind == SlcanLineKind.Frame)
                     {
-                        LastBridgeTimestampMs = receiver.StampFrame(_bus, nowMs);
+                        // Stamped in place with the host's time and bus (the bridge's own stamp kept aside) and handed on
+                        // by reference: no copy, no call.
+                        _lastBridgeTimestampMs = frame.TimestampMs;
+                        frame.Bus = _bus;
+                        frame.TimestampMs = nowMs;
                         _lastFrameMs = nowMs;
                         frames++;
                         if (sink != null)
                         {
-                            receiver.DeliverFrame(sink);
+                            sink.OnCanFrame(ref frame);
                         }
                     }
                     else if (kind == SlcanLineKind.VersionReply)

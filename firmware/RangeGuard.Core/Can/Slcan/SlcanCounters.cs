@@ -6,25 +6,30 @@ namespace RangeGuard.Can.Slcan
     /// </summary>
     public sealed class SlcanCounters
     {
-        private readonly int[] _byKind = new int[(int)SlcanLineKind.Count];
+        // Internal fields so the line assembler counts a frame without a call (each one a stack frame on the interpreter).
+        internal readonly int[] ByKind = new int[(int)SlcanLineKind.Count];
+        internal int BytesFed;
 
         /// <summary>Bytes fed in, terminators included.</summary>
-        public int Bytes { get; internal set; }
+        public int Bytes
+        {
+            get { return BytesFed; }
+        }
 
         public int Frames
         {
-            get { return _byKind[(int)SlcanLineKind.Frame]; }
+            get { return ByKind[(int)SlcanLineKind.Frame]; }
         }
 
         /// <summary>BEL replies from the bridge.</summary>
         public int BridgeErrors
         {
-            get { return _byKind[(int)SlcanLineKind.ErrorReply]; }
+            get { return ByKind[(int)SlcanLineKind.ErrorReply]; }
         }
 
         public int Overflows
         {
-            get { return _byKind[(int)SlcanLineKind.Overflow]; }
+            get { return ByKind[(int)SlcanLineKind.Overflow]; }
         }
 
         /// <summary>All bad lines, whatever the kind (overflows and truncated lines included).</summary>
@@ -35,7 +40,7 @@ namespace RangeGuard.Can.Slcan
                 int sum = 0;
                 for (int k = (int)SlcanLineKind.FirstError; k < (int)SlcanLineKind.Count; k++)
                 {
-                    sum += _byKind[k];
+                    sum += ByKind[k];
                 }
 
                 return sum;
@@ -46,22 +51,22 @@ namespace RangeGuard.Can.Slcan
         public int Of(SlcanLineKind kind)
         {
             int k = (int)kind;
-            return k > 0 && k < _byKind.Length ? _byKind[k] : 0;
+            return k > 0 && k < ByKind.Length ? ByKind[k] : 0;
         }
 
         public void Clear()
         {
-            for (int k = 0; k < _byKind.Length; k++)
+            for (int k = 0; k < ByKind.Length; k++)
             {
-                _byKind[k] = 0;
+                ByKind[k] = 0;
             }
 
-            Bytes = 0;
+            BytesFed = 0;
         }
 
         internal void Add(SlcanLineKind kind)
         {
-            _byKind[(int)kind]++;
+            ByKind[(int)kind]++;
         }
     }
 }

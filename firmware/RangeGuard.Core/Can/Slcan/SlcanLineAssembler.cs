@@ -12,9 +12,11 @@ namespace RangeGuard.Can.Slcan
         private const byte Lf = 0x0A;
 
         private readonly byte[] _line;
+        private readonly SlcanCounters _counters;
         private int _length;
         private bool _discarding;
-        private CanFrame _frame;
+        // Internal so the bridge stamps and hands on the frame in place, without a call each (see SlcanBridge.Poll).
+        internal CanFrame ReceivedFrame;
         private int _value;
         private int _lastLineLength;
 
@@ -32,15 +34,18 @@ namespace RangeGuard.Can.Slcan
             }
 
             _line = new byte[capacity];
-            Counters = new SlcanCounters();
+            _counters = new SlcanCounters();
         }
 
-        public SlcanCounters Counters { get; private set; }
+        public SlcanCounters Counters
+        {
+            get { return _counters; }
+        }
 
         /// <summary>The frame of the last <see cref="SlcanLineKind.Frame"/> event (TimestampMs = bridge stamp or -1, Bus 0).</summary>
         public CanFrame Frame
         {
-            get { return _frame; }
+            get { return ReceivedFrame; }
         }
 
         /// <summary>Argument of the last event: bit rate code, timestamp flag 0/1, or packed reply characters.</summary>
@@ -72,6 +77,53 @@ namespace RangeGuard.Can.Slcan
         /// </summary>
         public SlcanLineKind Next(byte[] data, ref int offset, int end)
         {
+            // Nearly every line is a whole data frame at the start of the bytes, with nothing pending: its CR is where its
+            // DLC puts it ('t' and 3 id digits or 'T' and 8, the DLC, 2 digits a byte, perhaps 4 timestamp digits), so the
+            // byte-by-byte scan of Scan is skipped. Parsed as a frame, every byte before that CR was a digit, so the scan
+            // would have ended the line at the same CR with the same result; anything else goes the long way. Kept apart
+            // from the scan: the interpreter initialises every local of a method at each call.
+            int start = offset;
+            if (_length == 0 && !_discarding && start < end)
+            {
+                byte type = data[start];
+                int dlcAt = type == (byte)'t' ? start + 4 : (type == (byte)'T' ? start + 9 : end);
+                if (dlcAt < end)
+                {
+                    int dlc = data[dlcAt] - '0';
+                    if (dlc >= 0 && dlc <= 8)
+                    {
+                        int cr = dlcAt + 1 + 2 * dlc;
+                        if (cr < end && data[cr] != SlcanEncoder.Cr)
+                        {
+                            cr += 4; // a timestamp
+                        }
+
+                        // At most 30 bytes before the CR: the buffer holds at least that (see the constructor).
+                        if (cr < end && data[cr] == SlcanEncoder.Cr)
+                        {
+                            byte[] line = _line;
+                            System.Array.Copy(data, start, line, 0, cr - start);
+                            _value = 0; // as Parse leaves it for a frame line
+                            if (SlcanParser.ParseFrameLine(line, 0, cr - start, out ReceivedFrame) == SlcanLineKind.Frame)
+                            {
+                                _lastLineLength = cr - start;
+                                SlcanCounters counters = _counters;
+                                counters.BytesFed += cr + 1 - start;
+                                counters.ByKind[(int)SlcanLineKind.Frame]++;
+                                offset = cr + 1;
+                                return SlcanLineKind.Frame;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return Scan(data, ref offset, end);
+        }
+
+        /// <summary><see cref="Next"/> byte by byte: cuts the next line wherever it ends and parses it.</summary>
+        private SlcanLineKind Scan(byte[] data, ref int offset, int end)
+        {
             // Written for the interpreter, where this loop runs for every byte from the bridge: fields live in locals, the
             // byte count is added once per call, a line's text is found by scanning for the first byte that can end it
             // (all of CR 13, LF 10 and BEL 7 are below 14, all text above) and copied in one native Array.Copy.
@@ -79,37 +131,6 @@ namespace RangeGuard.Can.Slcan
             int length = _length;
             bool discarding = _discarding;
             int start = offset;
-
-            // Nearly every line is a whole data frame at the start of the bytes, with nothing pending: its CR is where its
-            // DLC puts it ('t' and 3 id digits or 'T' and 8, the DLC, 2 digits a byte, perhaps 4 timestamp digits), so the
-            // byte-by-byte scan below is skipped. Parsed as a frame, every byte before that CR was a digit, so the scan
-            // would have ended the line at the same CR with the same result; anything else goes the long way.
-            if (length == 0 && !discarding && start < end)
-            {
-                byte type = data[start];
-                int dlcAt = type == (byte)'t' ? start + 4 : (type == (byte)'T' ? start + 9 : end);
-                if (dlcAt < end)
-                {
-                    int cr = dlcAt + 1 + 2 * (data[dlcAt] - '0');
-                    if (cr > dlcAt && cr + 4 < end && data[cr] != SlcanEncoder.Cr)
-                    {
-                        cr += 4;
-                    }
-
-                    if (cr > dlcAt && cr < end && cr - start <= line.Length && data[cr] == SlcanEncoder.Cr)
-                    {
-                        System.Array.Copy(data, start, line, 0, cr - start);
-                        if (SlcanParser.Parse(line, 0, cr - start, out _frame, out _value) == SlcanLineKind.Frame)
-                        {
-                            _lastLineLength = cr - start;
-                            Counters.Bytes += cr + 1 - start;
-                            offset = cr + 1;
-                            return Report(SlcanLineKind.Frame);
-                        }
-                    }
-                }
-            }
-
             int i = offset;
             SlcanLineKind kind = SlcanLineKind.None;
             while (i < end)
@@ -163,7 +184,7 @@ namespace RangeGuard.Can.Slcan
 
                     _lastLineLength = length;
                     length = 0;
-                    kind = SlcanParser.Parse(line, 0, _lastLineLength, out _frame, out _value);
+                    kind = SlcanParser.Parse(line, 0, _lastLineLength, out ReceivedFrame, out _value);
                     break;
                 }
 
@@ -171,7 +192,7 @@ namespace RangeGuard.Can.Slcan
                 {
                     if (length > 0 && !discarding)
                     {
-                        Counters.Add(SlcanLineKind.Truncated);
+                        _counters.Add(SlcanLineKind.Truncated);
                     }
 
                     discarding = false;
@@ -201,7 +222,7 @@ namespace RangeGuard.Can.Slcan
 
             _length = length;
             _discarding = discarding;
-            Counters.Bytes += i - start;
+            _counters.BytesFed += i - start;
             offset = i;
             return kind == SlcanLineKind.None ? kind : Report(kind);
         }
@@ -222,30 +243,12 @@ namespace RangeGuard.Can.Slcan
                     frames++;
                     if (sink != null)
                     {
-                        sink.OnCanFrame(ref _frame);
+                        sink.OnCanFrame(ref ReceivedFrame);
                     }
                 }
             }
 
             return frames;
-        }
-
-        /// <summary>
-        /// Stamps the last frame in place with the host's time and bus (no copy) and returns the bridge's own timestamp it
-        /// carried (ms within the minute, or -1).
-        /// </summary>
-        internal long StampFrame(byte bus, long nowMs)
-        {
-            long bridgeMs = _frame.TimestampMs;
-            _frame.Bus = bus;
-            _frame.TimestampMs = nowMs;
-            return bridgeMs;
-        }
-
-        /// <summary>Hands the last frame to <paramref name="sink"/> by reference.</summary>
-        internal void DeliverFrame(ICanFrameSink sink)
-        {
-            sink.OnCanFrame(ref _frame);
         }
 
         /// <summary>Drops an unfinished line (e.g. when re-opening the bridge), counting it as Truncated; true if one was dropped.</summary>
@@ -254,7 +257,7 @@ namespace RangeGuard.Can.Slcan
             bool dropped = _length > 0 && !_discarding;
             if (dropped)
             {
-                Counters.Add(SlcanLineKind.Truncated);
+                _counters.Add(SlcanLineKind.Truncated);
             }
 
             _length = 0;
@@ -264,7 +267,7 @@ namespace RangeGuard.Can.Slcan
 
         private SlcanLineKind Report(SlcanLineKind kind)
         {
-            Counters.Add(kind);
+            _counters.Add(kind);
             return kind;
         }
     }

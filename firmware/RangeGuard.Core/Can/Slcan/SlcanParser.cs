@@ -21,9 +21,15 @@ namespace RangeGuard.Can.Slcan
         /// </summary>
         public static SlcanLineKind Parse(byte[] line, int offset, int length, out CanFrame frame, out int value)
         {
+            value = 0;
+            byte type = length > 0 && length <= MaxLineLength ? line[offset] : (byte)0;
+            if (type == (byte)'t' || type == (byte)'T' || type == (byte)'r' || type == (byte)'R')
+            {
+                return ParseFrameLine(line, offset, length, out frame);
+            }
+
             frame = new CanFrame();
             frame.TimestampMs = -1;
-            value = 0;
             if (length == 0)
             {
                 return SlcanLineKind.Ok;
@@ -34,14 +40,8 @@ namespace RangeGuard.Can.Slcan
                 return SlcanLineKind.Overflow;
             }
 
-            byte type = line[offset];
             switch (type)
             {
-                case (byte)'t':
-                case (byte)'r':
-                case (byte)'T':
-                case (byte)'R':
-                    return ParseFrame(line, offset, length, ref frame);
                 case (byte)'C':
                     return length == 1 ? SlcanLineKind.Close : SlcanLineKind.LengthMismatch;
                 case (byte)'L':
@@ -113,93 +113,112 @@ namespace RangeGuard.Can.Slcan
             return t;
         }
 
-        private static SlcanLineKind ParseFrame(byte[] line, int offset, int length, ref CanFrame frame)
+        /// <summary>
+        /// <see cref="Parse"/> for a line that starts with t, r, T or R (the line assembler calls it directly: one
+        /// stack frame on the interpreter, no dispatch on the type letter).
+        /// </summary>
+        internal static SlcanLineKind ParseFrameLine(byte[] line, int offset, int length, out CanFrame frame)
         {
+            frame = new CanFrame();
+            frame.TimestampMs = -1;
+            if (length > MaxLineLength)
+            {
+                return SlcanLineKind.Overflow;
+            }
+
             byte type = line[offset];
-            bool extended = type == (byte)'T' || type == (byte)'R';
-            bool remote = type == (byte)'r' || type == (byte)'R';
-            int idDigits = extended ? 8 : 3;
-            int header = 1 + idDigits + 1;
+            bool extended = type < (byte)'a'; // T or R (of t, r, T, R: a test each, not two)
+            bool remote = (type | 0x20) == (byte)'r';
+            int header = extended ? 10 : 5; // type letter, 8 or 3 id digits, DLC
             if (length < header)
             {
                 return SlcanLineKind.LengthMismatch;
             }
 
-            byte dlcChar = line[offset + header - 1];
-            if (dlcChar < (byte)'0' || dlcChar > (byte)'8')
+            int dlc = line[offset + header - 1] - '0';
+            if (dlc < 0 || dlc > 8)
             {
                 return SlcanLineKind.BadDlc;
             }
 
-            int dlc = dlcChar - '0';
             int payloadDigits = remote ? 0 : 2 * dlc;
-            int rest = length - header;
-            bool hasTimestamp;
-            if (rest == payloadDigits)
-            {
-                hasTimestamp = false;
-            }
-            else if (rest == payloadDigits + 4)
-            {
-                hasTimestamp = true;
-            }
-            else
+            int timestampDigits = length - header - payloadDigits;
+            if (timestampDigits != 0 && timestampDigits != 4)
             {
                 return SlcanLineKind.LengthMismatch;
             }
 
-            // Hex digits converted inline (through the table) and the payload gathered in two 32-bit halves: on the
-            // interpreter a call per digit and 64-bit shifts per byte cost more than the rest of the parse.
+            // Hex digits converted inline through the table, a bad digit found from the sign of what it went into (-1 in
+            // the table, sign-extended on purpose: CS0675 off): on the interpreter a call or a test per digit costs more
+            // than the rest of the parse.
+#pragma warning disable CS0675
             sbyte[] hex = HexDigits;
-            uint id = 0;
-            int end = offset + 1 + idDigits;
-            for (int p = offset + 1; p < end; p++)
+            uint id;
+            if (extended)
             {
-                int d = hex[line[p]];
-                if (d < 0)
+                id = 0;
+                for (int q = offset + 1; q < offset + 9; q++)
+                {
+                    int d = hex[line[q]];
+                    if (d < 0)
+                    {
+                        return SlcanLineKind.BadHex;
+                    }
+
+                    id = (id << 4) | (uint)d;
+                }
+
+                if (id > CanFrame.MaxExtendedId)
+                {
+                    return SlcanLineKind.IdOutOfRange;
+                }
+            }
+            else
+            {
+                int digits = (hex[line[offset + 1]] << 8) | (hex[line[offset + 2]] << 4) | hex[line[offset + 3]];
+                if (digits < 0)
                 {
                     return SlcanLineKind.BadHex;
                 }
 
-                id = (id << 4) | (uint)d;
+                if (digits > CanFrame.MaxStandardId)
+                {
+                    return SlcanLineKind.IdOutOfRange;
+                }
+
+                id = (uint)digits;
             }
 
-            if (id > (extended ? CanFrame.MaxExtendedId : CanFrame.MaxStandardId))
-            {
-                return SlcanLineKind.IdOutOfRange;
-            }
-
-            uint low = 0, high = 0;
+            // The payload from its last byte to its first, two bytes a pass, each shifted in at the bottom (byte 0 ends
+            // in bits 0..7); an odd last byte goes first on its own.
             int pos = offset + header;
-            int bytes = payloadDigits / 2;
-            for (int i = 0; i < bytes; i++)
+            ulong data = 0;
+            int bad = 0;
+            int p = pos + payloadDigits - 2; // the last byte's digits
+            if ((payloadDigits & 2) != 0)
             {
-                int hi = hex[line[pos]];
-                int lo = hex[line[pos + 1]];
-                if ((hi | lo) < 0)
-                {
-                    return SlcanLineKind.BadHex;
-                }
-
-                uint b = (uint)((hi << 4) | lo);
-                if (i < 4)
-                {
-                    low |= b << (8 * i);
-                }
-                else
-                {
-                    high |= b << (8 * (i - 4));
-                }
-
-                pos += 2;
+                bad = (hex[line[p]] << 4) | hex[line[p + 1]];
+                data = (uint)bad;
+                p -= 2;
             }
 
-            ulong data = ((ulong)high << 32) | low;
+            for (; p > pos; p -= 4)
+            {
+                int b = (hex[line[p]] << 12) | (hex[line[p + 1]] << 8) | (hex[line[p - 2]] << 4) | hex[line[p - 1]];
+                bad |= b;
+                data = (data << 16) | (uint)b;
+            }
+
+#pragma warning restore CS0675
+            if (bad < 0)
+            {
+                return SlcanLineKind.BadHex;
+            }
 
             long timestamp = -1;
-            if (hasTimestamp)
+            if (timestampDigits != 0)
             {
-                timestamp = ParseHex(line, pos, 4);
+                timestamp = ParseHex(line, pos + payloadDigits, 4);
                 if (timestamp < 0)
                 {
                     return SlcanLineKind.BadHex;
