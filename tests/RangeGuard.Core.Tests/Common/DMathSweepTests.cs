@@ -98,7 +98,7 @@ namespace RangeGuard.Tests.Common
                 }
             }
 
-            Assert.AreEqual(0, bad, "first at x = " + first.ToString("R"));
+            Assert.AreEqual(0, bad, "first at x = " + first.ToString("G9"));
         }
 
         [TestMethod]
@@ -118,7 +118,7 @@ namespace RangeGuard.Tests.Common
                 }
             }
 
-            Assert.AreEqual(0, bad, "first at x = " + first.ToString("R"));
+            Assert.AreEqual(0, bad, "first at x = " + first.ToString("G9"));
             Assert.AreEqual(0f, RangeGuard.Forecast.Normal.Cdf(-1e30f));
             Assert.AreEqual(1f, RangeGuard.Forecast.Normal.Cdf(float.PositiveInfinity));
         }
