@@ -54,7 +54,7 @@ namespace RangeGuard.Forecast
                 float sigma = _m.SigmaWh(onward, e, driveNet);
                 float toSoc = _destReserve + (e + Normal.Z90 * sigma) / _m.UsableWh * 100f;
                 toSoc = toSoc > 100f ? 100f : toSoc;
-                Leg there = FromHere(_legA, _chargerSeg[c], _chargerPos[c]);
+                Leg there = ArrivalFromHere(_legA, _chargerSeg[c], _chargerPos[c]);
                 float arrive = _m.Soc - _m.EnergyWh(there, out driveNet) / _m.UsableWh * 100f;
                 result.AdviceChargerIndex = c;
                 result.AdviceChargeToSocPercent = toSoc;
@@ -75,7 +75,7 @@ namespace RangeGuard.Forecast
             else
             {
                 float dn;
-                median = _m.Soc - _m.EnergyWh(FromHere(_legA, targetSeg, targetPos), out dn) / _m.UsableWh * 100f;
+                median = _m.Soc - _m.EnergyWh(ArrivalFromHere(_legA, targetSeg, targetPos), out dn) / _m.UsableWh * 100f;
             }
 
             if (median >= targetReserve)

@@ -15,10 +15,10 @@ namespace RangeGuard.Forecast
             return leg.SetFrom(_here, _profile, segB, posB).AtSpeedFactor(_f).AtKineticFactor(_g, _drivePerPke, _regenPerPke);
         }
 
-        /// <summary>The sums of <see cref="FromHere"/> that an arrival estimate reads (<see cref="Leg.SetEnergyFrom"/>).</summary>
+        /// <summary>The sums of <see cref="FromHere"/> that an arrival estimate and LegEnergyModel.EnergyWh read (<see cref="Leg.SetArrivalFrom"/>).</summary>
         private Leg ArrivalFromHere(Leg leg, int segB, float posB)
         {
-            return leg.SetEnergyFrom(_here, _profile, segB, posB).AtSpeedFactor(_f).AtKineticFactor(_g, _drivePerPke, _regenPerPke);
+            return leg.SetArrivalFrom(_here, _profile, segB, posB, _f, _g, _drivePerPke, _regenPerPke);
         }
 
         /// <summary>
@@ -40,7 +40,7 @@ namespace RangeGuard.Forecast
                     continue;
                 }
 
-                Leg leg = ArrivalFromHere(_legA, _chargerSeg[i], _chargerPos[i]);
+                Leg leg = _legA.SetArrivalFrom(_here, _profile, _chargerSeg[i], _chargerPos[i], _f, _g, _drivePerPke, _regenPerPke);
                 int n = result.ChargersAhead;
                 bool listed = n < ForecastResult.MaxChargersAhead;
                 if (listed)
@@ -122,7 +122,7 @@ namespace RangeGuard.Forecast
             {
                 int mid = (lo + hi) / 2;
                 float dummy;
-                float e = _m.EnergyWh(FromHere(_legA, mid - 1, _profile.Len[mid]), out dummy);
+                float e = _m.EnergyWh(ArrivalFromHere(_legA, mid - 1, _profile.Len[mid]), out dummy);
                 if (e >= availWh)
                 {
                     hi = mid;
@@ -135,8 +135,8 @@ namespace RangeGuard.Forecast
 
             int seg = lo - 1;
             float d0;
-            float eStart = seg <= _seg ? 0f : _m.EnergyWh(FromHere(_legA, seg, _profile.Len[seg]), out d0);
-            float eEnd = _m.EnergyWh(FromHere(_legA, seg, _profile.Len[seg + 1]), out d0);
+            float eStart = seg <= _seg ? 0f : _m.EnergyWh(ArrivalFromHere(_legA, seg, _profile.Len[seg]), out d0);
+            float eEnd = _m.EnergyWh(ArrivalFromHere(_legA, seg, _profile.Len[seg + 1]), out d0);
             float start = seg <= _seg ? pos : _profile.Len[seg];
             float f = eEnd > eStart ? (availWh - eStart) / (eEnd - eStart) : 1f;
             f = f < 0f ? 0f : (f > 1f ? 1f : f);

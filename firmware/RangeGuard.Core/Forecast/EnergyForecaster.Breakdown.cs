@@ -44,12 +44,15 @@ namespace RangeGuard.Forecast
                 loss[i] = loss[i] > 0f && km > 0.01f ? loss[i] / baseWhPerKm : 0f;
             }
 
-            for (int r = 0; r < result.TopCauses.Length; r++)
+            // The causes already ranked as bits of one int: a call per cause and rank was most of this method on the interpreter.
+            int[] top = result.TopCauses;
+            int taken = 0;
+            for (int r = 0; r < top.Length; r++)
             {
                 int best = -1;
                 for (int i = 0; i < LossCause.Count; i++)
                 {
-                    if (loss[i] <= 0.05f || Taken(result.TopCauses, r, i))
+                    if (loss[i] <= 0.05f || (taken & (1 << i)) != 0)
                     {
                         continue;
                     }
@@ -60,21 +63,12 @@ namespace RangeGuard.Forecast
                     }
                 }
 
-                result.TopCauses[r] = best;
-            }
-        }
-
-        private static bool Taken(int[] top, int count, int cause)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                if (top[i] == cause)
+                top[r] = best;
+                if (best >= 0)
                 {
-                    return true;
+                    taken |= 1 << best;
                 }
             }
-
-            return false;
         }
     }
 }

@@ -59,14 +59,17 @@ namespace RangeGuard.Forecast
             }
 
             float learned = _learner.WindowCount - _windowsAtStart;
-            _m.OutcomeC = 1f + (_outcomeDepartureC - 1f) * (float)RangeGuard.Common.DMath.Exp(-learned / OutcomeFadeWindows);
+            // Without a correction (1) the fade is 1 + 0 × a decay ≤ 1: 1, with no Exp.
+            _m.OutcomeC = _outcomeDepartureC == 1f && learned >= 0f ? 1f
+                : 1f + (_outcomeDepartureC - 1f) * (float)RangeGuard.Common.DMath.Exp(-learned / OutcomeFadeWindows);
         }
 
         /// <summary>
         /// With reported HVAC power: smooth it (5 min) and keep its deviation from the model (steady load + warm-up) now;
         /// the forecast then assumes that deviation fades over HvacBiasTauS. Without it the bias is 0.
         /// </summary>
-        private void UpdateHvac(ref ForecastInputs inputs, float elapsedS)
+        /// <param name="warmDecay">The cabin warm-up's decay now, e^(−elapsed/τ) (worked out once per tick).</param>
+        private void UpdateHvac(ref ForecastInputs inputs, float warmDecay)
         {
             if (inputs.HvacPowerW < 0f || !inputs.InputsValid || float.IsNaN(inputs.HvacPowerW))
             {
@@ -83,7 +86,7 @@ namespace RangeGuard.Forecast
                 _hvacAvgW += (inputs.HvacPowerW - _hvacAvgW) / HvacAverageTauS;
             }
 
-            float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
+            float warmupW = _conditionJ / _vp.CabinWarmupTauS * warmDecay;
             float modelW = _m.HeatScale * _vp.HeatingPowerW(_m.AmbientC, _setpointC) + _m.CoolScale * _vp.CoolingPowerW(_m.AmbientC, _setpointC) + warmupW;
             _m.HvacBiasW = _hvacAvgW - modelW;
         }
@@ -117,7 +120,8 @@ namespace RangeGuard.Forecast
             _spPrevV = _filteredSpeedMps;
         }
 
-        private void Learn(ref ForecastInputs inputs, float pos)
+        /// <param name="warmDecay">The cabin warm-up's decay now, e^(−elapsed/τ); <paramref name="startDecay"/> the start-up's (any finite value when its factor is 0).</param>
+        private void Learn(ref ForecastInputs inputs, float pos, float warmDecay, float startDecay)
         {
             float raw = inputs.SpeedKmh / 3.6f;
             // Light low-pass (about 2 s) so speed-signal jitter is not taken for acceleration energy.
@@ -147,9 +151,8 @@ namespace RangeGuard.Forecast
                     float sinGrade = segLen > 0f ? (_profile.Elev[_seg + 1] - _profile.Elev[_seg]) / segLen : 0f;
                     // Against the calibrated model: the learner's k and ΔP are what this trip adds to the car's constants.
                     float driveW = _cDrive * Powertrain.DrivePowerW(_vp, vMid, accel, sinGrade, inputs.AmbientTempC, 0f, inputs.BatteryTempC, inputs.SocPercent);
-                    float elapsed = (inputs.TimeMs - _startMs) / 1000f;
-                    float warmupW = _conditionJ / _vp.CabinWarmupTauS * (float)RangeGuard.Common.DMath.Exp(-elapsed / _vp.CabinWarmupTauS);
-                    float startupW = _cStartup * 3600f / _vp.StartupTauS * (float)RangeGuard.Common.DMath.Exp(-elapsed / _vp.StartupTauS);
+                    float warmupW = _conditionJ / _vp.CabinWarmupTauS * warmDecay;
+                    float startupW = _cStartup * 3600f / _vp.StartupTauS * startDecay;
                     // With reported HVAC the learner only sees the non-HVAC error (the HVAC deviation is handled apart).
                     float auxW = inputs.HvacPowerW >= 0f
                         ? _cAux + startupW + inputs.HvacPowerW

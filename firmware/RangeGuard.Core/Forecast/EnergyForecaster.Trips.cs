@@ -157,7 +157,7 @@ namespace RangeGuard.Forecast
             }
 
             float driveNet;
-            float e = _m.EnergyWh(FromHere(_legA, _profile.Count - 1, _profile.TotalM), out driveNet);
+            float e = _m.EnergyWh(ArrivalFromHere(_legA, _profile.Count - 1, _profile.TotalM), out driveNet);
             float mid = _m.Soc - 50f * e / _m.UsableWh;
             _m.UsableWh *= _calib.UsableScaleAt(mid > 0f ? mid : _m.Soc * 0.5f);
         }

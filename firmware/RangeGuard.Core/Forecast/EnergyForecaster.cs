@@ -218,7 +218,12 @@ namespace RangeGuard.Forecast
             float pos = inputs.PositionM < 0f ? 0f : (inputs.PositionM > _profile.TotalM ? _profile.TotalM : inputs.PositionM);
             _seg = _profile.Locate(pos, _seg);
             _here.SetPoint(_profile, _seg, pos);
-            Learn(ref inputs, pos);
+            // The cabin warm-up and start-up decay now: the learner, the HVAC bias and the forecast all read them (one Exp each;
+            // the start-up's factor is 0 unless calibrated, and 0 × any finite decay is 0).
+            float elapsedS = (inputs.TimeMs - _startMs) / 1000f;
+            float warmDecay = (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
+            float startDecay = _cStartup == 0f ? 1f : (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.StartupTauS);
+            Learn(ref inputs, pos, warmDecay, startDecay);
             LearnSpeed(ref inputs, pos);
             _f = _speed.Factor;
             _g = _kinetic.Factor;
@@ -234,10 +239,9 @@ namespace RangeGuard.Forecast
             _m.Accept = _vp.Battery.RegenAcceptance(_m.BatteryC, _m.Soc);
             _m.UsableWh = _vp.Battery.UsableEnergyKwh(_m.BatteryC) * 1000f;
             float plannedWh = inputs.PlannedHeatingKwh > 0f ? inputs.PlannedHeatingKwh * 1000f : 0f;
-            float elapsedS = (inputs.TimeMs - _startMs) / 1000f;
-            _m.WarmupLeftWh = _conditionJ / 3600f * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
-            _m.StartupLeftWh = _cStartup * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.StartupTauS);
-            UpdateHvac(ref inputs, elapsedS);
+            _m.WarmupLeftWh = _conditionJ / 3600f * warmDecay;
+            _m.StartupLeftWh = _cStartup * startDecay;
+            UpdateHvac(ref inputs, warmDecay);
             ScaleUsable(pos);
 
             result.Valid = true;

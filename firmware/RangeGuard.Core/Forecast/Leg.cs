@@ -95,11 +95,13 @@ namespace RangeGuard.Forecast
         }
 
         /// <summary>
-        /// <see cref="SetFrom"/> for the arrival estimate only: the 12 sums it and the speed and kinetic factors read (the
-        /// same arithmetic, so the same values); the route-cause and cruise sums keep whatever they held. It runs for every
-        /// charger ahead every tick, and on the interpreter each sum costs about as much as a call.
+        /// <see cref="SetFrom"/>, <see cref="AtSpeedFactor"/>(f) and <see cref="AtKineticFactor"/>(g) for an arrival estimate
+        /// in one call: the same arithmetic on the same values, so the same results, for the six sums it reads (length, time,
+        /// drive, regen, heating and cooling); the others keep whatever they held. It runs for every charger ahead every
+        /// tick: on the interpreter each call is a stack frame and each field store and load costs, so the sums that only
+        /// feed the factors stay in locals and are read only when their factor applies.
         /// </summary>
-        public Leg SetEnergyFrom(Leg a, RouteProfile p, int segB, float posB)
+        public Leg SetArrivalFrom(Leg a, RouteProfile p, int segB, float posB, float f, float g, float drivePerPke, float regenPerPke)
         {
             float[] len = p.Len;
             float lb = len[segB + 1] - len[segB];
@@ -107,18 +109,55 @@ namespace RangeGuard.Forecast
             fb = fb < 0f ? 0f : (fb > 1f ? 1f : fb);
             int b1 = segB + 1;
             float[] c;
+            c = p.Time; float time = (c[segB] + fb * (c[b1] - c[segB])) - a.TimeS;
+            c = p.Drive; float drive = (c[segB] + fb * (c[b1] - c[segB])) - a.DriveWh;
+            c = p.Regen; float regen = (c[segB] + fb * (c[b1] - c[segB])) - a.RegenWh;
+            c = p.HeatKs; float heatKs = (c[segB] + fb * (c[b1] - c[segB])) - a.HeatKs;
+            c = p.CoolKs; float coolKs = (c[segB] + fb * (c[b1] - c[segB])) - a.CoolKs;
+            bool speed = true;
+            if (f == 1f || f <= 0f)
+            {
+                speed = false;   // AtSpeedFactor's test, as it is written there
+            }
+
+            if (speed)
+            {
+                c = p.AeroV2; float aeroV2 = (c[segB] + fb * (c[b1] - c[segB])) - a.AeroV2Wh;
+                c = p.AeroVW; float aeroVW = (c[segB] + fb * (c[b1] - c[segB])) - a.AeroVWWh;
+                c = p.RollV; float rollV = (c[segB] + fb * (c[b1] - c[segB])) - a.RollVWh;
+                float d = (f * f - 1f) * aeroV2 + 2f * (f - 1f) * aeroVW + (f - 1f) * rollV;
+                drive = drive + d;
+                if (drive < 0f)
+                {
+                    drive = 0f;
+                }
+
+                float inv = 1f / f;
+                time = time * inv;
+                heatKs = heatKs * inv;
+                coolKs = coolKs * inv;
+            }
+
+            bool kinetic = true;
+            if (g == 1f || g < 0f)
+            {
+                kinetic = false;   // AtKineticFactor's test
+            }
+
+            if (kinetic)
+            {
+                c = p.PkeLen; float pkeLen = (c[segB] + fb * (c[b1] - c[segB])) - a.PkeLen;
+                float dk = (g - 1f) * pkeLen;
+                drive = drive + dk * drivePerPke > 0f ? drive + dk * drivePerPke : 0f;
+                regen = regen + dk * regenPerPke > 0f ? regen + dk * regenPerPke : 0f;
+            }
+
             LengthM = posB - a.LengthM;
-            c = p.Time; TimeS = (c[segB] + fb * (c[b1] - c[segB])) - a.TimeS;
-            c = p.Drive; DriveWh = (c[segB] + fb * (c[b1] - c[segB])) - a.DriveWh;
-            c = p.Regen; RegenWh = (c[segB] + fb * (c[b1] - c[segB])) - a.RegenWh;
-            c = p.HeatKs; HeatKs = (c[segB] + fb * (c[b1] - c[segB])) - a.HeatKs;
-            c = p.HeatS; HeatS = (c[segB] + fb * (c[b1] - c[segB])) - a.HeatS;
-            c = p.CoolKs; CoolKs = (c[segB] + fb * (c[b1] - c[segB])) - a.CoolKs;
-            c = p.LossSpeed; LossSpeedWh = (c[segB] + fb * (c[b1] - c[segB])) - a.LossSpeedWh;
-            c = p.AeroV2; AeroV2Wh = (c[segB] + fb * (c[b1] - c[segB])) - a.AeroV2Wh;
-            c = p.AeroVW; AeroVWWh = (c[segB] + fb * (c[b1] - c[segB])) - a.AeroVWWh;
-            c = p.RollV; RollVWh = (c[segB] + fb * (c[b1] - c[segB])) - a.RollVWh;
-            c = p.PkeLen; PkeLen = (c[segB] + fb * (c[b1] - c[segB])) - a.PkeLen;
+            TimeS = time;
+            DriveWh = drive;
+            RegenWh = regen;
+            HeatKs = heatKs;
+            CoolKs = coolKs;
             return this;
         }
 

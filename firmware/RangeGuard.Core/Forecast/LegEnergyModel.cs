@@ -86,7 +86,7 @@ namespace RangeGuard.Forecast
 
             float scale = _vp.BandSigmaScale;
             float noise2 = _vp.RouteNoiseWhPerSqrtKm * _vp.RouteNoiseWhPerSqrtKm * leg.LengthM / 1000f + _vp.ArrivalNoiseWh * _vp.ArrivalNoiseWh;
-            return (float)RangeGuard.Common.DMath.Sqrt(var * scale * scale + noise2);
+            return RangeGuard.Common.DMath.SqrtOfFloat(var * scale * scale + noise2);
         }
 
         public void Fill(ref ArrivalEstimate a, Leg leg, float reserve, float plannedWh)

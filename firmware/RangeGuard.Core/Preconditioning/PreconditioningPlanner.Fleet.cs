@@ -87,7 +87,7 @@ namespace RangeGuard.Preconditioning
             }
 
             float ambient = a.AmbientValid ? a.AmbientC : a.ForecastMinAmbientC;
-            float th = ThermalModel.HeatingSeconds(a.BatteryTempC, TargetC, ambient, _p);
+            float th = ThermalModel.HeatingSeconds(a.BatteryTempC, TargetC, ambient, ref _p);
             float leftS = (_fleetUntilMs - a.NowMs) / 1000f;
             float heatS = th < 0f || th > leftS ? leftS : th;
             RequiredHeatingS = th < 0f ? leftS : th;
@@ -99,7 +99,7 @@ namespace RangeGuard.Preconditioning
                 return true;
             }
 
-            float kwh = ThermalModel.HeaterKwh(heatS, _p);
+            float kwh = ThermalModel.HeaterKwh(heatS, ref _p);
             bool canCheck = a.ForecastValid && a.NextChargerIndex >= 0;
             if (canCheck)
             {

@@ -156,7 +156,7 @@ namespace RangeGuard.Preconditioning
 
         private void PlanDc(PlannerInputs a, float ambient)
         {
-            float th = ThermalModel.HeatingSeconds(a.BatteryTempC, TargetC, ambient, _p);
+            float th = ThermalModel.HeatingSeconds(a.BatteryTempC, TargetC, ambient, ref _p);
             bool sameCharger = TargetChargerIndex == a.NextChargerIndex;
             bool wasDeclined = Mode == ModeDeclined && sameCharger;
             TargetChargerIndex = a.NextChargerIndex;
@@ -167,7 +167,7 @@ namespace RangeGuard.Preconditioning
             }
 
             // The forecast already subtracted what we fed it; add it back so the heating is not counted twice.
-            float heatPct = ThermalModel.HeaterKwh(th, _p) / _p.UsableKwh * 100f;
+            float heatPct = ThermalModel.HeaterKwh(th, ref _p) / _p.UsableKwh * 100f;
             float socNoHeat = a.NextChargerSocP10 + a.FedHeatingKwh / _p.UsableKwh * 100f;
             SocAfterHeatingPct = socNoHeat - heatPct;
             RequiredHeatingS = th;
@@ -184,7 +184,7 @@ namespace RangeGuard.Preconditioning
                 return;
             }
 
-            PlannedHeatingKwh = ThermalModel.HeaterKwh(th, _p);
+            PlannedHeatingKwh = ThermalModel.HeaterKwh(th, ref _p);
             Mode = ModeWaitingDc;
             _lastEtaS = a.NextChargerEtaS;
             if (a.NextChargerEtaS <= th + StartMarginS)
@@ -216,8 +216,8 @@ namespace RangeGuard.Preconditioning
                 return;
             }
 
-            float th = ThermalModel.HeatingSeconds(a.BatteryTempC, TargetC, ambient, _p);
-            float remainingKwh = th < 0f ? PlannedHeatingKwh : ThermalModel.HeaterKwh(th, _p);
+            float th = ThermalModel.HeatingSeconds(a.BatteryTempC, TargetC, ambient, ref _p);
+            float remainingKwh = th < 0f ? PlannedHeatingKwh : ThermalModel.HeaterKwh(th, ref _p);
             float socNoHeat = a.NextChargerSocP10 + a.FedHeatingKwh / _p.UsableKwh * 100f;
             SocAfterHeatingPct = socNoHeat - remainingKwh / _p.UsableKwh * 100f;
             if (a.CriticalActive || SocAfterHeatingPct < a.ChargerReservePct - ReserveHysteresisPct)
@@ -232,7 +232,7 @@ namespace RangeGuard.Preconditioning
 
         private void PlanDeparture(PlannerInputs a, float ambient)
         {
-            float th = ThermalModel.HeatingSeconds(a.BatteryTempC, TargetC, ambient, _p);
+            float th = ThermalModel.HeatingSeconds(a.BatteryTempC, TargetC, ambient, ref _p);
             long untilMs = a.DepartureUtcMs - a.NowMs;
             RequiredHeatingS = th;
             TargetChargerIndex = -1;
@@ -265,7 +265,7 @@ namespace RangeGuard.Preconditioning
             }
             else
             {
-                float th = ThermalModel.HeatingSeconds(a.BatteryTempC, TargetC, ambient, _p);
+                float th = ThermalModel.HeatingSeconds(a.BatteryTempC, TargetC, ambient, ref _p);
                 RequiredHeatingS = th < 0f ? RequiredHeatingS : th;
             }
         }

@@ -24,6 +24,15 @@ namespace RangeGuard.Preconditioning
         /// </summary>
         public static float HeatingSeconds(float t0C, float targetC, float ambientC, PackThermalParams p)
         {
+            return HeatingSeconds(t0C, targetC, ambientC, ref p);
+        }
+
+        /// <summary>
+        /// <see cref="HeatingSeconds(float, float, float, PackThermalParams)"/> by reference: on nanoFramework every read of a
+        /// field of a struct passed by value copies the whole struct (the planner runs this every tick while it plans).
+        /// </summary>
+        public static float HeatingSeconds(float t0C, float targetC, float ambientC, ref PackThermalParams p)
+        {
             if (t0C >= targetC)
             {
                 return 0f;
@@ -51,6 +60,12 @@ namespace RangeGuard.Preconditioning
 
         /// <summary>Electrical energy of the heater running for <paramref name="seconds"/>, kWh.</summary>
         public static float HeaterKwh(float seconds, PackThermalParams p)
+        {
+            return p.HeaterPowerW * seconds / 3600000f;
+        }
+
+        /// <summary><see cref="HeaterKwh(float, PackThermalParams)"/> by reference (no struct copy on nanoFramework).</summary>
+        public static float HeaterKwh(float seconds, ref PackThermalParams p)
         {
             return p.HeaterPowerW * seconds / 3600000f;
         }

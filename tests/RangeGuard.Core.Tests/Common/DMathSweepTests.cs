@@ -82,6 +82,57 @@ namespace RangeGuard.Tests.Common
             Assert.IsTrue(worst <= 1, "Pow: worst " + worst.ToString() + " ulp at " + where);
         }
 
+        [TestMethod]
+        public void SqrtOfFloat_should_equal_Sqrt_rounded_to_float_for_every_float_in_1_to_4()
+        {
+            // Every mantissa at both exponent parities: scaling by 4 scales both computations exactly, so this covers all floats.
+            int bad = 0;
+            float first = 0f;
+            int end = System.BitConverter.SingleToInt32Bits(4f);
+            for (int bits = System.BitConverter.SingleToInt32Bits(1f); bits < end; bits++)
+            {
+                float x = System.BitConverter.Int32BitsToSingle(bits);
+                if (System.BitConverter.SingleToInt32Bits(DMath.SqrtOfFloat(x)) != System.BitConverter.SingleToInt32Bits((float)DMath.Sqrt(x)))
+                {
+                    first = bad++ == 0 ? x : first;
+                }
+            }
+
+            Assert.AreEqual(0, bad, "first at x = " + first.ToString("G9"));
+        }
+
+        [TestMethod]
+        public void Normal_Cdf_tails_should_equal_the_formula_for_every_float_around_the_cut_offs()
+        {
+            int bad = 0;
+            float first = 0f;
+            float[] ranges = { -16f, -14f, 5f, 7f };
+            for (int r = 0; r < ranges.Length; r += 2)
+            {
+                for (float x = ranges[r]; x <= ranges[r + 1]; x = System.MathF.BitIncrement(x))
+                {
+                    if (System.BitConverter.SingleToInt32Bits(RangeGuard.Forecast.Normal.Cdf(x)) != System.BitConverter.SingleToInt32Bits(CdfFormula(x)))
+                    {
+                        first = bad++ == 0 ? x : first;
+                    }
+                }
+            }
+
+            Assert.AreEqual(0, bad, "first at x = " + first.ToString("G9"));
+            Assert.AreEqual(0f, RangeGuard.Forecast.Normal.Cdf(-1e30f));
+            Assert.AreEqual(1f, RangeGuard.Forecast.Normal.Cdf(float.PositiveInfinity));
+        }
+
+        /// <summary>Normal.Cdf's A&amp;S 26.2.17 without its cut-offs.</summary>
+        private static float CdfFormula(float x)
+        {
+            double ax = x < 0 ? -x : x;
+            double t = 1.0 / (1.0 + 0.2316419 * ax);
+            double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+            double tail = 0.3989422804014327 * DMath.Exp(-0.5 * ax * ax) * poly;
+            return (float)(x < 0 ? tail : 1.0 - tail);
+        }
+
         private static void Sweep(Unary mine, Unary dotnet, double lo, double hi, bool logScale, long ulps, string name)
         {
             var prng = new Prng(7);

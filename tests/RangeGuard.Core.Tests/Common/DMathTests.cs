@@ -51,6 +51,33 @@ namespace RangeGuard.Tests.Common
         }
 
         [TestMethod]
+        public void SqrtOfFloat_should_equal_Sqrt_rounded_to_float()
+        {
+            float[] xs = { 1f, 2f, 3f, 0.1f, 1e-45f, 1.17549435e-38f, 3.40282347e38f, 12345.678f, 2.00000024f, 3.99999976f, 1.5e7f };
+            for (int i = 0; i < xs.Length; i++)
+            {
+                Assert.AreEqual((float)DMath.Sqrt(xs[i]), DMath.SqrtOfFloat(xs[i]), "SqrtOfFloat(" + xs[i].ToString() + ")");
+            }
+
+            Assert.IsTrue(float.IsNaN(DMath.SqrtOfFloat(float.NaN)) && float.IsNaN(DMath.SqrtOfFloat(-1f)), "NaN and negative give NaN");
+            Assert.AreEqual(0f, DMath.SqrtOfFloat(0f));
+            Assert.IsTrue(float.IsPositiveInfinity(DMath.SqrtOfFloat(float.PositiveInfinity)), "Sqrt(inf)");
+        }
+
+        [TestMethod]
+        public void Normal_Cdf_should_give_0_and_1_in_the_far_tails_and_the_formula_between()
+        {
+            Assert.AreEqual(0f, RangeGuard.Forecast.Normal.Cdf(-15f));
+            Assert.AreEqual(0f, RangeGuard.Forecast.Normal.Cdf(-400f));
+            Assert.IsTrue(RangeGuard.Forecast.Normal.Cdf(-8f) > 0f && RangeGuard.Forecast.Normal.Cdf(-8f) < 1e-14f, "Φ(-8) ≈ 6.2e-16");
+            Assert.AreEqual(1f, RangeGuard.Forecast.Normal.Cdf(6f));
+            Assert.AreEqual(1f, RangeGuard.Forecast.Normal.Cdf(400f));
+            Assert.IsTrue(DMath.Abs(RangeGuard.Forecast.Normal.Cdf(0f) - 0.5f) < 1e-6f, "Φ(0)");
+            Assert.IsTrue(DMath.Abs(RangeGuard.Forecast.Normal.Cdf(RangeGuard.Forecast.Normal.Z90) - 0.9f) < 1e-6f, "Φ(z90)");
+            Assert.IsTrue(float.IsNaN(RangeGuard.Forecast.Normal.Cdf(float.NaN)), "NaN stays NaN");
+        }
+
+        [TestMethod]
         public void Special_values_should_follow_dotnet()
         {
             double nan = double.NaN, inf = double.PositiveInfinity;

@@ -110,5 +110,54 @@ namespace RangeGuard.Tests.Forecast
             m.Soc = 11f; // 600 Wh for 100 km: not even at 20 km/h
             Check.Near(-1f, m.MaxCruiseSpeed(leg, 10f), 0f, "no speed arrives");
         }
+
+        [TestMethod]
+        public void Arrival_sums_in_one_call_should_equal_the_leg_at_its_speed_and_kinetic_factors()
+        {
+            VehicleParams vp = VehiclePresets.Create(VehiclePresets.Reference);
+            var plan = new RoutePlan();
+            for (int i = 0; i < 40; i++)
+            {
+                var s = new RouteSegment();
+                s.LengthM = 300f + 37f * (i % 7);
+                s.ElevationChangeM = (i % 9) - 4;
+                s.ExpectedSpeedKmh = 40f + 9f * (i % 11);
+                s.SpeedLimitKmh = 100f;
+                s.AmbientTempC = -8f + i % 13;
+                s.HeadwindMps = (i % 5) - 2;
+                plan.AddSegment(s);
+            }
+
+            var p = new RouteProfile(40);
+            p.Build(plan, vp);
+            float[] factors = { 1f, 0.93f, 1.12f, 0f, -0.5f };
+            float[] at = { 0f, 1234.5f, 6100f };
+            var here = new Leg();
+            var want = new Leg();
+            var got = new Leg();
+            for (int h = 0; h < at.Length; h++)
+            {
+                int segA = p.Locate(at[h], 0);
+                here.SetPoint(p, segA, at[h]);
+                for (int fi = 0; fi < factors.Length; fi++)
+                {
+                    for (int gi = 0; gi < factors.Length; gi++)
+                    {
+                        float f = factors[fi], g = factors[gi];
+                        float posB = p.TotalM - 333f * (fi + gi);
+                        int segB = p.Locate(posB, segA);
+                        want.SetFrom(here, p, segB, posB).AtSpeedFactor(f).AtKineticFactor(g, 0.21f, 0.13f);
+                        got.SetArrivalFrom(here, p, segB, posB, f, g, 0.21f, 0.13f);
+                        string where = " at " + at[h].ToString() + " f " + f.ToString() + " g " + g.ToString();
+                        Assert.AreEqual(want.LengthM, got.LengthM, "length" + where);
+                        Assert.AreEqual(want.TimeS, got.TimeS, "time" + where);
+                        Assert.AreEqual(want.DriveWh, got.DriveWh, "drive" + where);
+                        Assert.AreEqual(want.RegenWh, got.RegenWh, "regen" + where);
+                        Assert.AreEqual(want.HeatKs, got.HeatKs, "heating" + where);
+                        Assert.AreEqual(want.CoolKs, got.CoolKs, "cooling" + where);
+                    }
+                }
+            }
+        }
     }
 }
