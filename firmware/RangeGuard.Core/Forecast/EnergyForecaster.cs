@@ -238,6 +238,7 @@ namespace RangeGuard.Forecast
             _m.WarmupLeftWh = _conditionJ / 3600f * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.CabinWarmupTauS);
             _m.StartupLeftWh = _cStartup * (float)RangeGuard.Common.DMath.Exp(-elapsedS / _vp.StartupTauS);
             UpdateHvac(ref inputs, elapsedS);
+            _calib.TrackSpan(inputs.TimeMs, inputs.SocPercent, inputs.BatteryPowerW, _m.UsableWh, inputs.PluggedIn || !inputs.InputsValid || !LearningEnabled);
             ScaleUsable(pos);
 
             result.Valid = true;
