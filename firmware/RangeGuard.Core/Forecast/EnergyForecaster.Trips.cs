@@ -59,6 +59,8 @@ namespace RangeGuard.Forecast
                 return false;
             }
 
+            // The span driven is learned below as the completed trip's span: it must not count twice.
+            _calib.RestartSpan(-1, 0f);
             bool learned = LearningEnabled && _hasPlan && !float.IsNaN(measuredKwh) && !float.IsInfinity(measuredKwh) && LearnTrip(measuredKwh, reachedDestination);
             _tripOpen = false;
             _awaitDeparture = true;
@@ -147,11 +149,11 @@ namespace RangeGuard.Forecast
         /// <summary>
         /// Each tick, with everything else in place: the usable energy per SOC point learned for the SOC this forecast
         /// spends, taken at the middle of the span from now to the destination (energy per point is higher near full).
-        /// Nothing changes until the learner has seen a trip's SOC span.
+        /// Nothing changes until the learner has seen a trip's SOC span or the span being driven is long enough.
         /// </summary>
         private void ScaleUsable(float pos)
         {
-            if (!_calibrationEnabled || _calib.SocTripCount == 0 || _m.UsableWh <= 1f)
+            if (!_calibrationEnabled || !_calib.HasUsableScale || _m.UsableWh <= 1f)
             {
                 return;
             }

@@ -242,6 +242,7 @@ namespace RangeGuard.Forecast
             _m.WarmupLeftWh = _conditionJ / 3600f * warmDecay;
             _m.StartupLeftWh = _cStartup * startDecay;
             UpdateHvac(ref inputs, warmDecay);
+            _calib.TrackSpan(inputs.TimeMs, inputs.SocPercent, inputs.BatteryPowerW, _m.UsableWh, inputs.PluggedIn || !inputs.InputsValid || !LearningEnabled);
             ScaleUsable(pos);
 
             result.Valid = true;

@@ -142,6 +142,8 @@ namespace RangeGuard.Learning
             _socTrips = (int)socTrips;
             _ua = 1.0;
             _ub = 0.0;
+            _spanMs = -1;
+            _spanSolvedDrop = 0f;
             if (_socTrips > 0)
             {
                 SolveUsable();

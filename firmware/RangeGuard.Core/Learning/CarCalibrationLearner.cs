@@ -87,16 +87,19 @@ namespace RangeGuard.Learning
 
         public float CoolingScale { get { return (float)_w[CoolingIndex]; } }
 
-        /// <summary>Usable energy per SOC point relative to the preset's at 50 % SOC (1 with nothing learned).</summary>
+        /// <summary>Usable energy per SOC point relative to the preset's at 50 % SOC (1 with nothing learned; with the span being driven while it counts).</summary>
         public float UsableScale { get { return (float)_ua; } }
 
         /// <summary>Change of the usable-energy scale per 50 SOC points (0 with nothing learned).</summary>
         public float UsableSlope { get { return (float)_ub; } }
 
-        /// <summary>Usable energy per SOC point relative to the preset's for SOC spent around this SOC (exactly 1 with nothing learned).</summary>
+        /// <summary>
+        /// Usable energy per SOC point relative to the preset's for SOC spent around this SOC (exactly 1 with nothing learned):
+        /// the trips' line, with the SOC span being driven now as one more span once it is long enough (TrackSpan).
+        /// </summary>
         public float UsableScaleAt(float socPercent)
         {
-            if (_socTrips == 0 || float.IsNaN(socPercent))
+            if ((_socTrips == 0 && _spanSolvedDrop <= 0f) || float.IsNaN(socPercent))
             {
                 return 1f;
             }
@@ -132,6 +135,8 @@ namespace RangeGuard.Learning
             _ub = 0.0;
             _trips = 0;
             _socTrips = 0;
+            _spanMs = -1;
+            _spanSolvedDrop = 0f;
         }
 
         /// <summary>The trip energy the constants forecast for these parts, Wh.</summary>
@@ -238,9 +243,15 @@ namespace RangeGuard.Learning
         /// <summary>Least squares of r = a + b·x over the trips, with the priors a = 1 and b = UsableSlopePrior as pseudo-points.</summary>
         private void SolveUsable()
         {
+            SolveUsable(0.0, 0.0, 0.0);
+        }
+
+        /// <summary>The line over the trips' sums plus one more span (weight <paramref name="drop"/> SOC points at x, ratio r).</summary>
+        private void SolveUsable(double drop, double x, double r)
+        {
             double w = UsablePriorPoints;
-            double s11 = _uw + w, s12 = _uwx, s22 = _uwxx + w;
-            double r1 = _uwr + w * 1.0, r2 = _uwxr + w * UsableSlopePrior;
+            double s11 = _uw + w + drop, s12 = _uwx + drop * x, s22 = _uwxx + w + drop * x * x;
+            double r1 = _uwr + w * 1.0 + drop * r, r2 = _uwxr + w * UsableSlopePrior + drop * x * r;
             double det = s11 * s22 - s12 * s12;
             double a = (r1 * s22 - r2 * s12) / det, b = (s11 * r2 - s12 * r1) / det;
             _ua = a < UsableMin ? UsableMin : (a > UsableMax ? UsableMax : a);
