@@ -46,6 +46,18 @@ namespace RangeGuard.State
             Seen[input] = true;
         }
 
+        /// <summary>Re-stamps every input received so far at <paramref name="timeMs"/>, values unchanged: for benchmarks and replays that stand for frames repeating the same values.</summary>
+        public void Restamp(long timeMs)
+        {
+            for (int i = 0; i < InputId.Count; i++)
+            {
+                if (Seen[i])
+                {
+                    TimesMs[i] = timeMs;
+                }
+            }
+        }
+
         /// <summary>True if the input has ever been received.</summary>
         public bool HasValue(int input)
         {
