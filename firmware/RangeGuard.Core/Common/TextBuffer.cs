@@ -89,9 +89,14 @@ namespace RangeGuard.Common
         /// </summary>
         public void AppendQuoted(char before, string s, char after)
         {
+            AppendQuoted(before, s, s.Length, after);
+        }
+
+        /// <summary>As <see cref="AppendQuoted(char, string, char)"/> with the length of <paramref name="s"/> already known (n = s.Length).</summary>
+        internal void AppendQuoted(char before, string s, int n, char after)
+        {
             char[] chars = _chars;
             int length = _length;
-            int n = s.Length;
             if (length + n + (before != '\0' ? 4 : 3) > chars.Length)
             {
                 // Not room for all: piece by piece, truncating as those do.
@@ -120,6 +125,38 @@ namespace RangeGuard.Common
 
             chars[length++] = '"';
             chars[length++] = after;
+            _length = length;
+        }
+
+        /// <summary>Up to five characters in one call (<paramref name="c4"/> '\0': four), for JSON's true, false and null.</summary>
+        internal void AppendChars(char c0, char c1, char c2, char c3, char c4)
+        {
+            int n = c4 == '\0' ? 4 : 5;
+            if (_length + n > _chars.Length)
+            {
+                Append(c0);
+                Append(c1);
+                Append(c2);
+                Append(c3);
+                if (n == 5)
+                {
+                    Append(c4);
+                }
+
+                return;
+            }
+
+            char[] chars = _chars;
+            int length = _length;
+            chars[length++] = c0;
+            chars[length++] = c1;
+            chars[length++] = c2;
+            chars[length++] = c3;
+            if (n == 5)
+            {
+                chars[length++] = c4;
+            }
+
             _length = length;
         }
 
