@@ -162,11 +162,20 @@ namespace RangeGuard.Common
 
         /// <summary>
         /// The decimal digits of <paramref name="value"/> (0 ≤ value &lt; 10·<paramref name="place"/>) from the place
-        /// <paramref name="place"/> (a power of ten) down, leading zeros included; for TextNumber, here so that a digit
-        /// costs no call on the interpreter.
+        /// <paramref name="place"/> (a power of ten) down, leading zeros included; place 0: all digits of value ≥ 0, no
+        /// leading zeros. For TextNumber, here so that a digit costs no call on the interpreter.
         /// </summary>
         internal void AppendDigits(int value, int place)
         {
+            if (place == 0)
+            {
+                place = 1;
+                while (value / place >= 10)
+                {
+                    place *= 10;
+                }
+            }
+
             char[] chars = _chars;
             int length = _length;
             for (; place > 0; place /= 10)
@@ -179,6 +188,52 @@ namespace RangeGuard.Common
 
                 chars[length++] = (char)('0' + value / place);
                 value %= place;
+            }
+
+            _length = length;
+        }
+
+        /// <summary>
+        /// <paramref name="integer"/> (≥ 0, no leading zeros), then unless <paramref name="fractionPlace"/> is 0 a '.' and
+        /// <paramref name="fraction"/> from that place down (leading zeros kept): a fixed-point number's digits in one call.
+        /// </summary>
+        internal void AppendFixedDigits(int integer, int fraction, int fractionPlace)
+        {
+            int place = 1;
+            while (integer / place >= 10)
+            {
+                place *= 10;
+            }
+
+            char[] chars = _chars;
+            int length = _length;
+            if (length + 12 + 10 > chars.Length)
+            {
+                // Near the end: digit by digit, truncating as those do.
+                AppendDigits(integer, place);
+                if (fractionPlace > 0)
+                {
+                    Append('.');
+                    AppendDigits(fraction, fractionPlace);
+                }
+
+                return;
+            }
+
+            for (; place > 0; place /= 10)
+            {
+                chars[length++] = (char)('0' + integer / place);
+                integer %= place;
+            }
+
+            if (fractionPlace > 0)
+            {
+                chars[length++] = '.';
+                for (; fractionPlace > 0; fractionPlace /= 10)
+                {
+                    chars[length++] = (char)('0' + fraction / fractionPlace);
+                    fraction %= fractionPlace;
+                }
             }
 
             _length = length;

@@ -15,6 +15,12 @@ namespace RangeGuard.Common
         /// <summary>Decimal integer, '-' for negatives (long.MinValue included).</summary>
         public static void AppendLong(TextBuffer b, long value)
         {
+            if (value >= 0 && value <= int.MaxValue)
+            {
+                b.AppendDigits((int)value, 0);   // most numbers: one call
+                return;
+            }
+
             if (value < 0)
             {
                 b.Append('-');
@@ -81,20 +87,8 @@ namespace RangeGuard.Common
                     b.Append('-');
                 }
 
-                int integer = units / scale;
-                int place = 1;
-                while (integer / place >= 10)
-                {
-                    place *= 10;
-                }
-
-                b.AppendDigits(integer, place);
-                if (decimals > 0)
-                {
-                    b.Append('.');
-                    b.AppendDigits(units % scale, scale / 10);
-                }
-
+                // Integer part, '.', fraction in one call (each a stack frame on the interpreter).
+                b.AppendFixedDigits(units / scale, units % scale, scale / 10);
                 return true;
             }
 
