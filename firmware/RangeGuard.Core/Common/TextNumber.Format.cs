@@ -61,7 +61,9 @@ namespace RangeGuard.Common
         /// </summary>
         public static bool AppendFixed(TextBuffer b, double value, int decimals)
         {
-            if (double.IsNaN(value) || double.IsInfinity(value))
+            // IsNaN first: the interpreter's comparisons are not reliable for NaN. Infinities are told apart only on the
+            // slow path below (each test is a native call; an infinity is not below 2^31 either).
+            if (double.IsNaN(value))
             {
                 return false;
             }
@@ -90,6 +92,11 @@ namespace RangeGuard.Common
                 // Integer part, '.', fraction in one call (each a stack frame on the interpreter).
                 b.AppendFixedDigits(units / scale, units % scale, scale / 10);
                 return true;
+            }
+
+            if (double.IsInfinity(value))
+            {
+                return false;
             }
 
             double scaled = DMath.Round(magnitude);

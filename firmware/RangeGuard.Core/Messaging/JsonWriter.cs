@@ -242,7 +242,11 @@ namespace RangeGuard.Messaging
         private void Name(string name)
         {
             int n = name.Length;   // a native call that counts the UTF-8 string on nanoFramework: once
-            Room(n + Margin);
+            if (_sb.Free < n + Margin)
+            {
+                Room(n + Margin);
+            }
+
             _sb.AppendQuoted(_first ? '\0' : ',', name, n, ':');
             _first = false;
         }
