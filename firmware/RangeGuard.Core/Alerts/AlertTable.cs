@@ -47,6 +47,12 @@ namespace RangeGuard.Alerts
 
         public int QueueOverflows { get; private set; }
 
+        /// <summary>The slots themselves, for the policy's per-tick loop (read only).</summary>
+        internal AlertSlot[] Slots
+        {
+            get { return _slots; }
+        }
+
         public AlertSlot Slot(int kind)
         {
             return _slots[kind];
