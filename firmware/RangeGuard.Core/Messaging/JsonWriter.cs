@@ -181,6 +181,34 @@ namespace RangeGuard.Messaging
             }
         }
 
+        /// <summary>
+        /// As <see cref="Prop(string, float, int)"/>, the name being <paramref name="length"/> characters of
+        /// <paramref name="names"/> from <paramref name="at"/>: for names written many times in one message, copied from
+        /// one array (a call per name, not one per character as from a string on nanoFramework).
+        /// </summary>
+        public void Prop(char[] names, int at, int length, float value, int decimals)
+        {
+            Name(names, at, length);
+            if (!TextNumber.AppendFixed(_sb, value, decimals))
+            {
+                AppendNull();
+            }
+        }
+
+        /// <summary>As <see cref="Prop(string, bool)"/>, the name from <paramref name="names"/> (see Prop(char[], int, int, float, int)).</summary>
+        public void Prop(char[] names, int at, int length, bool value)
+        {
+            Name(names, at, length);
+            if (value)
+            {
+                _sb.AppendChars('t', 'r', 'u', 'e', '\0');
+            }
+            else
+            {
+                _sb.AppendChars('f', 'a', 'l', 's', 'e');
+            }
+        }
+
         /// <summary>Fixed-point number with <paramref name="decimals"/> digits (0..4); NaN and infinities become null.</summary>
         public void Prop(string name, float value, int decimals)
         {
@@ -248,6 +276,17 @@ namespace RangeGuard.Messaging
             }
 
             _sb.AppendQuoted(_first ? '\0' : ',', name, n, ':');
+            _first = false;
+        }
+
+        private void Name(char[] names, int at, int length)
+        {
+            if (_sb.Free < length + Margin)
+            {
+                Room(length + Margin);
+            }
+
+            _sb.AppendQuoted(_first ? '\0' : ',', names, at, length, ':');
             _first = false;
         }
 
