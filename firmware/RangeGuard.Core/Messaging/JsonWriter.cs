@@ -195,6 +195,20 @@ namespace RangeGuard.Messaging
             }
         }
 
+        /// <summary>As <see cref="Prop(string, long)"/>, the name from <paramref name="names"/> (see Prop(char[], int, int, float, int)).</summary>
+        public void Prop(char[] names, int at, int length, long value)
+        {
+            Name(names, at, length);
+            TextNumber.AppendLong(_sb, value);
+        }
+
+        /// <summary>As <see cref="Prop(string, string)"/>, the name from <paramref name="names"/> (see Prop(char[], int, int, float, int)).</summary>
+        public void Prop(char[] names, int at, int length, string value)
+        {
+            Name(names, at, length);
+            Value(value);
+        }
+
         /// <summary>As <see cref="Prop(string, bool)"/>, the name from <paramref name="names"/> (see Prop(char[], int, int, float, int)).</summary>
         public void Prop(char[] names, int at, int length, bool value)
         {
@@ -223,6 +237,11 @@ namespace RangeGuard.Messaging
         public void Prop(string name, string value)
         {
             Name(name);
+            Value(value);
+        }
+
+        private void Value(string value)
+        {
             if (value == null)
             {
                 AppendNull();
