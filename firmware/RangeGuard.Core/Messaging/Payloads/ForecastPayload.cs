@@ -10,9 +10,9 @@ namespace RangeGuard.Messaging.Payloads
         /// <summary>Top causes listed at most.</summary>
         public const int MaxCauses = 3;
 
-        // The names of an arrival's members, written for the destination and every charger ahead: copied from one array
-        // made once per message (Arrival), a call per name instead of one per character.
-        private const string ArrivalNames = "dist_meta_sp10p50p90reserve_pctp_shortreachable";
+        // The names of the members written many times (an arrival's, for the destination and every charger ahead; a
+        // charger's; a cause's): copied from one array made once per message, a call per name instead of one per character.
+        private const string Names = "dist_meta_sp10p50p90reserve_pctp_shortreachableinamecausekm";
 
         /// <param name="planId">Request id of the cmd/route in force, or null for a plan set locally.</param>
         public static string Write(JsonWriter w, long nowMs, string planId, Agent a)
@@ -29,11 +29,11 @@ namespace RangeGuard.Messaging.Payloads
             w.Prop("reason", f.Reason);
             w.Prop("pos_m", a.PositionM, 0);
             w.Prop("band", f.BandRelativeWidth, 3);
-            char[] names = f.Valid ? ArrivalNames.ToCharArray() : null;
+            char[] names = f.Valid ? Names.ToCharArray() : null;
             if (f.Valid)
             {
                 w.BeginObject("dest");
-                w.Prop("name", trip.DestinationName);
+                w.Prop(names, 48, 4, trip.DestinationName);   // name
                 Arrival(w, names, ref f.Destination);
                 w.EndObject();
             }
@@ -47,8 +47,8 @@ namespace RangeGuard.Messaging.Payloads
             {
                 int i = f.AheadIndex[k];
                 w.BeginItem();
-                w.Prop("i", i);
-                w.Prop("name", i < trip.ChargerCount ? trip.Plan.Chargers.Name[i] : null);
+                w.Prop(names, 47, 1, i);   // i
+                w.Prop(names, 48, 4, i < trip.ChargerCount ? trip.Plan.Chargers.Name[i] : null);   // name
                 Arrival(w, names, ref f.Ahead[k]);
                 w.EndItem();
             }
@@ -64,8 +64,8 @@ namespace RangeGuard.Messaging.Payloads
                 }
 
                 w.BeginItem();
-                w.Prop("cause", LossCause.Name(cause));
-                w.Prop("km", f.LossKmByCause[cause], 1);
+                w.Prop(names, 52, 5, LossCause.Name(cause));   // cause
+                w.Prop(names, 57, 2, f.LossKmByCause[cause], 1);   // km
                 w.EndItem();
             }
 

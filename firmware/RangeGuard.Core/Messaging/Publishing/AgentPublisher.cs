@@ -13,7 +13,7 @@ namespace RangeGuard.Messaging.Publishing
     /// next seq) and then <c>alerts/active</c>, <c>telemetry</c> on its cadence, the retained <c>forecast</c> on its
     /// cadence, <c>status</c> at every (re)connect (first in the queue) and command results. The agent knows nothing of
     /// topics or JSON. One JSON writer sized for the largest payload; per message only its text is allocated (and for the
-    /// forecast one 47-character array of member names, ForecastPayload).
+    /// forecast and telemetry one array of member names, Forecast/TelemetryPayload).
     /// </summary>
     public sealed class AgentPublisher
     {
