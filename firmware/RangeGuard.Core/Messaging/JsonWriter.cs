@@ -78,6 +78,27 @@ namespace RangeGuard.Messaging
             _sb.Clear();
         }
 
+        /// <summary>As <see cref="BeginObject(string)"/>, the name from <paramref name="names"/> (see Prop(char[], int, int, float, int)).</summary>
+        public void BeginObject(char[] names, int at, int length)
+        {
+            Name(names, at, length);
+            Open('{');
+        }
+
+        /// <summary>As <see cref="BeginArray(string)"/>, the name from <paramref name="names"/>.</summary>
+        public void BeginArray(char[] names, int at, int length)
+        {
+            Name(names, at, length);
+            Open('[');
+        }
+
+        /// <summary>As <see cref="PropNull(string)"/>, the name from <paramref name="names"/>.</summary>
+        public void PropNull(char[] names, int at, int length)
+        {
+            Name(names, at, length);
+            AppendNull();
+        }
+
         /// <summary>Starts a nested object property: <c>"name":{</c>.</summary>
         public void BeginObject(string name)
         {

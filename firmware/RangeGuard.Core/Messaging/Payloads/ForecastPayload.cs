@@ -10,9 +10,9 @@ namespace RangeGuard.Messaging.Payloads
         /// <summary>Top causes listed at most.</summary>
         public const int MaxCauses = 3;
 
-        // The names of the members written many times (an arrival's, for the destination and every charger ahead; a
-        // charger's; a cause's): copied from one array made once per message, a call per name instead of one per character.
-        private const string Names = "dist_meta_sp10p50p90reserve_pctp_shortreachableinamecausekm";
+        // The member names, copied from one array made once per message: a call per name instead of one per character (the
+        // arrival's are written for the destination and every charger ahead). Each member's offset and length below.
+        private const string Names = "dist_meta_sp10p50p90reserve_pctp_shortreachableinamecausekmvtplanvaliddegradedreasonpos_mbanddestchargerscausesstrand_madvicemax_kmhcharge_atcharge_mincharge_to_pctsetpoint_gain_kmplug_inprecondition";
 
         /// <param name="planId">Request id of the cmd/route in force, or null for a plan set locally.</param>
         public static string Write(JsonWriter w, long nowMs, string planId, Agent a)
@@ -20,29 +20,29 @@ namespace RangeGuard.Messaging.Payloads
             ForecastResult f = a.Forecast;
             TripContext trip = a.Trip;
             DriverAdvice advice = a.Advice;
+            char[] names = Names.ToCharArray();
             w.Begin();
-            w.Prop("v", MqttContract.Version);
-            w.Prop("t", nowMs);
-            w.Prop("plan", planId);
-            w.Prop("valid", f.Valid);
-            w.Prop("degraded", f.Degraded);
-            w.Prop("reason", f.Reason);
-            w.Prop("pos_m", a.PositionM, 0);
-            w.Prop("band", f.BandRelativeWidth, 3);
-            char[] names = f.Valid ? Names.ToCharArray() : null;
+            w.Prop(names, 59, 1, MqttContract.Version);   // v
+            w.Prop(names, 60, 1, nowMs);   // t
+            w.Prop(names, 61, 4, planId);   // plan
+            w.Prop(names, 65, 5, f.Valid);   // valid
+            w.Prop(names, 70, 8, f.Degraded);   // degraded
+            w.Prop(names, 78, 6, f.Reason);   // reason
+            w.Prop(names, 84, 5, a.PositionM, 0);   // pos_m
+            w.Prop(names, 89, 4, f.BandRelativeWidth, 3);   // band
             if (f.Valid)
             {
-                w.BeginObject("dest");
+                w.BeginObject(names, 93, 4);   // dest
                 w.Prop(names, 48, 4, trip.DestinationName);   // name
                 Arrival(w, names, ref f.Destination);
                 w.EndObject();
             }
             else
             {
-                w.PropNull("dest");
+                w.PropNull(names, 93, 4);   // dest
             }
 
-            w.BeginArray("chargers");
+            w.BeginArray(names, 97, 8);   // chargers
             for (int k = 0; f.Valid && k < f.ChargersAhead; k++)
             {
                 int i = f.AheadIndex[k];
@@ -54,7 +54,7 @@ namespace RangeGuard.Messaging.Payloads
             }
 
             w.EndArray();
-            w.BeginArray("causes");
+            w.BeginArray(names, 105, 6);   // causes
             for (int k = 0; f.Valid && k < MaxCauses && k < f.TopCauses.Length; k++)
             {
                 int cause = f.TopCauses[k];
@@ -70,16 +70,16 @@ namespace RangeGuard.Messaging.Payloads
             }
 
             w.EndArray();
-            w.Prop("strand_m", f.Valid ? f.StrandingDistanceM : -1f, 0);
-            w.BeginObject("advice");
+            w.Prop(names, 111, 8, f.Valid ? f.StrandingDistanceM : -1f, 0);   // strand_m
+            w.BeginObject(names, 119, 6);   // advice
             // The forecaster's own convention: 0 = no cap needed, negative = no speed suffices.
-            w.Prop("max_kmh", !f.Valid ? 0f : (f.AdviceMaxSpeedKmh < 0f ? -1f : f.AdviceMaxSpeedKmh), 0);
-            w.Prop("charge_at", advice.ChargerIndex);
-            w.Prop("charge_min", advice.ChargerIndex >= 0 ? advice.ChargeMinutes : 0f, 0);
-            w.Prop("charge_to_pct", advice.ChargerIndex >= 0 ? advice.ChargeToSocPercent : 0f, 0);
-            w.Prop("setpoint_gain_km", f.Valid ? f.AdviceSetpointGainKm : 0f, 1);
-            w.Prop("plug_in", advice.PlugInWhenParked);
-            w.Prop("precondition", MqttContract.PreconditionMode(a.Preconditioning.Mode));
+            w.Prop(names, 125, 7, !f.Valid ? 0f : (f.AdviceMaxSpeedKmh < 0f ? -1f : f.AdviceMaxSpeedKmh), 0);   // max_kmh
+            w.Prop(names, 132, 9, advice.ChargerIndex);   // charge_at
+            w.Prop(names, 141, 10, advice.ChargerIndex >= 0 ? advice.ChargeMinutes : 0f, 0);   // charge_min
+            w.Prop(names, 151, 13, advice.ChargerIndex >= 0 ? advice.ChargeToSocPercent : 0f, 0);   // charge_to_pct
+            w.Prop(names, 164, 16, f.Valid ? f.AdviceSetpointGainKm : 0f, 1);   // setpoint_gain_km
+            w.Prop(names, 180, 7, advice.PlugInWhenParked);   // plug_in
+            w.Prop(names, 187, 12, MqttContract.PreconditionMode(a.Preconditioning.Mode));   // precondition
             w.EndObject();
             return w.End();
         }
