@@ -128,33 +128,6 @@ namespace RangeGuard.Common
             _length = length;
         }
 
-        /// <summary>
-        /// As <see cref="AppendQuoted(char, string, char)"/> with the name taken from <paramref name="n"/> characters of
-        /// <paramref name="src"/> at <paramref name="at"/>: one native copy instead of a native call per character.
-        /// </summary>
-        internal void AppendQuoted(char before, char[] src, int at, int n, char after)
-        {
-            char[] chars = _chars;
-            int length = _length;
-            if (length + n + 4 > chars.Length)
-            {
-                AppendQuoted(before, new string(src, at, n), n, after);
-                return;
-            }
-
-            if (before != '\0')
-            {
-                chars[length++] = before;
-            }
-
-            chars[length++] = '"';
-            System.Array.Copy(src, at, chars, length, n);
-            length += n;
-            chars[length++] = '"';
-            chars[length++] = after;
-            _length = length;
-        }
-
         /// <summary>Up to five characters in one call (<paramref name="c4"/> '\0': four), for JSON's true, false and null.</summary>
         internal void AppendChars(char c0, char c1, char c2, char c3, char c4)
         {

@@ -78,27 +78,6 @@ namespace RangeGuard.Messaging
             _sb.Clear();
         }
 
-        /// <summary>As <see cref="BeginObject(string)"/>, the name from <paramref name="names"/> (see Prop(char[], int, int, float, int)).</summary>
-        public void BeginObject(char[] names, int at, int length)
-        {
-            Name(names, at, length);
-            Open('{');
-        }
-
-        /// <summary>As <see cref="BeginArray(string)"/>, the name from <paramref name="names"/>.</summary>
-        public void BeginArray(char[] names, int at, int length)
-        {
-            Name(names, at, length);
-            Open('[');
-        }
-
-        /// <summary>As <see cref="PropNull(string)"/>, the name from <paramref name="names"/>.</summary>
-        public void PropNull(char[] names, int at, int length)
-        {
-            Name(names, at, length);
-            AppendNull();
-        }
-
         /// <summary>Starts a nested object property: <c>"name":{</c>.</summary>
         public void BeginObject(string name)
         {
@@ -202,48 +181,6 @@ namespace RangeGuard.Messaging
             }
         }
 
-        /// <summary>
-        /// As <see cref="Prop(string, float, int)"/>, the name being <paramref name="length"/> characters of
-        /// <paramref name="names"/> from <paramref name="at"/>: for names written many times in one message, copied from
-        /// one array (a call per name, not one per character as from a string on nanoFramework).
-        /// </summary>
-        public void Prop(char[] names, int at, int length, float value, int decimals)
-        {
-            Name(names, at, length);
-            if (!TextNumber.AppendFixed(_sb, value, decimals))
-            {
-                AppendNull();
-            }
-        }
-
-        /// <summary>As <see cref="Prop(string, long)"/>, the name from <paramref name="names"/> (see Prop(char[], int, int, float, int)).</summary>
-        public void Prop(char[] names, int at, int length, long value)
-        {
-            Name(names, at, length);
-            TextNumber.AppendLong(_sb, value);
-        }
-
-        /// <summary>As <see cref="Prop(string, string)"/>, the name from <paramref name="names"/> (see Prop(char[], int, int, float, int)).</summary>
-        public void Prop(char[] names, int at, int length, string value)
-        {
-            Name(names, at, length);
-            Value(value);
-        }
-
-        /// <summary>As <see cref="Prop(string, bool)"/>, the name from <paramref name="names"/> (see Prop(char[], int, int, float, int)).</summary>
-        public void Prop(char[] names, int at, int length, bool value)
-        {
-            Name(names, at, length);
-            if (value)
-            {
-                _sb.AppendChars('t', 'r', 'u', 'e', '\0');
-            }
-            else
-            {
-                _sb.AppendChars('f', 'a', 'l', 's', 'e');
-            }
-        }
-
         /// <summary>Fixed-point number with <paramref name="decimals"/> digits (0..4); NaN and infinities become null.</summary>
         public void Prop(string name, float value, int decimals)
         {
@@ -258,11 +195,6 @@ namespace RangeGuard.Messaging
         public void Prop(string name, string value)
         {
             Name(name);
-            Value(value);
-        }
-
-        private void Value(string value)
-        {
             if (value == null)
             {
                 AppendNull();
@@ -316,17 +248,6 @@ namespace RangeGuard.Messaging
             }
 
             _sb.AppendQuoted(_first ? '\0' : ',', name, n, ':');
-            _first = false;
-        }
-
-        private void Name(char[] names, int at, int length)
-        {
-            if (_sb.Free < length + Margin)
-            {
-                Room(length + Margin);
-            }
-
-            _sb.AppendQuoted(_first ? '\0' : ',', names, at, length, ':');
             _first = false;
         }
 

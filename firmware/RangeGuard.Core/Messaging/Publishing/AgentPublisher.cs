@@ -12,8 +12,7 @@ namespace RangeGuard.Messaging.Publishing
     /// Turns what the agent did into contract messages in the outbox: one <c>alerts</c> message per transition (with the
     /// next seq) and then <c>alerts/active</c>, <c>telemetry</c> on its cadence, the retained <c>forecast</c> on its
     /// cadence, <c>status</c> at every (re)connect (first in the queue) and command results. The agent knows nothing of
-    /// topics or JSON. One JSON writer sized for the largest payload; per message only its text is allocated (and for the
-    /// forecast and telemetry one array of member names, Forecast/TelemetryPayload).
+    /// topics or JSON. One JSON writer sized for the largest payload; per message only its text is allocated.
     /// </summary>
     public sealed class AgentPublisher
     {
