@@ -212,7 +212,8 @@ namespace RangeGuard.State
                 wasFresh[i] = fresh;
             }
 
-            if (!_odometerStartSet && !IsStale(InputId.OdometerKm, nowMs))
+            // From here wasFresh[i] is "not stale now" (TryGet's test) for every input.
+            if (!_odometerStartSet && wasFresh[InputId.OdometerKm])
             {
                 _odometerStartKm = GetLast(InputId.OdometerKm);
                 _odometerStartSet = true;
@@ -230,9 +231,10 @@ namespace RangeGuard.State
                 return;
             }
 
-            float powerW;
-            if (TryGetBatteryPowerW(nowMs, out powerW))
+            float[] values = Values;
+            if (wasFresh[InputId.PackVoltageV] && wasFresh[InputId.PackCurrentA])
             {
+                float powerW = values[InputId.PackVoltageV] * values[InputId.PackCurrentA];   // TryGetBatteryPowerW
                 double wh = powerW * (double)dtMs / 3600000.0;
                 if (wh >= 0)
                 {
@@ -244,8 +246,8 @@ namespace RangeGuard.State
                 }
             }
 
-            float speedKmh;
-            if (TryGet(InputId.SpeedKmh, nowMs, out speedKmh) && speedKmh > 0f)
+            float speedKmh = values[InputId.SpeedKmh];
+            if (wasFresh[InputId.SpeedKmh] && speedKmh > 0f)
             {
                 SpeedDistanceKm += speedKmh * (double)dtMs / 3600000.0;
             }
