@@ -172,11 +172,11 @@ namespace RangeGuard.Benchmarks.Device
             return Bridge.Poll(Ports.NowMs, Dispatcher);
         }
 
-        /// <summary>The loop's tick alone, Agent.Tick and the publisher (inputs kept fresh by re-stamping them, as frames would).</summary>
+        /// <summary>The loop's tick alone, Agent.Tick and the publisher (inputs kept fresh by re-stamping them, as the second's frames would).</summary>
         public void TickOnly()
         {
             Ports.NowMs += 1000;
-            State.Update(Ports.NowMs);
+            State.Restamp(Ports.NowMs);
             Loop.Tick();
         }
 

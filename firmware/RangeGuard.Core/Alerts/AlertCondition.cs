@@ -29,15 +29,5 @@ namespace RangeGuard.Alerts
             Metric = metric;
             Step = step;
         }
-
-        internal void Reset()
-        {
-            Evaluated = false;
-            Enter = false;
-            Stay = false;
-            Metric = 0f;
-            Step = 0f;
-            Reannounce = false;
-        }
     }
 }

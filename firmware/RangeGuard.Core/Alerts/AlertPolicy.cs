@@ -31,9 +31,10 @@ namespace RangeGuard.Alerts
         /// <summary>Evaluates every rule in catalogue order and steps its slot's state machine.</summary>
         public void Evaluate(AlertContext c)
         {
-            for (int k = 0; k < _table.Count; k++)
+            AlertSlot[] slots = _table.Slots;   // not Count and Slot(k) per rule: each a call on the interpreter
+            for (int k = 0; k < slots.Length; k++)
             {
-                Step(k, c);
+                Step(slots[k], c);
             }
         }
 
@@ -43,7 +44,7 @@ namespace RangeGuard.Alerts
             c.InternalError = true;
             if (_degraded >= 0)
             {
-                Step(_degraded, c);
+                Step(_table.Slot(_degraded), c);
             }
         }
 
@@ -59,12 +60,17 @@ namespace RangeGuard.Alerts
             }
         }
 
-        private void Step(int kind, AlertContext c)
+        private void Step(AlertSlot s, AlertContext c)
         {
-            AlertSlot s = _table.Slot(kind);
             AlertCondition r = _cond;
-            r.Reset();
-            s.Rule.Evaluate(c, r);
+            r.Evaluated = false;   // the verdict cleared here, not by a call on the interpreter
+            r.Enter = false;
+            r.Stay = false;
+            r.Metric = 0f;
+            r.Step = 0f;
+            r.Reannounce = false;
+            AlertRule rule = s.Rule;
+            rule.Evaluate(c, r);
             if (!r.Evaluated)
             {
                 return; // the rule cannot judge this tick: the alert holds its state
@@ -76,12 +82,11 @@ namespace RangeGuard.Alerts
                 return;
             }
 
-            Update(s, r, c);
+            Update(s, rule, r, c);
         }
 
-        private void Update(AlertSlot s, AlertCondition r, AlertContext c)
+        private void Update(AlertSlot s, AlertRule rule, AlertCondition r, AlertContext c)
         {
-            AlertRule rule = s.Rule;
             long now = c.NowMs;
             if (!s.Active)
             {

@@ -14,6 +14,13 @@ namespace RangeGuard.Alerts
         private readonly int[] _queueEvent = new int[QueueCapacity];
         private int _queueCount;
 
+        // TopKind, TopUnacknowledgedKind and ActiveCount as of Transitions = _summaryAt: every change to a slot's Active,
+        // Acknowledged or ChangedMs is enqueued as a transition, so they are recomputed only after one (read every tick).
+        private int _summaryAt = -1;
+        private int _top;
+        private int _topUnacknowledged;
+        private int _activeCount;
+
         /// <summary>A table with the catalogue's kinds (<see cref="AlertCatalog.Create"/>).</summary>
         public AlertTable() : this(AlertCatalog.Create())
         {
@@ -39,6 +46,12 @@ namespace RangeGuard.Alerts
         public int Transitions { get; private set; }
 
         public int QueueOverflows { get; private set; }
+
+        /// <summary>The slots themselves, for the policy's per-tick loop (read only).</summary>
+        internal AlertSlot[] Slots
+        {
+            get { return _slots; }
+        }
 
         public AlertSlot Slot(int kind)
         {
@@ -101,36 +114,36 @@ namespace RangeGuard.Alerts
         {
             get
             {
-                int n = 0;
-                for (int i = 0; i < _slots.Length; i++)
-                {
-                    if (_slots[i].Active)
-                    {
-                        n++;
-                    }
-                }
-
-                return n;
+                Summarize();
+                return _activeCount;
             }
         }
 
         /// <summary>The active alert with the highest severity (latest raised wins ties), or -1.</summary>
         public int TopKind
         {
-            get { return Top(false); }
+            get
+            {
+                Summarize();
+                return _top;
+            }
         }
 
         /// <summary>The highest-severity active alert that is not acknowledged, or -1 (drives the buzzer).</summary>
         public int TopUnacknowledgedKind
         {
-            get { return Top(true); }
+            get
+            {
+                Summarize();
+                return _topUnacknowledged;
+            }
         }
 
         public int TopSeverity
         {
             get
             {
-                int k = Top(false);
+                int k = TopKind;
                 return k < 0 ? AlertSeverity.None : _slots[k].Severity;
             }
         }
@@ -187,6 +200,28 @@ namespace RangeGuard.Alerts
             _queueKind[_queueCount] = kind;
             _queueEvent[_queueCount] = alertEvent;
             _queueCount++;
+        }
+
+        private void Summarize()
+        {
+            if (_summaryAt == Transitions)
+            {
+                return;
+            }
+
+            int n = 0;
+            for (int i = 0; i < _slots.Length; i++)
+            {
+                if (_slots[i].Active)
+                {
+                    n++;
+                }
+            }
+
+            _activeCount = n;
+            _top = Top(false);
+            _topUnacknowledged = Top(true);
+            _summaryAt = Transitions;
         }
 
         private int Top(bool unacknowledgedOnly)

@@ -89,9 +89,14 @@ namespace RangeGuard.Common
         /// </summary>
         public void AppendQuoted(char before, string s, char after)
         {
+            AppendQuoted(before, s, s.Length, after);
+        }
+
+        /// <summary>As <see cref="AppendQuoted(char, string, char)"/> with the length of <paramref name="s"/> already known (n = s.Length).</summary>
+        internal void AppendQuoted(char before, string s, int n, char after)
+        {
             char[] chars = _chars;
             int length = _length;
-            int n = s.Length;
             if (length + n + (before != '\0' ? 4 : 3) > chars.Length)
             {
                 // Not room for all: piece by piece, truncating as those do.
@@ -123,13 +128,54 @@ namespace RangeGuard.Common
             _length = length;
         }
 
+        /// <summary>Up to five characters in one call (<paramref name="c4"/> '\0': four), for JSON's true, false and null.</summary>
+        internal void AppendChars(char c0, char c1, char c2, char c3, char c4)
+        {
+            int n = c4 == '\0' ? 4 : 5;
+            if (_length + n > _chars.Length)
+            {
+                Append(c0);
+                Append(c1);
+                Append(c2);
+                Append(c3);
+                if (n == 5)
+                {
+                    Append(c4);
+                }
+
+                return;
+            }
+
+            char[] chars = _chars;
+            int length = _length;
+            chars[length++] = c0;
+            chars[length++] = c1;
+            chars[length++] = c2;
+            chars[length++] = c3;
+            if (n == 5)
+            {
+                chars[length++] = c4;
+            }
+
+            _length = length;
+        }
+
         /// <summary>
         /// The decimal digits of <paramref name="value"/> (0 ≤ value &lt; 10·<paramref name="place"/>) from the place
-        /// <paramref name="place"/> (a power of ten) down, leading zeros included; for TextNumber, here so that a digit
-        /// costs no call on the interpreter.
+        /// <paramref name="place"/> (a power of ten) down, leading zeros included; place 0: all digits of value ≥ 0, no
+        /// leading zeros. For TextNumber, here so that a digit costs no call on the interpreter.
         /// </summary>
         internal void AppendDigits(int value, int place)
         {
+            if (place == 0)
+            {
+                place = 1;
+                while (value / place >= 10)
+                {
+                    place *= 10;
+                }
+            }
+
             char[] chars = _chars;
             int length = _length;
             for (; place > 0; place /= 10)
@@ -142,6 +188,52 @@ namespace RangeGuard.Common
 
                 chars[length++] = (char)('0' + value / place);
                 value %= place;
+            }
+
+            _length = length;
+        }
+
+        /// <summary>
+        /// <paramref name="integer"/> (≥ 0, no leading zeros), then unless <paramref name="fractionPlace"/> is 0 a '.' and
+        /// <paramref name="fraction"/> from that place down (leading zeros kept): a fixed-point number's digits in one call.
+        /// </summary>
+        internal void AppendFixedDigits(int integer, int fraction, int fractionPlace)
+        {
+            int place = 1;
+            while (integer / place >= 10)
+            {
+                place *= 10;
+            }
+
+            char[] chars = _chars;
+            int length = _length;
+            if (length + 12 + 10 > chars.Length)
+            {
+                // Near the end: digit by digit, truncating as those do.
+                AppendDigits(integer, place);
+                if (fractionPlace > 0)
+                {
+                    Append('.');
+                    AppendDigits(fraction, fractionPlace);
+                }
+
+                return;
+            }
+
+            for (; place > 0; place /= 10)
+            {
+                chars[length++] = (char)('0' + integer / place);
+                integer %= place;
+            }
+
+            if (fractionPlace > 0)
+            {
+                chars[length++] = '.';
+                for (; fractionPlace > 0; fractionPlace /= 10)
+                {
+                    chars[length++] = (char)('0' + fraction / fractionPlace);
+                    fraction %= fractionPlace;
+                }
             }
 
             _length = length;

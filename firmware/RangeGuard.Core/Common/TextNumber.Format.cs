@@ -15,6 +15,12 @@ namespace RangeGuard.Common
         /// <summary>Decimal integer, '-' for negatives (long.MinValue included).</summary>
         public static void AppendLong(TextBuffer b, long value)
         {
+            if (value >= 0 && value <= int.MaxValue)
+            {
+                b.AppendDigits((int)value, 0);   // most numbers: one call
+                return;
+            }
+
             if (value < 0)
             {
                 b.Append('-');
@@ -55,7 +61,9 @@ namespace RangeGuard.Common
         /// </summary>
         public static bool AppendFixed(TextBuffer b, double value, int decimals)
         {
-            if (double.IsNaN(value) || double.IsInfinity(value))
+            // IsNaN first: the interpreter's comparisons are not reliable for NaN. Infinities are told apart only on the
+            // slow path below (each test is a native call; an infinity is not below 2^31 either).
+            if (double.IsNaN(value))
             {
                 return false;
             }
@@ -81,21 +89,14 @@ namespace RangeGuard.Common
                     b.Append('-');
                 }
 
-                int integer = units / scale;
-                int place = 1;
-                while (integer / place >= 10)
-                {
-                    place *= 10;
-                }
-
-                b.AppendDigits(integer, place);
-                if (decimals > 0)
-                {
-                    b.Append('.');
-                    b.AppendDigits(units % scale, scale / 10);
-                }
-
+                // Integer part, '.', fraction in one call (each a stack frame on the interpreter).
+                b.AppendFixedDigits(units / scale, units % scale, scale / 10);
                 return true;
+            }
+
+            if (double.IsInfinity(value))
+            {
+                return false;
             }
 
             double scaled = DMath.Round(magnitude);

@@ -23,10 +23,31 @@ namespace RangeGuard.Dashboard
             _button = new ButtonDebouncer(config.DebounceMs);
         }
 
-        public LedPattern Green { get; private set; }
-        public LedPattern Amber { get; private set; }
-        public LedPattern Red { get; private set; }
-        public BuzzerPattern Buzzer { get; private set; }
+        // Plain fields behind the patterns: Render reads and writes them every tick (an accessor is a call on the interpreter).
+        private LedPattern _green;
+        private LedPattern _amber;
+        private LedPattern _red;
+        private BuzzerPattern _buzzer;
+
+        public LedPattern Green
+        {
+            get { return _green; }
+        }
+
+        public LedPattern Amber
+        {
+            get { return _amber; }
+        }
+
+        public LedPattern Red
+        {
+            get { return _red; }
+        }
+
+        public BuzzerPattern Buzzer
+        {
+            get { return _buzzer; }
+        }
 
         /// <summary>Debounced presses seen since start.</summary>
         public int Presses { get; private set; }
@@ -52,8 +73,9 @@ namespace RangeGuard.Dashboard
         {
             LedPattern g = LedPattern.Off, a = LedPattern.Off, r = LedPattern.Off;
             int top = table.TopKind;
-            int sev = top < 0 ? AlertSeverity.None : table.Slot(top).Severity;
-            bool acked = top >= 0 && table.Slot(top).Acknowledged;
+            AlertSlot topSlot = top < 0 ? null : table.Slot(top);
+            int sev = top < 0 ? AlertSeverity.None : topSlot.Severity;
+            bool acked = top >= 0 && topSlot.Acknowledged;
             if (sev <= AlertSeverity.Info)
             {
                 g = heaterOn ? LedPattern.SlowBlink : LedPattern.Steady;
@@ -72,21 +94,21 @@ namespace RangeGuard.Dashboard
             }
 
             BuzzerPattern b = BuzzerFor(table, nowMs);
-            if (!_written || g != Green || a != Amber || r != Red)
+            if (!_written || g != _green || a != _amber || r != _red)
             {
                 _port.SetLeds(g, a, r);
             }
 
-            if (!_written || b != Buzzer)
+            if (!_written || b != _buzzer)
             {
                 _port.SetBuzzer(b);
             }
 
             _written = true;
-            Green = g;
-            Amber = a;
-            Red = r;
-            Buzzer = b;
+            _green = g;
+            _amber = a;
+            _red = r;
+            _buzzer = b;
         }
 
         private BuzzerPattern BuzzerFor(AlertTable table, long nowMs)

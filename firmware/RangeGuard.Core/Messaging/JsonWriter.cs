@@ -123,8 +123,7 @@ namespace RangeGuard.Messaging
         public void PropNull(string name)
         {
             Name(name);
-            Room(Margin);
-            _sb.Append("null");
+            AppendNull();
         }
 
         private void Open(char c)
@@ -162,26 +161,34 @@ namespace RangeGuard.Messaging
             return text;
         }
 
+        // Name leaves Margin characters of room for the value: numbers and literals go straight in.
         public void Prop(string name, long value)
         {
             Name(name);
-            Room(Margin);
-            AppendLong(value);
+            TextNumber.AppendLong(_sb, value);
         }
 
         public void Prop(string name, bool value)
         {
             Name(name);
-            Room(Margin);
-            _sb.Append(value ? "true" : "false");
+            if (value)
+            {
+                _sb.AppendChars('t', 'r', 'u', 'e', '\0');
+            }
+            else
+            {
+                _sb.AppendChars('f', 'a', 'l', 's', 'e');
+            }
         }
 
         /// <summary>Fixed-point number with <paramref name="decimals"/> digits (0..4); NaN and infinities become null.</summary>
         public void Prop(string name, float value, int decimals)
         {
             Name(name);
-            Room(Margin);
-            AppendFixed(value, decimals);
+            if (!TextNumber.AppendFixed(_sb, value, decimals))
+            {
+                AppendNull();
+            }
         }
 
         /// <summary>String value, escaped; null becomes JSON null.</summary>
@@ -190,14 +197,26 @@ namespace RangeGuard.Messaging
             Name(name);
             if (value == null)
             {
-                _sb.Append("null");
+                AppendNull();
                 return;
             }
 
-            _sb.Append('"');
-            for (int i = 0; i < value.Length; i++)
+            // Room for the worst case (every character escaped) at once, unless that is a large part of the buffer.
+            int n = value.Length;
+            bool roomEach = 6 * n + 8 > _sb.Capacity / 2;
+            if (!roomEach)
             {
-                Room(8);
+                Room(6 * n + 8);
+            }
+
+            _sb.Append('"');
+            for (int i = 0; i < n; i++)
+            {
+                if (roomEach)
+                {
+                    Room(8);
+                }
+
                 char c = value[i];
                 if (c == '"' || c == '\\')
                 {
@@ -219,24 +238,22 @@ namespace RangeGuard.Messaging
             _sb.Append('"');
         }
 
+        /// <summary>The member name, leaving at least Margin - 4 characters of room for its value.</summary>
         private void Name(string name)
         {
-            Room(name.Length + Margin);
-            _sb.AppendQuoted(_first ? '\0' : ',', name, ':');
+            int n = name.Length;   // a native call that counts the UTF-8 string on nanoFramework: once
+            if (_sb.Free < n + Margin)
+            {
+                Room(n + Margin);
+            }
+
+            _sb.AppendQuoted(_first ? '\0' : ',', name, n, ':');
             _first = false;
         }
 
-        private void AppendFixed(float value, int decimals)
+        private void AppendNull()
         {
-            if (!TextNumber.AppendFixed(_sb, value, decimals))
-            {
-                _sb.Append("null");
-            }
-        }
-
-        private void AppendLong(long value)
-        {
-            TextNumber.AppendLong(_sb, value);
+            _sb.AppendChars('n', 'u', 'l', 'l', '\0');
         }
 
         private static char Hex(int v)

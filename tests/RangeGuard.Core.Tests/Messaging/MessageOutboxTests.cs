@@ -97,6 +97,27 @@ namespace RangeGuard.Tests.Messaging
         }
 
         [TestMethod]
+        public void ThinTelemetry_should_say_and_count_what_Post_would_refuse_by_thinning()
+        {
+            MessageOutbox o = New(8, 4000);
+            Assert.IsFalse(o.ThinTelemetry(), "an empty outbox thins nothing");
+            for (int i = 0; i < 7; i++)
+            {
+                s_clock.NowMs += 5000;
+                Assert.IsTrue(o.Post(Tele, "t" + i.ToString(), MessageClass.Telemetry));
+            }
+
+            s_clock.NowMs += 5000;
+            Assert.IsTrue(o.ThinTelemetry(), "over 75 % within the minute: refused");
+            Assert.AreEqual(1, o.Thinned);
+            Assert.AreEqual(1, o.Dropped);
+            Assert.AreEqual(7, o.Count, "nothing queued or evicted");
+            s_clock.NowMs += MessageOutbox.ThinIntervalMs;
+            Assert.IsFalse(o.ThinTelemetry(), "a minute later one may go");
+            Assert.AreEqual(1, o.Thinned);
+        }
+
+        [TestMethod]
         public void Under_pressure_telemetry_should_be_thinned_then_evicted_and_alerts_never_dropped()
         {
             MessageOutbox o = New(8, 4000);

@@ -11,6 +11,20 @@ namespace RangeGuard.Tests.State
     public class VehicleStateTests
     {
         [TestMethod]
+        public void Restamp_should_make_received_inputs_fresh_again_with_their_values_and_leave_missing_ones_missing()
+        {
+            VehicleState s = new VehicleState();
+            s.Set(InputId.SocPercent, 61.5f, 1000);
+            Assert.IsTrue(s.IsStale(InputId.SocPercent, 1000 + VehicleState.DefaultMaxAgeMs + 1));
+            s.Restamp(20000);
+            float v;
+            Assert.IsTrue(s.TryGet(InputId.SocPercent, 20000 + VehicleState.DefaultMaxAgeMs, out v), "fresh for a max age from the new stamp");
+            Assert.AreEqual(61.5f, v);
+            Assert.IsFalse(s.HasValue(InputId.SpeedKmh), "an input never received stays never received");
+            Assert.AreEqual(-1L, s.GetTime(InputId.SpeedKmh));
+        }
+
+        [TestMethod]
         public void IsPlausible_should_follow_default_limits_when_not_configured()
         {
             VehicleState s = new VehicleState();

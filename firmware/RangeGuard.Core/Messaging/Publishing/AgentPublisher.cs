@@ -117,7 +117,9 @@ namespace RangeGuard.Messaging.Publishing
             if (_telemetry.Due(nowMs, _agent))
             {
                 _telemetrySeq++;
-                Count(_outbox.Post(_topics.Telemetry, TelemetryPayload.Write(_json, nowMs, _telemetrySeq, _agent, _outbox.Dropped, _slcan, _decoder), MessageClass.Telemetry));
+                // A message thinning would refuse is not built (the outbox counts it; the seq is used up as before).
+                Count(!_outbox.ThinTelemetry()
+                    && _outbox.Post(_topics.Telemetry, TelemetryPayload.Write(_json, nowMs, _telemetrySeq, _agent, _outbox.Dropped, _slcan, _decoder), MessageClass.Telemetry));
                 _telemetry.Sent(nowMs, _agent);
                 TelemetryPosted++;
             }

@@ -93,6 +93,12 @@ namespace RangeGuard.Messaging.Publishing
         /// <summary>NaN-aware: known ↔ unknown counts as a move.</summary>
         internal static bool Moved(float before, float now, float step)
         {
+            float d = now - before;
+            if (!float.IsNaN(d))
+            {
+                return d >= step || d <= -step;   // both known: one native IsNaN instead of two
+            }
+
             bool a = float.IsNaN(before);
             bool b = float.IsNaN(now);
             if (a || b)
@@ -100,7 +106,6 @@ namespace RangeGuard.Messaging.Publishing
                 return a != b;
             }
 
-            float d = now - before;
             return d >= step || d <= -step;
         }
     }
