@@ -3,9 +3,15 @@ namespace RangeGuard.Learning
     /// <summary>
     /// How fast this driver goes relative to the plan's expected speeds: f = (plan time) / (time actually taken) for the
     /// same distance, exponentially weighted over the last <see cref="TauM"/> of distance, blended from 1 as evidence
-    /// accumulates and bounded to [<see cref="MinFactor"/>, <see cref="MaxFactor"/>]. Stops up to
-    /// <see cref="MaxTrafficStopS"/> count as driving (lights, queues, as the plan's mean speeds do); longer ones
-    /// (parking, a break) are dropped. Lives across re-plans of one trip; <see cref="Reset"/> for a fresh start.
+    /// accumulates and bounded to [<see cref="MinFactor"/>, <see cref="MaxFactor"/>].
+    /// <para>
+    /// Slow spells: a run of ticks below <see cref="MinFactor"/> × the plan's speed (standing included) is no driver's
+    /// pace (the floor says so); it is held aside until it ends and then judged whole by the time it lost against the plan.
+    /// Up to <see cref="MaxTrafficStopS"/> lost it counts as driving (a red light, a queue: the plan's mean speeds carry
+    /// those); more is a break (parked) or a jam, which is not recurrent and says nothing about how this driver will go on
+    /// the rest of the route, so it is dropped. Judged per spell, not per tick, so stop-and-go city driving learns as the
+    /// plan's mean speeds expect. Lives across re-plans of one trip; <see cref="Reset"/> for a fresh start.
+    /// </para>
     /// </summary>
     public sealed class SpeedFactorLearner
     {
@@ -13,7 +19,10 @@ namespace RangeGuard.Learning
         public const float MinFactor = 0.7f, MaxFactor = 1.3f;
         public const float MaxTrafficStopS = 120f;
 
-        private float _planS, _actualS, _seenM, _stopS;
+        private float _planS, _actualS, _seenM;
+
+        // The slow spell under way: plan time, time taken (stops included), distance.
+        private float _slowPlanS, _slowS, _slowM;
 
         public SpeedFactorLearner()
         {
@@ -43,7 +52,8 @@ namespace RangeGuard.Learning
 
         public void Reset()
         {
-            _planS = _actualS = _seenM = _stopS = 0f;
+            _planS = _actualS = _seenM = 0f;
+            _slowPlanS = _slowS = _slowM = 0f;
         }
 
         /// <summary>NaN or infinite (float.IsFinite is not in nanoFramework's mscorlib).</summary>
@@ -64,19 +74,34 @@ namespace RangeGuard.Learning
                 return;
             }
 
-            if (distanceM < 0.5f)
+            if (distanceM < 0.5f || planTimeS < MinFactor * dtS)
             {
-                // Standing: keep the stop aside until we know whether it was traffic or a break.
-                _stopS += dtS;
+                // Standing, or slower than any driver's pace: part of a slow spell, judged when it ends.
+                _slowPlanS += planTimeS;
+                _slowS += dtS;
+                _slowM += distanceM;
                 return;
             }
 
+            if (_slowS > 0f)
+            {
+                if (_slowS - _slowPlanS <= MaxTrafficStopS)
+                {
+                    Learn(_slowS, _slowM, _slowPlanS);
+                }
+
+                _slowPlanS = _slowS = _slowM = 0f;
+            }
+
+            Learn(dtS, distanceM, planTimeS);
+        }
+
+        private void Learn(float dtS, float distanceM, float planTimeS)
+        {
             float a = distanceM / TauM;
             a = a > 1f ? 1f : a;
-            float stop = _stopS <= MaxTrafficStopS ? _stopS : 0f;
-            _stopS = 0f;
             _planS = _planS * (1f - a) + planTimeS;
-            _actualS = _actualS * (1f - a) + dtS + stop;
+            _actualS = _actualS * (1f - a) + dtS;
             _seenM += distanceM;
             if (_seenM > 4f * TauM)
             {

@@ -62,15 +62,101 @@ namespace RangeGuard.Tests.Learning
             Assert.IsTrue(l.Factor < 0.99f, "traffic stop counted: " + l.Factor.ToString("F3"));
         }
 
-        [TestMethod]
-        public void Factor_should_stay_within_bounds_when_crawling()
+        /// <summary>
+        /// City blocks at 1 Hz: each blockM driven at speedKmh then a stop from stopsS (in turn), on a plan whose mean speed
+        /// (stops included, as a plan's is) is planKmh. Returns what a per-tick learner counting every stop makes of it: plan
+        /// and actual time (each stop added on the tick that ends it) weighted e^(−distance / τ), blended and bounded.
+        /// </summary>
+        private static double City(SpeedFactorLearner l, float speedKmh, float planKmh, float blockM, float[] stopsS, int blocks)
         {
+            float step = speedKmh / 3.6f;
+            float planPerM = 3.6f / planKmh;
+            double plan = 0, actual = 0, seen = 0, stop = 0;
+            for (int b = 0; b < blocks; b++)
+            {
+                for (float d = 0f; d < blockM; d += step)
+                {
+                    l.Add(1f, step, step * planPerM);
+                    double a = step / SpeedFactorLearner.TauM;
+                    plan = plan * (1 - a) + step * planPerM;
+                    actual = actual * (1 - a) + 1 + stop;
+                    stop = 0;
+                    seen += step;
+                }
+
+                stop = stopsS[b % stopsS.Length];
+                for (int i = 0; i < stop; i++)
+                {
+                    l.Add(1f, 0f, 0f);
+                }
+            }
+
+            double w = seen / SpeedFactorLearner.TauM;
+            double f = 1 + (plan / actual - 1) * (w > 1 ? 1 : w);
+            return f < SpeedFactorLearner.MinFactor ? SpeedFactorLearner.MinFactor : (f > SpeedFactorLearner.MaxFactor ? SpeedFactorLearner.MaxFactor : f);
+        }
+
+        [TestMethod]
+        public void Factor_should_stay_within_bounds()
+        {
+            // Stop-and-go far slower than the plan: 500 m at 50 km/h (36 s) + 100 s red = 136 s where the plan says 60 s.
             var l = new SpeedFactorLearner();
-            Cruise(l, 20f, 100f, 15f);
+            City(l, 50f, 30f, 500f, new float[] { 100f }, 40);
             Check.Near(SpeedFactorLearner.MinFactor, l.Factor, 1e-6, "lower bound");
             l.Add(float.NaN, 10f, 1f);
             l.Add(1f, -5f, 1f);
             Check.Near(SpeedFactorLearner.MinFactor, l.Factor, 1e-6, "garbage ignored");
+
+            var fast = new SpeedFactorLearner();
+            Cruise(fast, 150f, 100f, 30f);
+            Check.Near(SpeedFactorLearner.MaxFactor, fast.Factor, 1e-6, "upper bound");
+        }
+
+        [TestMethod]
+        public void Factor_should_keep_the_drivers_pace_through_a_jam()
+        {
+            // 130 on a 120 plan, then 3 km of jam at 35 km/h (309 s where the plan says 90 s: 219 s lost, more than any
+            // traffic stop), then 1 km at 130 again: the jam is not how this driver goes on, the factor stays 130 / 120.
+            var l = new SpeedFactorLearner();
+            Cruise(l, 130f, 120f, 30f);
+            float before = l.Factor;
+            Check.Near(130.0 / 120.0, before, 2e-3, "steady");
+            Cruise(l, 35f, 120f, 3f);
+            Check.Near(before, l.Factor, 1e-6, "during the jam");
+            Cruise(l, 130f, 120f, 1f);
+            Check.Near(before, l.Factor, 2e-3, "after the jam");
+        }
+
+        [TestMethod]
+        public void Factor_should_count_a_slow_down_no_longer_than_a_traffic_stop()
+        {
+            // 1 km at 35 on a 120 plan loses 73 s (103 s for 30 s): a queue the plan's mean speeds carry, counted as
+            // driving. Expected: the plan and actual time of the last τ (exponential by distance), slow-down included.
+            var l = new SpeedFactorLearner();
+            Cruise(l, 130f, 120f, 30f);
+            float before = l.Factor;
+            Cruise(l, 35f, 120f, 1f);
+            Cruise(l, 130f, 120f, 0.5f);
+            // The slow kilometre weighs ~e^(-0.05) ≈ 0.95, the older history decays over 1.5 km: e^(-0.15) ≈ 0.86.
+            double plan = 0.86 * 10000 / (120 / 3.6) + 0.95 * 30 + 15;
+            double actual = 0.86 * 10000 / (130 / 3.6) + 0.95 * 103 + 500 / (130 / 3.6);
+            Check.Near(plan / actual, l.Factor, 0.01, "slow-down counted");
+            Assert.IsTrue(l.Factor < before - 0.05f, "it lowers the factor: " + l.Factor.ToString("F3"));
+        }
+
+        [TestMethod]
+        public void Factor_should_learn_stop_and_go_city_driving_as_the_plans_mean_speeds_do()
+        {
+            // 500 m blocks at 50 km/h (36 s) with red lights of up to 110 s; the plan's mean 30 km/h (60 s a block) carries
+            // the stops. Stops averaging 24 s: on plan (f = 1); averaging 48 s: 60 / 84 = 0.714 a block.
+            var onPlan = new SpeedFactorLearner();
+            double expected = City(onPlan, 50f, 30f, 500f, new float[] { 110f, 0f, 10f, 0f, 0f }, 60);
+            Check.Near(expected, onPlan.Factor, 2e-3, "on plan: every stop counted");
+            Check.Near(1.0, onPlan.Factor, 0.06, "on plan, ± where the last stops fall in the exponential window");
+            var slow = new SpeedFactorLearner();
+            expected = City(slow, 50f, 30f, 500f, new float[] { 110f, 40f, 60f, 30f, 0f }, 60);
+            Check.Near(expected, slow.Factor, 2e-3, "slower than plan: every stop counted");
+            Check.Near(60.0 / 84.0, slow.Factor, 0.04, "slower than plan");
         }
 
         /// <summary>Drives km at speedKmh (1 Hz) with a flat 40 km plan expecting planKmh; returns the last result.</summary>
