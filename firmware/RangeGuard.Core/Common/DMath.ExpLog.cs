@@ -64,33 +64,7 @@ namespace RangeGuard.Common
                 return x;
             }
 
-            // ExpCore(x, 0) written out (one call frame less: the forecaster takes a dozen Exp a tick). Without "+ lo" r may
-            // be -0 where ExpCore's is +0, which gives the same p (+0) and so the same result.
-            if (x > 710.0)
-            {
-                return double.PositiveInfinity;
-            }
-
-            if (x < -746.0)
-            {
-                return 0.0;
-            }
-
-            double t = x * InvLn2By32;
-            int n = (int)(t < 0 ? t - 0.5 : t + 0.5);
-            double r = (x - n * Ln2By32Hi) - n * Ln2By32Lo;
-            int j = n & 31;
-            int k = (n - j) >> 5;
-            double p = r + r * r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664
-                + r * (0.008333333333333333 + r * (0.001388888888888889 + r * 0.0001984126984126984)))));
-            double th = s_exp2Hi[j];
-            double m = th + (th * p + s_exp2Lo[j]);
-            if (k >= -31 && k <= 31)
-            {
-                return m * s_pow2Near[k + 31];
-            }
-
-            return k >= -1022 && k <= 1023 ? m * Pow2(k) : ScaleB(m, k);
+            return ExpCore(x, 0.0);
         }
 
         /// <summary>Natural logarithm, as System.Math.Log: NaN below 0, -infinity at 0.</summary>
