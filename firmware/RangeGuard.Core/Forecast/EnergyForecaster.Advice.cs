@@ -17,6 +17,7 @@ namespace RangeGuard.Forecast
         private void Advise(ForecastResult result, float pos, Leg dest, ref ForecastInputs inputs)
         {
             BatteryModel b = _vp.Battery;
+            TrackCharge(result, pos, ref inputs);
             Departure(result, pos, ref inputs);
 
             // Lower cabin setpoint by 2 K: saves G·2 K/COP for every heated second.
@@ -121,8 +122,32 @@ namespace RangeGuard.Forecast
         }
 
         /// <summary>
+        /// Standing and charging at the next charger, this tick's measured charging power (V·I) as a ratio to the model's
+        /// (what the charger delivers less the car's load, at most what the pack accepts), into the tracker that holds it
+        /// over the heater's bursts (<see cref="ChargeRateTracker"/>).
+        /// </summary>
+        private void TrackCharge(ForecastResult result, float pos, ref ForecastInputs inputs)
+        {
+            int here = result.NextChargerIndex;
+            if (here < 0 || _chargerPos[here] - pos >= AtChargerM || !inputs.InputsValid || inputs.SpeedKmh >= 1f
+                || inputs.BatteryPowerW >= MeasuredChargeMinW)
+            {
+                return;
+            }
+
+            BatteryModel b = _vp.Battery;
+            float avail = b.ChargerDeliveredKw(_chargerKw[here], _chargerDc[here]) - _vp.AuxBaseW / 1000f;
+            float accept = b.ChargeAcceptKw(_m.Soc, _m.BatteryC);
+            float modelled = avail < accept ? avail : accept;
+            if (modelled > 0.01f)
+            {
+                _chargeRate.Add(inputs.TimeMs, -inputs.BatteryPowerW / 1000f / modelled);
+            }
+        }
+
+        /// <summary>
         /// The charge model's conditions at charger <paramref name="c"/>. Standing there and charging, the power the pack takes
-        /// now (V·I) corrects the model: a cold pack being heated gives the heater's draw (what the charger delivers and the
+        /// (V·I, held over the heater's bursts by <see cref="ChargeRateTracker"/>) corrects the model: a cold pack being heated gives the heater's draw (what the charger delivers and the
         /// pack does not get); otherwise delivery and acceptance are scaled alike to the measured power (a derated station
         /// or a car that takes less than its model: one power figure cannot tell them apart, and one scale keeps the
         /// estimate continuous where the binding limit changes).
@@ -136,14 +161,16 @@ namespace RangeGuard.Forecast
             bool dc = _chargerDc[c];
             acceptScale = 1f;
             heaterKw = -1f;
-            bool measured = here && inputs.InputsValid && inputs.BatteryPowerW < MeasuredChargeMinW && inputs.SpeedKmh < 1f;
+            bool measured = here && inputs.InputsValid && inputs.SpeedKmh < 1f && _chargeRate.Holds(inputs.TimeMs);
             if (!measured)
             {
                 return;
             }
 
-            float pm = -inputs.BatteryPowerW / 1000f;
             float avail = b.ChargerDeliveredKw(chargerKw, dc) - loadKw;
+            float accept = b.ChargeAcceptKw(fromSoc, packC);
+            float modelled = avail < accept ? avail : accept;
+            float pm = _chargeRate.Ratio * modelled;
             float heat = b.ChargeHeaterKw(packC, avail);
             if (heat > 0f)
             {
@@ -151,9 +178,7 @@ namespace RangeGuard.Forecast
                 return;
             }
 
-            float accept = b.ChargeAcceptKw(fromSoc, packC);
-            float modelled = avail < accept ? avail : accept;
-            float k = modelled > 0.01f ? pm / modelled : 1f;
+            float k = modelled > 0.01f ? _chargeRate.Ratio : 1f;
             acceptScale = k;
             chargerKw = (k * avail + loadKw) / (dc ? b.DcChargeEfficiency : b.AcChargeEfficiency);
         }

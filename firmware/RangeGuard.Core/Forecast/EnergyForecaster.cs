@@ -26,6 +26,9 @@ namespace RangeGuard.Forecast
         private readonly ConsumptionLearner _learner = new ConsumptionLearner();
         private readonly SpeedFactorLearner _speed = new SpeedFactorLearner();
         private readonly KineticFactorLearner _kinetic = new KineticFactorLearner();
+
+        // The measured charging rate at the charger the car stands at, held over the heater's bursts.
+        private readonly ChargeRateTracker _chargeRate = new ChargeRateTracker();
         private readonly float _drivePerPke, _regenPerPke;
         // The plan's chargers (sized by the first plan's charger capacity).
         private int[] _chargerSeg = new int[0];
@@ -171,6 +174,7 @@ namespace RangeGuard.Forecast
             _spHave = false;
             _hvacSeen = false;
             _m.HvacBiasW = 0f;
+            _chargeRate.Forget();
         }
 
         public ColdSoakResult EstimateColdSoak(float socPercent, float packTempC, float ambientC, float hoursToDeparture, float cabinSetpointC, float cruiseSpeedKmh)

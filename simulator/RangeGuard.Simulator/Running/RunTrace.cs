@@ -33,6 +33,7 @@ namespace RangeGuard.Simulator.Running
             NextP50 = new List<double>(capacity);
             NextP90 = new List<double>(capacity);
             HeaterRequest = new List<bool>(capacity);
+            AdviceChargeMinutes = new List<double>(capacity);
         }
 
         public List<double> ElapsedS { get; }
@@ -63,6 +64,9 @@ namespace RangeGuard.Simulator.Running
         public List<double> NextP90 { get; }
         public List<bool> HeaterRequest { get; }
 
+        /// <summary>The board's charge-time advice, min (NaN when it advises no charge).</summary>
+        public List<double> AdviceChargeMinutes { get; }
+
         public int Count => ElapsedS.Count;
 
         public void Add(in TruthSnapshot s, BoardView v)
@@ -90,6 +94,7 @@ namespace RangeGuard.Simulator.Running
             NextP50.Add(v.NextCharger.Exists ? v.NextCharger.SocP50 : double.NaN);
             NextP90.Add(v.NextCharger.Exists ? v.NextCharger.SocP90 : double.NaN);
             HeaterRequest.Add(v.HeaterRequest);
+            AdviceChargeMinutes.Add(v.Advice.ChargerIndex >= 0 ? v.Advice.ChargeMinutes : double.NaN);
         }
     }
 }
