@@ -119,7 +119,8 @@ namespace RangeGuard.Tests.Alerts
             f.LastReachableChargerIndex = -1;
             f.StrandingDistanceM = 300000f;
             f.AdviceMaxSpeedKmh = 70f; // the forecaster found a cruise speed that arrives with the reserve
-            rig.Step(120);
+            rig.Feed(InputId.SpeedKmh, 70f); // and the driver keeps to it (SeverityTests: one who ignores it)
+            rig.Step(300);
 
             Assert.IsFalse(rig.Agent.Alerts.IsActive(NothingReachableRule.AlertCode), "not 'nothing reachable' when 70 km/h arrives");
             Assert.IsTrue(rig.Agent.Alerts.IsActive(ArriveLowRule.AlertCode), "the arrival advisory carries the speed advice");

@@ -83,6 +83,44 @@ namespace RangeGuard.Tests.Alerts
         }
 
         [TestMethod]
+        public void A_driver_who_keeps_above_the_cap_for_two_minutes_should_be_judged_at_the_pace_driven()
+        {
+            // The median arrival at 120 km/h is 1 % (below the 2 % strand margin), the optimistic one +6 %, 70 km/h arrives.
+            AgentRig rig = NewRig();
+            rig.Step(10);
+            ForecastResult f = rig.Forecaster.Next;
+            Shortfall(f, -5f, 1f, 6f, 70f);
+            f.StrandingDistanceM = -1f;
+            rig.Step(100);
+            AlertSlot s = rig.Agent.Alerts.Slot(NothingReachableRule.AlertCode);
+            Assert.IsFalse(s.Active, "100 s above the cap: the driver may still be slowing down");
+
+            // Slowing to the cap restarts the count: 100 s more above it is still not ignoring it.
+            rig.Feed(InputId.SpeedKmh, 72f);
+            rig.Step(5);
+            rig.Feed(InputId.SpeedKmh, 120f);
+            rig.Step(100);
+            Assert.IsFalse(s.Active, "not two minutes in a row");
+            rig.Step(25);
+            Assert.IsTrue(s.Active, "two minutes above the cap: no slower pace in fact");
+            Assert.AreEqual(AlertSeverity.Critical, s.Severity);
+            Assert.AreEqual("Destination not reachable at this pace: arrive 1 %; stay below 70 km/h", s.Text);
+        }
+
+        [TestMethod]
+        public void A_driver_above_the_cap_with_a_median_above_the_margin_should_get_no_critical()
+        {
+            AgentRig rig = NewRig();
+            rig.Step(10);
+            ForecastResult f = rig.Forecaster.Next;
+            Shortfall(f, -4f, 3f, 9f, 70f); // 3 %: above the 2 % margin
+            f.StrandingDistanceM = -1f;
+            rig.Step(600);
+            Assert.IsFalse(rig.Agent.Alerts.IsActive(NothingReachableRule.AlertCode), "ten minutes above the cap, median 3 %");
+            Assert.IsTrue(rig.Agent.Alerts.IsActive(ArriveLowRule.AlertCode), "the advisory with the cap speaks");
+        }
+
+        [TestMethod]
         public void A_median_below_zero_with_no_pace_that_arrives_should_be_critical()
         {
             AgentRig rig = NewRig();
