@@ -146,11 +146,12 @@ namespace RangeGuard.Forecast
         }
 
         /// <summary>
-        /// The charge model's conditions at charger <paramref name="c"/>. Standing there and charging, the power the pack takes
-        /// (V·I, held over the heater's bursts by <see cref="ChargeRateTracker"/>) corrects the model: a cold pack being heated gives the heater's draw (what the charger delivers and the
-        /// pack does not get); otherwise delivery and acceptance are scaled alike to the measured power (a derated station
-        /// or a car that takes less than its model: one power figure cannot tell them apart, and one scale keeps the
-        /// estimate continuous where the binding limit changes).
+        /// The charge model's conditions at charger <paramref name="c"/>. Standing there and charging, the power the
+        /// pack takes (V·I, held over the heater's bursts by <see cref="ChargeRateTracker"/>) corrects the model: a
+        /// cold pack being heated gives the heater's draw (what the charger delivers and the pack does not get);
+        /// otherwise delivery and acceptance are scaled alike to the measured power (a derated station or a car that
+        /// takes less than its model: one power figure cannot tell them apart, and one scale keeps the estimate
+        /// continuous where the binding limit changes).
         /// </summary>
         private void ChargeConditions(int c, float fromSoc, float packC, bool here, ref ForecastInputs inputs,
             out float chargerKw, out float acceptScale, out float heaterKw, out float loadKw)

@@ -3,17 +3,19 @@ using RangeGuard.Forecast;
 namespace RangeGuard.Alerts.Rules
 {
     /// <summary>
-    /// RG-STRANDED: the destination is out of reach and no charger on the way is reachable with its reserve, so the car will
-    /// strand; the fleet crew is told. A median arrival counts as out of reach below <see cref="AlertConfig.StrandMarginPct"/>
-    /// (the BMS stops a car a little above the displayed 0 %); the optimistic (P90) one below zero. Severity follows the forecast at the way the car is driven: critical when the median
-    /// arrival is below the margin and no slower pace arrives, or when a slower pace would arrive but the driver is above its
-    /// cap while even the optimistic (P90) arrival is below zero, or keeps above it for two minutes with the median below
-    /// the margin (ignoring the cap, the driver has no slower pace in fact). A median below zero that the driver makes up by keeping to
-    /// the cap stays with RG-ARRIVE-LOW's speed cap (advisory) and RG-CHARGE-REQ (warning). Once raised on the road it stays
-    /// until even the pessimistic (P10) arrival is back above zero (plus the hysteresis): a band that brightens by a few
-    /// percent on the way does not take back "you will strand" while a charge is still needed in the pessimistic case.
-    /// Standing at a charger with a departure planned, it judges the charge the car will have by then, so the warning comes
-    /// before the driver unplugs ("leaving at 10:53 with 27 %: ... charge 239 min here"), not on the first metre of the road.
+    /// RG-STRANDED: the destination is out of reach and no charger on the way is reachable with its reserve, so the car
+    /// will strand; the fleet crew is told. A median arrival counts as out of reach below
+    /// <see cref="AlertConfig.StrandMarginPct"/> (the BMS stops a car a little above the displayed 0 %); the optimistic
+    /// (P90) one below zero. Severity follows the forecast at the way the car is driven: critical when the median
+    /// arrival is below the margin and no slower pace arrives, or when a slower pace would arrive but the driver is
+    /// above its cap while even the optimistic (P90) arrival is below zero, or keeps above it for two minutes with the
+    /// median below the margin (ignoring the cap, the driver has no slower pace in fact). A median below zero that the
+    /// driver makes up by keeping to the cap stays with RG-ARRIVE-LOW's speed cap (advisory) and RG-CHARGE-REQ
+    /// (warning). Once raised on the road it stays until even the pessimistic (P10) arrival is back above zero (plus
+    /// the hysteresis): a band that brightens by a few percent on the way does not take back "you will strand" while a
+    /// charge is still needed in the pessimistic case. Standing at a charger with a departure planned, it judges the
+    /// charge the car will have by then, so the warning comes before the driver unplugs ("leaving at 10:53 with 27 %:
+    /// ... charge 239 min here"), not on the first metre of the road.
     /// </summary>
     public sealed class NothingReachableRule : AlertRule
     {
