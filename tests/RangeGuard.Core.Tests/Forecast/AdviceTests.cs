@@ -95,9 +95,7 @@ namespace RangeGuard.Tests.Forecast
             // 10 m before an 11 kW AC charger with 15 % in a 20 °C pack, 200 km to go, leaving in an hour.
             VehicleParams vp = TestRoutes.SimpleCar();
             var f = new EnergyForecaster(vp);
-            RoutePlan plan = TestRoutes.Flat(200, 1000f, 110f, 20f);
-            plan.AddCharger(ForecasterTests.MakeCharger(10f, 11f));
-            plan.Chargers.IsDc[0] = false;
+            RoutePlan plan = TestRoutes.FlatFromAcCharger(11f);
             string error;
             Assert.IsTrue(f.TrySetPlan(plan, out error), error);
             var r = new ForecastResult();

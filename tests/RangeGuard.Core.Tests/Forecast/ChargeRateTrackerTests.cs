@@ -68,9 +68,7 @@ namespace RangeGuard.Tests.Forecast
             // advised in the burst are those of the 8 kW charge an hour on, not four times as many.
             VehicleParams vp = TestRoutes.SimpleCar();
             var f = new EnergyForecaster(vp);
-            RoutePlan plan = TestRoutes.Flat(200, 1000f, 110f, 20f);
-            plan.AddCharger(ForecasterTests.MakeCharger(10f, 11f));
-            plan.Chargers.IsDc[0] = false;
+            RoutePlan plan = TestRoutes.FlatFromAcCharger(11f);
             string error;
             Assert.IsTrue(f.TrySetPlan(plan, out error), error);
             var r = new ForecastResult();

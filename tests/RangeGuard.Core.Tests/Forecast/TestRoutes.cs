@@ -21,6 +21,15 @@ namespace RangeGuard.Tests.Forecast
             return vp;
         }
 
+        /// <summary>200 km flat at 110 km/h and 20 °C that starts 10 m before an AC charger of <paramref name="kw"/> (the car plugged in there).</summary>
+        public static RoutePlan FlatFromAcCharger(float kw)
+        {
+            RoutePlan plan = Flat(200, 1000f, 110f, 20f);
+            plan.AddCharger(ForecasterTests.MakeCharger(10f, kw));
+            plan.Chargers.IsDc[0] = false;
+            return plan;
+        }
+
         /// <summary>Flat route of count × lengthM at one speed and temperature.</summary>
         public static RoutePlan Flat(int count, float lengthM, float speedKmh, float ambientC)
         {

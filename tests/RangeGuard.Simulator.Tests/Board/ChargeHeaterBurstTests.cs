@@ -1,10 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using RangeGuard.Simulator.Board;
 using RangeGuard.Simulator.Running;
-using RangeGuard.Simulator.Running.Sweep;
-using RangeGuard.Simulator.Scenarios;
 
 namespace RangeGuard.Simulator.Tests.Board
 {
@@ -19,10 +16,7 @@ namespace RangeGuard.Simulator.Tests.Board
             // truth's BMS heats the 10-14 °C pack in bursts from the charger. Taking one burst's battery power as the charge
             // rate turned the ~350-minute charge into 1,383 minutes at 11:22 and raised RG-STRANDED ("leaving at 16:02 with
             // 35 %") for two minutes; the car left at 46 % and arrived.
-            Scenario s = ScenarioCatalog.Load("broder-2013");
-            SweepVariant v = SweepVariant.Draw(s, 36, 1);
-            using var board = new AgentBoard();
-            RunResult r = new ScenarioRunner(v.Apply(s), board, new RunOptions { FollowAdvice = true, RecordTrace = true }).Run();
+            RunResult r = SweepVariantRuns.Run("broder-2013", 36, 1, followAdvice: true, recordTrace: true);
 
             ChargeSession norwich = r.ChargeSessions.Single(c => c.Where.StartsWith("Norwich", StringComparison.Ordinal));
             double fromS = norwich.StartS, toS = norwich.StartS + norwich.Minutes * 60;

@@ -1,6 +1,5 @@
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using RangeGuard.Simulator.Board;
 using RangeGuard.Simulator.Running;
 using RangeGuard.Simulator.Running.Sweep;
 using RangeGuard.Simulator.Scenarios;
@@ -15,9 +14,7 @@ namespace RangeGuard.Simulator.Tests.Board
         {
             // Sweep variant 106 at seed 7001: the driver keeps 130-145 km/h against the advised cap (114 km/h at km 50, falling)
             // and strands 1.5 km before the charger; the median arrival at that pace was 0-2 % from km 36 on.
-            Scenario s = ScenarioCatalog.Load("dc-fast-charge-precondition");
-            using var board = new AgentBoard();
-            return new ScenarioRunner(SweepVariant.Draw(s, 106, 7001).Apply(s), board, new RunOptions { FollowAdvice = follow, RecordTrace = false }).Run();
+            return SweepVariantRuns.Run("dc-fast-charge-precondition", 106, 7001, follow);
         }
 
         [TestMethod]
@@ -25,10 +22,10 @@ namespace RangeGuard.Simulator.Tests.Board
         {
             RunResult r = Run(follow: false);
             Assert.AreEqual(Outcome.Strands, r.Outcome);
-            BoardAlert critical = r.Alerts.First(a => a.Code == "RG-STRANDED");
-            double leadMin = (r.SimulatedS - critical.ElapsedS) / 60, leadKm = (r.StrandedAtM - critical.PositionM) / 1000;
+            SweepRun run = SweepRun.From("dc-fast-charge-precondition", 106, r, 0);
             // Before NothingReachableRule.IgnoredCapMs: 16 min / 39 km, when no slower pace arrived any more.
-            Assert.IsTrue(leadMin >= 20 && leadKm >= 15, $"critical {leadMin:0} min / {leadKm:0} km before");
+            Assert.IsTrue(run.StrandingWarnedInTime, $"critical {run.LeadMinutes:0} min / {run.LeadKm:0} km before");
+            BoardAlert critical = r.Alerts.First(a => a.Code == "RG-STRANDED");
             StringAssert.Contains(critical.Text, "not reachable at this pace");
             StringAssert.Contains(critical.Text, "stay below");
         }

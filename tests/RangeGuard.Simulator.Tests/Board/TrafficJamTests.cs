@@ -1,6 +1,5 @@
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using RangeGuard.Simulator.Board;
 using RangeGuard.Simulator.Running;
 using RangeGuard.Simulator.Running.Sweep;
 using RangeGuard.Simulator.Scenarios;
@@ -18,12 +17,10 @@ namespace RangeGuard.Simulator.Tests.Board
             // against the advised cap and meets a 3 km jam at 35 km/h at km 88-91 (its second, at km 180, is past where it
             // strands). Learning the jam as the driver's pace (speed factor to its 0.7 floor) lifted the median arrival from
             // ~1.5 % to ~17 % and cleared RG-ARRIVE-LOW at km 89, for ~30 km, on a car that strands at km 178.5.
-            Scenario s = ScenarioCatalog.Load("dc-fast-charge-precondition");
-            SweepVariant v = SweepVariant.Draw(s, 106, 7001);
+            SweepVariant v = SweepVariant.Draw(ScenarioCatalog.Load("dc-fast-charge-precondition"), 106, 7001);
             TrafficJam jam = v.Traffic.Single(j => j.FromM < 100_000);
             Assert.AreEqual(88, jam.FromM / 1000, 1, "jam from km");
-            using var board = new AgentBoard();
-            RunResult r = new ScenarioRunner(v.Apply(s), board, new RunOptions { FollowAdvice = false, RecordTrace = false }).Run();
+            RunResult r = SweepVariantRuns.Run("dc-fast-charge-precondition", 106, 7001, followAdvice: false);
 
             Assert.AreEqual(Outcome.Strands, r.Outcome);
             Assert.IsTrue(r.Alerts.Any(a => a.Code == "RG-ARRIVE-LOW" && a.PositionM < jam.FromM), "arrival warning up before the jam");

@@ -1,9 +1,9 @@
 using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using RangeGuard.Simulator.Board;
 using RangeGuard.Simulator.Running;
 using RangeGuard.Simulator.Running.Sweep;
 using RangeGuard.Simulator.Scenarios;
+using RangeGuard.Simulator.Tests.Board;
 
 namespace RangeGuard.Simulator.Tests.Running
 {
@@ -19,10 +19,7 @@ namespace RangeGuard.Simulator.Tests.Running
         [TestMethod]
         public void A_first_trip_on_a_smaller_pack_should_forecast_the_arrival_from_the_SOC_it_measures_and_warn_in_time()
         {
-            Scenario s = ScenarioCatalog.Load("dc-fast-charge-precondition");
-            Scenario v = SweepVariant.Draw(s, 163, 1).Apply(s);
-            using var board = new AgentBoard();
-            RunResult r = new ScenarioRunner(v, board, new RunOptions { FollowAdvice = false }).Run();
+            RunResult r = SweepVariantRuns.Run("dc-fast-charge-precondition", 163, 1, followAdvice: false, recordTrace: true);
             Assert.AreEqual(Outcome.Strands, r.Outcome, "the variant strands as driven (headwind 3.9 m/s the forecast lacks)");
 
             // Half way (km 90) the truth has ~0 % left at the charger: the median forecast must say so (it said 4.4 %).
@@ -31,7 +28,7 @@ namespace RangeGuard.Simulator.Tests.Running
             Assert.IsTrue(i > 0);
             Assert.IsTrue(t.DestP50[i] < 2.0, $"median arrival at km 90: {t.DestP50[i]:0.0} %");
 
-            SweepRun run = SweepRun.From(s.Name, 163, r, 0);
+            SweepRun run = SweepRun.From("dc-fast-charge-precondition", 163, r, 0);
             Assert.IsTrue(run.StrandingWarnedInTime, $"critical {run.LeadMinutes:0} min / {run.LeadKm:0} km before the stranding");
         }
     }
