@@ -101,6 +101,12 @@ namespace RangeGuard.Tests.Alerts
             rig.Feed(InputId.SpeedKmh, 120f);
             rig.Step(100);
             Assert.IsFalse(s.Active, "not two minutes in a row");
+            // Ten seconds without a usable forecast (the rule cannot judge) restart the count too.
+            f.Valid = false;
+            rig.Step(10);
+            f.Valid = true;
+            rig.Step(100);
+            Assert.IsFalse(s.Active, "two minutes in a row, but not seen in a row");
             rig.Step(25);
             Assert.IsTrue(s.Active, "two minutes above the cap: no slower pace in fact");
             Assert.AreEqual(AlertSeverity.Critical, s.Severity);

@@ -57,6 +57,7 @@ namespace RangeGuard.Alerts.Rules
         {
             if (!c.ForecastUsable)
             {
+                _aboveCapSinceMs = -1; // two minutes above the cap are two minutes seen, not a gap in between
                 return;
             }
 
@@ -64,6 +65,7 @@ namespace RangeGuard.Alerts.Rules
             float h = c.Config.ReserveHysteresisPct;
             if (LeavingCharger(c))
             {
+                _aboveCapSinceMs = -1;
                 // Leaving with what the agent itself advises is not a decision to warn about: then the speed cap speaks.
                 bool shortOfAdvice = f.AdviceChargerIndex < 0 || f.DepartureSocPercent < f.AdviceChargeToSocPercent - AdvisedSocTolerancePct;
                 bool none = !f.DepartureChargerReachable && shortOfAdvice;
