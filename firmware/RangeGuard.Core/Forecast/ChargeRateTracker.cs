@@ -8,7 +8,9 @@ namespace RangeGuard.Forecast
     /// minutes and raised a two-minute false RG-STRANDED (broder-2013 sweep variant 36, seed 1). So the ratio is smoothed
     /// over a minute (noise) and the highest of the last 20-30 minutes is kept (three 10-minute buckets; with two, a
     /// 12-minute burst that filled a whole bucket was believed for a tick at the next turn): a burst is not believed, a drop
-    /// that lasts (a station that derates, a heater that stays on) is believed after at most 30 minutes.
+    /// that lasts (a station that derates, a heater that stays on) is believed after at most 30 minutes. Not told apart:
+    /// a heater on for the whole stop above the model's own heating threshold passes for a derated charger (simulator
+    /// README, "Not fixed": broder-2013 as driven at Norwich).
     /// A ratio, not a power: the model's taper with SOC and pack temperature moves it, the held figure follows the taper.
     /// </summary>
     public sealed class ChargeRateTracker
