@@ -137,16 +137,17 @@ namespace RangeGuard.Forecast
 
             if (_havePrev)
             {
-                float dt = (inputs.TimeMs - _prevTimeMs) / 1000f;
-                float dist = pos - _prevPos;
+                // The previous tick was learned, so LearnSpeed kept it (after this method, each tick).
+                float dt = (inputs.TimeMs - _spPrevMs) / 1000f;
+                float dist = pos - _spPrevPos;
                 if (dt <= 0f || dt > 5f || dist < 0f)
                 {
                     _learner.DiscardWindow();
                 }
                 else
                 {
-                    float vMid = 0.5f * (v + _prevSpeedMps);
-                    float accel = (v - _prevSpeedMps) / dt;
+                    float vMid = 0.5f * (v + _spPrevV);
+                    float accel = (v - _spPrevV) / dt;
                     float segLen = _profile.Len[_seg + 1] - _profile.Len[_seg];
                     float sinGrade = segLen > 0f ? (_profile.Elev[_seg + 1] - _profile.Elev[_seg]) / segLen : 0f;
                     // Against the calibrated model: the learner's k and ΔP are what this trip adds to the car's constants.
@@ -163,9 +164,6 @@ namespace RangeGuard.Forecast
             }
 
             _havePrev = true;
-            _prevTimeMs = inputs.TimeMs;
-            _prevPos = pos;
-            _prevSpeedMps = v;
         }
     }
 }

@@ -40,15 +40,15 @@ namespace RangeGuard.Forecast
         private bool _hasPlan;
         private int _seg;
 
-        // Speed-factor state between ticks (not held off: the cabin warm-up does not disturb speeds).
+        // The previous valid tick (not held off: the cabin warm-up does not disturb speeds). The per-window learner reads
+        // it too: whenever it has a previous tick (_havePrev) that tick also set these (every field is 12 bytes, memory.md).
         private bool _spHave;
         private long _spPrevMs;
         private float _spPrevPos, _spPrevV, _f = 1f, _g = 1f;
 
         // Learning state between ticks.
         private bool _havePrev;
-        private long _prevTimeMs;
-        private float _prevPos, _prevSpeedMps, _filteredSpeedMps;
+        private float _filteredSpeedMps;
         private bool _started;
         private long _startMs;
 
