@@ -121,10 +121,15 @@ namespace RangeGuard.Forecast
             return _vp.Battery.ChargeMinutes(fromSoc, toSoc, packC, _m.AmbientC, chargerKw, _chargerDc[c], loadKw, acceptScale, heaterKw);
         }
 
+        /// <summary>A pack warming faster than the charge's own loss explains by this share of what the charger delivers has a heater on.</summary>
+        private const float HeaterShownShare = 0.2f;
+
         /// <summary>
         /// Standing and charging at the next charger, this tick's measured charging power (V·I) as a ratio to the model's
         /// (what the charger delivers less the car's load, at most what the pack accepts), into the tracker that holds it
-        /// over the heater's bursts (<see cref="ChargeRateTracker"/>).
+        /// over the heater's bursts (<see cref="ChargeRateTracker"/>), with the pack temperature rise that shows a heater:
+        /// the pack's heat balance at the model's thermal mass (the charge's resistive loss less the loss to the air) plus
+        /// <see cref="HeaterShownShare"/> of the charger.
         /// </summary>
         private void TrackCharge(ForecastResult result, float pos, ref ForecastInputs inputs)
         {
@@ -141,7 +146,9 @@ namespace RangeGuard.Forecast
             float modelled = avail < accept ? avail : accept;
             if (modelled > 0.01f)
             {
-                _chargeRate.Add(inputs.TimeMs, -inputs.BatteryPowerW / 1000f / modelled);
+                float lossW = -inputs.BatteryPowerW * b.LossFraction(_m.BatteryC) - b.HeatTransferWPerK * (_m.BatteryC - _m.AmbientC);
+                float heaterRise = (lossW + HeaterShownShare * avail * 1000f) * 3600f / b.ThermalMassJPerK;
+                _chargeRate.Add(inputs.TimeMs, -inputs.BatteryPowerW / 1000f / modelled, _m.BatteryC, heaterRise);
             }
         }
 
@@ -162,17 +169,29 @@ namespace RangeGuard.Forecast
             bool dc = _chargerDc[c];
             acceptScale = 1f;
             heaterKw = -1f;
-            bool measured = here && inputs.InputsValid && inputs.SpeedKmh < 1f && _chargeRate.Holds(inputs.TimeMs);
-            if (!measured)
+            if (!here || !inputs.InputsValid || inputs.SpeedKmh >= 1f)
             {
                 return;
             }
 
             float avail = b.ChargerDeliveredKw(chargerKw, dc) - loadKw;
+            float heat = b.ChargeHeaterKw(packC, avail);
+            if (!_chargeRate.Holds(inputs.TimeMs))
+            {
+                // A heater the pack's temperature shows, and no rate measured without it: the charger as modelled, the
+                // heater what the pack does not get of it now (until the model's own threshold; above it, none).
+                float packKw = -inputs.BatteryPowerW / 1000f;
+                if (heat > 0f && _chargeRate.HeaterShows(inputs.TimeMs) && packKw > 0f)
+                {
+                    heaterKw = avail - packKw > 0f ? avail - packKw : 0f;
+                }
+
+                return;
+            }
+
             float accept = b.ChargeAcceptKw(fromSoc, packC);
             float modelled = avail < accept ? avail : accept;
             float pm = _chargeRate.Ratio * modelled;
-            float heat = b.ChargeHeaterKw(packC, avail);
             if (heat > 0f)
             {
                 heaterKw = avail - pm > 0f ? avail - pm : 0f;
