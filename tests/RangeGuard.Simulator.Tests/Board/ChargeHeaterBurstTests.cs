@@ -47,6 +47,11 @@ namespace RangeGuard.Simulator.Tests.Board
             // Steady against the advice at the start of the stop (283 min; ChargeAdviceTests holds it to 15 % of the truth's
             // 320). Against the truth it reads short by up to about a quarter once the pack passes 5 °C (the preset's heating
             // is the gentler: simulator README), but it never reads long.
+            foreach (var (atMin, total) in Totals(r, norwich).Where(x => (int)(x.AtMin * 60) % 300 < 10))
+            {
+                Console.WriteLine($"minute {atMin:0}: advised {total - atMin:0} min, charged + advised {total:0} (truth {check.TruthMinutes:0})");
+            }
+
             double worst = AssertAdviceSteady(r, norwich, check.AdvisedMinutes, "the advice at the start's");
             Assert.IsTrue(worst > 0.05, "the case under test: the model's heating ends before the truth's (worst " + worst.ToString("P0") + ")");
             Assert.IsTrue(MaxTotal(r, norwich) < 1.15 * check.TruthMinutes, "never long against the truth's " + check.TruthMinutes.ToString("0") + " min");
