@@ -106,6 +106,14 @@ namespace RangeGuard.Simulator.Reports
                 w.WriteNumber("advisedMinutes", Round(c.AdvisedMinutes));
                 w.WriteNumber("truthMinutes", Round(c.TruthMinutes));
                 w.WriteNumber("errorPercent", Round(c.ErrorPercent));
+                if (!double.IsNaN(c.SettledTotalMinutes))
+                {
+                    w.WriteNumber("settledToSoc", Round(c.SettledToSocPercent));
+                    w.WriteNumber("settledTotalMinutes", Round(c.SettledTotalMinutes));
+                    w.WriteNumber("settledTruthMinutes", Round(c.SettledTruthMinutes));
+                    w.WriteNumber("settledErrorPercent", Round(c.SettledErrorPercent));
+                }
+
                 w.WriteEndObject();
             }
 

@@ -70,7 +70,9 @@ namespace RangeGuard.Simulator.Reports
                 w.WriteLine("Charge-time advice vs the truth (a truth car charged from the state at the advice to the advised SOC):");
                 foreach (ChargeAdviceCheck c in r.ChargeAdvice)
                 {
-                    w.WriteLine($"  {c.Charger,-34} advised {c.AdvisedMinutes,4:0} min to {c.ToSocPercent,3:0} % from {c.FromSocPercent,4:0.0} % (pack {c.PackTempC:0} °C); the truth takes {c.TruthMinutes,4:0} min ({c.ErrorPercent:+0.0;-0.0} %)");
+                    w.WriteLine($"  {c.Charger,-34} advised {c.AdvisedMinutes,4:0} min to {c.ToSocPercent,3:0} % from {c.FromSocPercent,4:0.0} % (pack {c.PackTempC:0} °C); the truth takes {c.TruthMinutes,4:0} min ({c.ErrorPercent:+0.0;-0.0} %)"
+                        + (double.IsNaN(c.SettledTotalMinutes) ? string.Empty
+                            : $"; after {ChargeAdviceCheck.SettleMinutes:0} min charged + advised {c.SettledTotalMinutes:0} min to {c.SettledToSocPercent:0} %, the truth {c.SettledTruthMinutes:0} ({c.SettledErrorPercent:+0.0;-0.0} %)"));
                 }
             }
 

@@ -6,13 +6,23 @@ namespace RangeGuard.Simulator.Running
 {
     /// <summary>
     /// One charge stop's time advice against the truth: what the board advised at the first tick of the session ("N min to
-    /// X %") and how long the truth car, started from the same state at the same charger, takes to reach X %.
+    /// X %") and how long the truth car, started from the same state at the same charger, takes to reach X %. Then, once
+    /// the board has measured the charge for <see cref="SettleMinutes"/> (still charging there, its advice still naming this
+    /// charger), the minutes charged plus the minutes it advised then to its SOC then, against the truth car's time from the
+    /// stop's start to that SOC (NaN if the stop ended before).
     /// </summary>
     public sealed record ChargeAdviceCheck(string Charger, bool IsDc, double PowerKw, double FromSocPercent, double ToSocPercent,
-        double PackTempC, double AmbientC, double AdvisedMinutes, double TruthMinutes)
+        double PackTempC, double AmbientC, double AdvisedMinutes, double TruthMinutes, double SettledToSocPercent = double.NaN,
+        double SettledTotalMinutes = double.NaN, double SettledTruthMinutes = double.NaN)
     {
+        /// <summary>Minutes into the stop of the second look: the measured charge has replaced the rating by then.</summary>
+        public const double SettleMinutes = 10;
+
         /// <summary>(advised − truth) / truth, %.</summary>
         public double ErrorPercent => TruthMinutes > 0 ? (AdvisedMinutes - TruthMinutes) / TruthMinutes * 100 : double.NaN;
+
+        /// <summary>(charged + advised after <see cref="SettleMinutes"/> − truth) / truth, %; NaN without that look.</summary>
+        public double SettledErrorPercent => SettledTruthMinutes > 0 ? (SettledTotalMinutes - SettledTruthMinutes) / SettledTruthMinutes * 100 : double.NaN;
     }
 
     /// <summary>

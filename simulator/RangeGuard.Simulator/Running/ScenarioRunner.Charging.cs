@@ -20,7 +20,9 @@ namespace RangeGuard.Simulator.Running
             _u.CarOn = !double.IsNaN(st.CabinSetpointC ?? double.NaN);
             Plug(ch.PowerKw * _s.Perturb.ChargerPowerFactor * 1000, ch.IsDc);
             double t0 = _t;
-            bool adviceAudited = false;
+            bool adviceAudited = false, adviceSettled = false;
+            var start = new ChargeStart(_car.Battery.SocPercent, _car.Battery.TempC, _car.Cabin.CabinTempC, _u.AmbientC,
+                ch.PowerKw * _s.Perturb.ChargerPowerFactor, ch.IsDc);
             var session = new SessionStart(_t, _car.Battery.SocPercent, _car.GridKwh, _car.Battery.TempC);
             while (true)
             {
@@ -77,6 +79,11 @@ namespace RangeGuard.Simulator.Running
                 {
                     adviceAudited = AuditChargeAdvice(st.ChargerIndex, ch);
                 }
+                else if (adviceAudited && !adviceSettled && _t - t0 >= ChargeAdviceCheck.SettleMinutes * 60)
+                {
+                    adviceSettled = true;
+                    SettleChargeAdvice(st.ChargerIndex, (_t - t0) / 60, start);
+                }
             }
 
             RecordSession(session, ch.Name, ch.IsDc);
@@ -103,6 +110,28 @@ namespace RangeGuard.Simulator.Running
             _r.ChargeAdvice.Add(new ChargeAdviceCheck(ch.Name, ch.IsDc, kw, _snap.SocReportedPercent, a.ChargeToSocPercent, _car.Battery.TempC,
                 _u.AmbientC, a.ChargeMinutes, truth));
             return true;
+        }
+
+        /// <summary>The truth car's state and the charger at the first tick of a charge stop.</summary>
+        private readonly record struct ChargeStart(double SocPercent, double PackC, double CabinC, double AmbientC, double Kw, bool Dc);
+
+        /// <summary>
+        /// The second look at the audited advice: minutes charged + minutes advised now to the SOC advised now, if it still
+        /// names this charger, against a fresh truth car charged from the stop's start to that SOC.
+        /// </summary>
+        private void SettleChargeAdvice(int chargerIndex, double chargedMinutes, ChargeStart s)
+        {
+            BoardAdvice a = _board.View.Advice;
+            if (a.ChargerIndex != chargerIndex || double.IsNaN(a.ChargeMinutes) || double.IsNaN(a.ChargeToSocPercent))
+            {
+                return;
+            }
+
+            double truth = ChargeAdviceAudit.TruthMinutes(_s.Vehicle, s.SocPercent, a.ChargeToSocPercent, s.PackC, s.CabinC, s.AmbientC, s.Kw, s.Dc);
+            _r.ChargeAdvice[^1] = _r.ChargeAdvice[^1] with
+            {
+                SettledToSocPercent = a.ChargeToSocPercent, SettledTotalMinutes = chargedMinutes + a.ChargeMinutes, SettledTruthMinutes = truth,
+            };
         }
 
         private void Plug(double chargerW, bool dc)

@@ -87,6 +87,10 @@ namespace RangeGuard.Simulator.Tests.Commands
             StringAssert.Contains(md, "| all | both | 4 |");
             StringAssert.Contains(md, "False criticals");
             StringAssert.Contains(md, "Following the advice reaches the destination");
+            // The charge-time advice of the variants' stops (the station gives U(0.6, 1.0) of its rating): a row per driver mode.
+            StringAssert.Contains(md, "Charge-time advice against the truth");
+            StringAssert.Contains(md, "| dc-fast-charge-precondition | as driven | Motorway DC 150 | 2 |");
+            Assert.IsTrue(first.All(r => r.ChargeAdvice.Count == 1 && double.IsFinite(r.ChargeAdvice[0].ErrorPercent)), "each run's stop audited");
         }
 
         [TestMethod]

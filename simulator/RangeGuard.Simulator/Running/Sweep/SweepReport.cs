@@ -90,6 +90,59 @@ namespace RangeGuard.Simulator.Running.Sweep
             w.WriteLine();
             w.WriteLine("Targets (all scenarios, both driver modes unless stated):");
             w.WriteLine(Judge(runs).Text);
+            w.WriteLine();
+            WriteChargeAdvice(w, runs, markdown);
+        }
+
+        /// <summary>
+        /// The charge-time advice of every stop against the truth's time to the advised SOC: at the start (the plan knows the
+        /// charger's rating, the variant's stall may give less) and after <see cref="ChargeAdviceCheck.SettleMinutes"/> of
+        /// measured charge (minutes charged + minutes advised then), per scenario, charger and driver mode.
+        /// </summary>
+        public static void WriteChargeAdvice(TextWriter w, IReadOnlyList<SweepRun> runs, bool markdown)
+        {
+            var stops = runs.SelectMany(r => r.ChargeAdvice.Select(c => (r.Scenario, Mode: Mode(r.FollowedAdvice), Check: c))).ToList();
+            w.WriteLine($"Charge-time advice against the truth's time to the advised SOC (error %: at the start of the stop; after " +
+                        $"{ChargeAdviceCheck.SettleMinutes:0} min charging, minutes charged + minutes advised then; the issue's bound is ±15 %):");
+            w.WriteLine();
+            string[] head =
+            {
+                "scenario", "driver", "charger", "stops", "at the start: within ±15 %", "median (min … max)",
+                $"after {ChargeAdviceCheck.SettleMinutes:0} min: stops", "within ±15 %", "median (min … max)",
+            };
+            var table = new List<string[]>();
+            var chargerOrder = stops.Select(x => x.Check.Charger).Distinct().ToList();
+            foreach (var g in stops.GroupBy(x => (x.Scenario, x.Check.Charger, x.Mode))
+                         .OrderBy(g => g.Key.Scenario, StringComparer.Ordinal).ThenBy(g => chargerOrder.IndexOf(g.Key.Charger)).ThenBy(g => g.Key.Mode, StringComparer.Ordinal))
+            {
+                double[] start = g.Select(x => x.Check.ErrorPercent).Where(double.IsFinite).OrderBy(x => x).ToArray();
+                double[] settled = g.Select(x => x.Check.SettledErrorPercent).Where(double.IsFinite).OrderBy(x => x).ToArray();
+                table.Add(new[]
+                {
+                    g.Key.Scenario, g.Key.Mode, g.Key.Charger, g.Count().ToString(CultureInfo.InvariantCulture),
+                    Within(start), Spread(start), settled.Length.ToString(CultureInfo.InvariantCulture), Within(settled), Spread(settled),
+                });
+            }
+
+            if (table.Count == 0)
+            {
+                w.WriteLine("(no charge stop with a charge-time advice)");
+                return;
+            }
+
+            WriteTable(w, head, table, markdown, leftColumns: 3);
+        }
+
+        private static string Within(double[] errors) =>
+            errors.Length == 0 ? "—" : $"{errors.Count(e => Math.Abs(e) <= 15)} of {errors.Length}";
+
+        private static string Spread(double[] sorted) =>
+            sorted.Length == 0 ? "—" : $"{Signed(sorted[sorted.Length / 2])} ({Signed(sorted[0])} … {Signed(sorted[^1])})";
+
+        private static string Signed(double v)
+        {
+            double r = Math.Round(v);
+            return r == 0 ? "0" : r.ToString("+0;-0", CultureInfo.InvariantCulture);
         }
 
         public static void WriteJson(string path, IReadOnlyList<SweepRun> runs, string command)
@@ -123,6 +176,24 @@ namespace RangeGuard.Simulator.Running.Sweep
                 j.WriteNumber("warnings", r.Warnings);
                 j.WriteNumber("advisories", r.Advisories);
                 j.WriteBoolean("falseCritical", r.FalseCritical);
+                j.WriteStartArray("chargeAdvice");
+                foreach (ChargeAdviceCheck c in r.ChargeAdvice)
+                {
+                    j.WriteStartObject();
+                    j.WriteString("charger", c.Charger);
+                    Num(j, "powerKw", c.PowerKw);
+                    Num(j, "toSocPercent", c.ToSocPercent);
+                    Num(j, "advisedMinutes", c.AdvisedMinutes);
+                    Num(j, "truthMinutes", c.TruthMinutes);
+                    Num(j, "errorPercent", c.ErrorPercent);
+                    Num(j, "settledToSocPercent", c.SettledToSocPercent);
+                    Num(j, "settledTotalMinutes", c.SettledTotalMinutes);
+                    Num(j, "settledTruthMinutes", c.SettledTruthMinutes);
+                    Num(j, "settledErrorPercent", c.SettledErrorPercent);
+                    j.WriteEndObject();
+                }
+
+                j.WriteEndArray();
                 j.WriteEndObject();
             }
 
@@ -146,12 +217,12 @@ namespace RangeGuard.Simulator.Running.Sweep
 
         private static string F(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
 
-        private static void WriteTable(TextWriter w, string[] head, List<string[]> rows, bool markdown)
+        private static void WriteTable(TextWriter w, string[] head, List<string[]> rows, bool markdown, int leftColumns = 2)
         {
             if (markdown)
             {
                 w.WriteLine("| " + string.Join(" | ", head) + " |");
-                w.WriteLine("|" + string.Concat(head.Select((_, i) => i < 2 ? "---|" : "---:|")));
+                w.WriteLine("|" + string.Concat(head.Select((_, i) => i < leftColumns ? "---|" : "---:|")));
                 foreach (string[] r in rows)
                 {
                     w.WriteLine("| " + string.Join(" | ", r) + " |");
@@ -164,7 +235,7 @@ namespace RangeGuard.Simulator.Running.Sweep
             w.WriteLine(string.Join("  ", head.Select((h, i) => h.PadRight(width[i]))));
             foreach (string[] r in rows)
             {
-                w.WriteLine(string.Join("  ", r.Select((c, i) => i < 2 ? c.PadRight(width[i]) : c.PadLeft(width[i]))));
+                w.WriteLine(string.Join("  ", r.Select((c, i) => i < leftColumns ? c.PadRight(width[i]) : c.PadLeft(width[i]))));
             }
         }
     }

@@ -7,11 +7,12 @@ namespace RangeGuard.Simulator.Running.Sweep
     /// <summary>
     /// What one sweep run says about alert quality: the outcome; for a stranding, the critical alert that was up when the
     /// car stopped (the earliest raise of a critical still active then) and how long and how far before it came; the alert
-    /// raises by severity (re-alerts of a worsening alert are not counted) and the distance driven.
+    /// raises by severity (re-alerts of a worsening alert are not counted) and the distance driven; the charge-time advice
+    /// of each stop against the truth (<see cref="ChargeAdviceCheck"/>).
     /// </summary>
     public sealed record SweepRun(string Scenario, int Variant, bool FollowedAdvice, bool Stranded, double StrandedAtKm,
         double DistanceKm, double FinalSocPercent, double MinSocPercent, bool CriticalUpAtStranding, double LeadMinutes, double LeadKm,
-        string? LeadCode, int Criticals, int Warnings, int Advisories, double WallS)
+        string? LeadCode, int Criticals, int Warnings, int Advisories, double WallS, IReadOnlyList<ChargeAdviceCheck> ChargeAdvice)
     {
         /// <summary>A run that ended with at least this SOC had no business seeing a critical alert, %.</summary>
         public const double FalseCriticalEndSocPercent = 10;
@@ -56,7 +57,7 @@ namespace RangeGuard.Simulator.Running.Sweep
                 r.FinalSocPercent, r.MinSocPercent, lead != null,
                 lead != null ? (r.SimulatedS - lead.ElapsedS) / 60 : double.NaN,
                 lead != null ? (r.StrandedAtM - lead.PositionM) / 1000 : double.NaN,
-                lead?.Code, crit, warn, adv, wallS);
+                lead?.Code, crit, warn, adv, wallS, r.ChargeAdvice.ToArray());
         }
 
         /// <summary>The earliest raise of a critical alert still up (not cleared since) at <paramref name="atS"/>.</summary>
