@@ -130,7 +130,9 @@ namespace RangeGuard.Simulator.Running
             double truth = ChargeAdviceAudit.TruthMinutes(_s.Vehicle, s.SocPercent, a.ChargeToSocPercent, s.PackC, s.CabinC, s.AmbientC, s.Kw, s.Dc);
             _r.ChargeAdvice[^1] = _r.ChargeAdvice[^1] with
             {
-                SettledToSocPercent = a.ChargeToSocPercent, SettledTotalMinutes = chargedMinutes + a.ChargeMinutes, SettledTruthMinutes = truth,
+                SettledToSocPercent = a.ChargeToSocPercent,
+                SettledTotalMinutes = chargedMinutes + a.ChargeMinutes,
+                SettledTruthMinutes = truth,
             };
         }
 
