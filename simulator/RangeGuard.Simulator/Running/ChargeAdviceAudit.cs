@@ -35,6 +35,8 @@ namespace RangeGuard.Simulator.Running
         /// <summary>
         /// Minutes the truth car takes to charge from <paramref name="fromSoc"/> to <paramref name="toSoc"/> at a charger of
         /// <paramref name="chargerKw"/>, parked with the climate off at a constant ambient; +∞ if it does not get there in 24 h.
+        /// Nothing heats its pack but the truth's own BMS: where the agent heats the pack at the charger for the departure,
+        /// the run's car charges faster than this reference (simulator README, the sweep's charge-time advice).
         /// </summary>
         public static double TruthMinutes(VehicleParameters p, double fromSoc, double toSoc, double packC, double cabinC, double ambientC,
             double chargerKw, bool dc)
