@@ -97,7 +97,11 @@ public class ChaosTests
     /// <summary>
     /// Per boot (telemetry seq restarts at 1): in order; between two consecutive seq no more than the cadence (5 s driving,
     /// 300 s parked, + 1 s for the tick). A seq gap is telemetry thinned or evicted by the outbox (counted in "dropped")
-    /// or QoS 0 messages lost at a broken connection (the contract allows both); the latter stay few.
+    /// or QoS 0 messages lost at a broken connection (the contract allows both). A QoS 0 publish is complete once written to
+    /// the socket, so what the car writes between the broker's going and the client's noticing is lost: at --speed 600 that
+    /// is 120 telemetry messages per wall second while driving. The losses must stay within half a wall second of telemetry
+    /// per outage (the client notices a closed socket far sooner unless the machine is starved; CI has lost 114 in 5
+    /// outages, a quiet machine 2-5). The send window bounds only QoS 1, which is never lost (above).
     /// </summary>
     private static void CheckTelemetry(List<JsonElement> telemetry, int outages)
     {
@@ -133,6 +137,7 @@ public class ChaosTests
 
         Assert.AreEqual(2, boots, "two runs of the car");
         Trace.WriteLine($"telemetry: {telemetry.Count} received, {explained} thinned or evicted, {lostInTransit} lost at broken connections over {outages} outages");
-        Assert.IsTrue(lostInTransit <= 2 * Messaging.MqttContract.SendWindow * (outages + 1), $"{lostInTransit} telemetry lost in transit over {outages} outages");
+        int perOutage = (int)(0.5 * double.Parse(Speed, System.Globalization.CultureInfo.InvariantCulture) / 5);
+        Assert.IsTrue(lostInTransit <= perOutage * (outages + 1), $"{lostInTransit} telemetry lost in transit over {outages} outages (at most {perOutage} each)");
     }
 }

@@ -41,7 +41,8 @@ public sealed record MqttLinkOptions
 
     /// <summary>
     /// Publishes handed to the client and not yet completed, at most (TryPublish says no beyond): the contract's send window,
-    /// as on the device, so a broken connection can lose at most that many QoS 0 telemetry messages.
+    /// as on the device. A QoS 0 publish is complete once written to the socket, so this does not bound the QoS 0 telemetry
+    /// a broken connection loses: that is what is written before the client notices the break (the contract allows it).
     /// </summary>
     public int MaxPending { get; init; } = RangeGuard.Messaging.MqttContract.SendWindow;
 
