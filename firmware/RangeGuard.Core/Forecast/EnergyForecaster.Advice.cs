@@ -155,10 +155,13 @@ namespace RangeGuard.Forecast
         /// <summary>
         /// The charge model's conditions at charger <paramref name="c"/>. Standing there and charging, the power the
         /// pack takes (V·I, held over the heater's bursts by <see cref="ChargeRateTracker"/>) corrects the model: a
-        /// cold pack being heated gives the heater's draw (what the charger delivers and the pack does not get);
-        /// otherwise delivery and acceptance are scaled alike to the measured power (a derated station or a car that
-        /// takes less than its model: one power figure cannot tell them apart, and one scale keeps the estimate
-        /// continuous where the binding limit changes).
+        /// cold pack being heated gives the heater's draw (what the charger delivers and the pack does not get). Otherwise
+        /// one power figure cannot tell a derated stall from a car that takes less than its model, so the reading that
+        /// departs less from its nominal is taken: where the stall's rating is below the car's peak acceptance (at this
+        /// pack temperature) and the car would take more than it gets, the measured power caps the stall and the car's
+        /// taper stays the model's; otherwise delivery and acceptance are scaled alike to it (continuous where the binding
+        /// limit changes). A heater the pack's temperature shows with no rate measured: the rating, and below the model's
+        /// heating threshold the heater's measured draw.
         /// </summary>
         private void ChargeConditions(int c, float fromSoc, float packC, bool here, ref ForecastInputs inputs,
             out float chargerKw, out float acceptScale, out float heaterKw, out float loadKw)
@@ -198,7 +201,22 @@ namespace RangeGuard.Forecast
                 return;
             }
 
-            float k = modelled > 0.01f ? _chargeRate.Ratio : 1f;
+            if (modelled <= 0.01f)
+            {
+                return;
+            }
+
+            if (pm < accept && avail <= b.ChargeAcceptKw(0f, packC))
+            {
+                // The car would take more than it gets, and the stall is its nominal limit (its rating below the car's peak
+                // acceptance at this pack temperature): the shortfall is the stall's (derated or shared), the car's taper stays
+                // the model's. Of the two readings this one departs less from its nominal (measured / rating ≥ measured / the
+                // car's peak). Scaling the taper too read a derated stall's charge up to 28 % long (sweep, Newark).
+                chargerKw = (pm + loadKw) / (dc ? b.DcChargeEfficiency : b.AcChargeEfficiency);
+                return;
+            }
+
+            float k = _chargeRate.Ratio;
             acceptScale = k;
             chargerKw = (k * avail + loadKw) / (dc ? b.DcChargeEfficiency : b.AcChargeEfficiency);
         }
