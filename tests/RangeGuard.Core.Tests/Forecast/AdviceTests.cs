@@ -69,11 +69,7 @@ namespace RangeGuard.Tests.Forecast
             // Standing 10 m before a 150 kW DC charger (the plan's origin when a charge starts), 20 % in a warm pack: the model
             // says the pack binds (100 kW peak < 142.5 kW delivered). It takes 40 kW: the pack's curve is scaled to that.
             VehicleParams vp = TestRoutes.SimpleCar();
-            var f = new EnergyForecaster(vp);
-            RoutePlan plan = TestRoutes.Flat(200, 1000f, 110f, 20f);
-            plan.AddCharger(ForecasterTests.MakeCharger(10f, 150f));
-            string error;
-            Assert.IsTrue(f.TrySetPlan(plan, out error), error);
+            EnergyForecaster f = TestRoutes.Planned(vp, TestRoutes.FlatFromDcCharger(150f));
             var r = new ForecastResult();
             ForecastInputs at = TestRoutes.At(0f, 20f, 25f, 20f);
             f.Tick(at, r);
@@ -97,11 +93,7 @@ namespace RangeGuard.Tests.Forecast
             // model's. Scaling the taper too (the reading for a car that takes less) would add the minutes a derated stall
             // does not cost once the car's own acceptance falls below 30 kW.
             VehicleParams vp = TestRoutes.SimpleCar();
-            var f = new EnergyForecaster(vp);
-            RoutePlan plan = TestRoutes.Flat(200, 1000f, 110f, 20f);
-            plan.AddCharger(ForecasterTests.MakeCharger(10f, 50f));
-            string error;
-            Assert.IsTrue(f.TrySetPlan(plan, out error), error);
+            EnergyForecaster f = TestRoutes.Planned(vp, TestRoutes.FlatFromDcCharger(50f));
             var r = new ForecastResult();
             ForecastInputs at = TestRoutes.At(0f, 20f, 25f, 20f);
             at.BatteryPowerW = -30000f;
@@ -124,10 +116,7 @@ namespace RangeGuard.Tests.Forecast
         {
             // 10 m before an 11 kW AC charger with 15 % in a 20 °C pack, 200 km to go, leaving in an hour.
             VehicleParams vp = TestRoutes.SimpleCar();
-            var f = new EnergyForecaster(vp);
-            RoutePlan plan = TestRoutes.FlatFromAcCharger(11f);
-            string error;
-            Assert.IsTrue(f.TrySetPlan(plan, out error), error);
+            EnergyForecaster f = TestRoutes.Planned(vp, TestRoutes.FlatFromAcCharger(11f));
             var r = new ForecastResult();
             ForecastInputs at = TestRoutes.At(0f, 15f, 20f, 20f);
             f.Tick(at, r);

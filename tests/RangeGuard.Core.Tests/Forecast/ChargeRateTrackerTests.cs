@@ -114,11 +114,7 @@ namespace RangeGuard.Tests.Forecast
             // Standing 10 m before an 11 kW AC charger with 20 % in a 12 °C pack (above the model's own heating threshold), the
             // pack takes 8 kW for an hour, then 2 kW for 10 minutes (the BMS heating the pack from the charger): the minutes
             // advised in the burst are those of the 8 kW charge an hour on, not four times as many.
-            VehicleParams vp = TestRoutes.SimpleCar();
-            var f = new EnergyForecaster(vp);
-            RoutePlan plan = TestRoutes.FlatFromAcCharger(11f);
-            string error;
-            Assert.IsTrue(f.TrySetPlan(plan, out error), error);
+            EnergyForecaster f = TestRoutes.Planned(TestRoutes.SimpleCar(), TestRoutes.FlatFromAcCharger(11f));
             var r = new ForecastResult();
             ForecastInputs at = TestRoutes.At(0f, 20f, 12f, 0f);
             at.PluggedIn = true;

@@ -1,3 +1,8 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
 using RangeGuard.Forecast;
 using RangeGuard.Vehicle;
 
@@ -28,6 +33,23 @@ namespace RangeGuard.Tests.Forecast
             plan.AddCharger(ForecasterTests.MakeCharger(10f, kw));
             plan.Chargers.IsDc[0] = false;
             return plan;
+        }
+
+        /// <summary>200 km flat at 110 km/h and 20 °C that starts 10 m before a DC charger of <paramref name="kw"/>.</summary>
+        public static RoutePlan FlatFromDcCharger(float kw)
+        {
+            RoutePlan plan = Flat(200, 1000f, 110f, 20f);
+            plan.AddCharger(ForecasterTests.MakeCharger(10f, kw));
+            return plan;
+        }
+
+        /// <summary>A forecaster of <paramref name="vp"/> with <paramref name="plan"/> in force (the test fails if it is refused).</summary>
+        public static EnergyForecaster Planned(VehicleParams vp, RoutePlan plan)
+        {
+            var f = new EnergyForecaster(vp);
+            string error;
+            Assert.IsTrue(f.TrySetPlan(plan, out error), error);
+            return f;
         }
 
         /// <summary>Flat route of count × lengthM at one speed and temperature.</summary>

@@ -1,9 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using RangeGuard.Simulator.Board;
 using RangeGuard.Simulator.Running;
-using RangeGuard.Simulator.Scenarios;
 
 namespace RangeGuard.Simulator.Tests.Board
 {
@@ -38,9 +36,7 @@ namespace RangeGuard.Simulator.Tests.Board
             // model its own pack only to 5 °C. Past 5 °C the measured shortfall was taken for a charger at a third of its
             // rating: from minute 22 the advice read about 1,050 minutes for 14 minutes. The pack's temperature rise shows the
             // heater: nothing is measured while it lasts.
-            using var board = new AgentBoard();
-            RunResult r = new ScenarioRunner(ScenarioCatalog.Load("broder-2013"), board,
-                new RunOptions { FollowAdvice = false, RecordTrace = true }).Run();
+            RunResult r = SweepVariantRuns.BuiltIn("broder-2013", followAdvice: false, recordTrace: true);
             ChargeSession norwich = r.ChargeSessions.Single(c => c.Where.StartsWith("Norwich", StringComparison.Ordinal));
             ChargeAdviceCheck check = r.ChargeAdvice.Single(c => c.Charger == norwich.Where);
 

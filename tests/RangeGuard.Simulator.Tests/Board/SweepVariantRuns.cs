@@ -5,9 +5,18 @@ using RangeGuard.Simulator.Scenarios;
 
 namespace RangeGuard.Simulator.Tests.Board
 {
-    /// <summary>One sweep variant of a built-in scenario with the real agent on the virtual board, as `run NAME --variant N --seed S`.</summary>
+    /// <summary>
+    /// One sweep variant of a built-in scenario with the real agent on the virtual board, as `run NAME --variant N --seed S`;
+    /// or the scenario itself, as `run NAME`.
+    /// </summary>
     internal static class SweepVariantRuns
     {
+        public static RunResult BuiltIn(string scenario, bool followAdvice, bool recordTrace = false)
+        {
+            using var board = new AgentBoard();
+            return new ScenarioRunner(ScenarioCatalog.Load(scenario), board, new RunOptions { FollowAdvice = followAdvice, RecordTrace = recordTrace }).Run();
+        }
+
         public static RunResult Run(string scenario, int index, uint seed, bool followAdvice, bool recordTrace = false)
         {
             Scenario s = ScenarioCatalog.Load(scenario);
